@@ -1,0 +1,106 @@
+//! `wholesale`: check Webex Wholesale payloads, CSV imports, KPIs and call
+//! quality offline. Every command is a thin layer over `wholesale-core`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod cmd_api;
+mod cmd_codes;
+mod cmd_csv;
+mod cmd_kpi;
+mod cmd_quality;
+mod demo;
+mod output;
+
+/// Webex Wholesale rules, offline: payload prechecks, CSV import plans, license
+/// KPIs and call quality.
+#[derive(Parser)]
+#[command(name = "wholesale", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Output format shared by every command.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Human-readable text.
+    #[default]
+    Text,
+    /// Machine-readable JSON.
+    Json,
+    /// A Markdown table (only `codes`).
+    Markdown,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List every error and warning code with its rule.
+    Codes {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Show what the library does, on sample data shipped in the repo.
+    Demo,
+    /// Webex Wholesale Provisioning API payloads.
+    #[command(subcommand)]
+    Api(cmd_api::ApiCommand),
+    /// Bulk user CSV imports.
+    #[command(subcommand)]
+    Csv(cmd_csv::CsvCommand),
+    /// License KPIs from a subscription details report or a JSON list of subscriptions.
+    Kpi(cmd_kpi::KpiArgs),
+    /// Call quality from a call-leg CSV.
+    Quality(cmd_quality::QualityArgs),
+}
+
+/// How a command ended: the process exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0: valid, nothing rejected.
+    Clean,
+    /// Exit 1: the input has errors.
+    Problems,
+}
+
+/// An error that stops a command: exit 2.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+/// Reads a whole input file, naming it in the error.
+pub fn read_input(path: &PathBuf) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let result = match cli.command {
+        Command::Codes { format } => cmd_codes::run(format, &mut out),
+        Command::Demo => demo::run(&mut out),
+        Command::Api(cmd) => cmd_api::run(cmd, &mut out),
+        Command::Csv(cmd) => cmd_csv::run(cmd, &mut out),
+        Command::Kpi(args) => cmd_kpi::run(args, &mut out),
+        Command::Quality(args) => cmd_quality::run(args, &mut out),
+    };
+    let _ = out.flush();
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(Failure(message)) => {
+            eprintln!("wholesale: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! The Webex Wholesale Provisioning API shapes (R-API-01..04).

@@ -1,0 +1,266 @@
+//! The registry of every error and warning code the library can report.
+//!
+//! A code is a stable `SCREAMING_SNAKE_CASE` string shared by the Rust, Python
+//! and JavaScript APIs. Each code names the rule of `DOMAIN.md` it enforces,
+//! whether it is an error or a warning, and a one-line meaning. This module is
+//! the single place where codes are declared: the CLI's `wholesale codes`,
+//! `docs/codes.md` and the bindings all read [`Code::ALL`].
+//!
+//! ```
+//! use wholesale_core::codes::{Code, Severity};
+//!
+//! let code: Code = "EMAIL_DUPLICATE".parse().unwrap();
+//! assert_eq!(code.rule(), "R-CSV-14");
+//! assert_eq!(code.severity(), Severity::Error);
+//! assert!(Code::ALL.contains(&code));
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Whether a problem stops the operation or only deserves attention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The operation cannot go ahead as given.
+    Error,
+    /// The operation goes ahead, but something may break later.
+    Warning,
+}
+
+impl Severity {
+    /// The lowercase name used in JSON and in the bindings.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A code string that is not in the registry.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown code {0:?}: not in the wholesale-core registry")]
+pub struct UnknownCode(pub String);
+
+macro_rules! registry {
+    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $rule:literal, $severity:ident, $summary:literal; )*) => {
+        /// Every code the library reports. See the [module docs](self).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Code {
+            $( $(#[$doc])* #[doc = concat!("`", $id, "` (", $rule, "): ", $summary)] $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in registry order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable string form, e.g. `EMAIL_DUPLICATE`.
+            pub const fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $id),* }
+            }
+
+            /// The `DOMAIN.md` rule this code enforces, e.g. `R-CSV-14`.
+            pub const fn rule(self) -> &'static str {
+                match self { $(Code::$variant => $rule),* }
+            }
+
+            /// Whether the code is an error or a warning.
+            pub const fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity),* }
+            }
+
+            /// A one-line meaning, for listings and docs.
+            pub const fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary),* }
+            }
+        }
+
+        impl FromStr for Code {
+            type Err = UnknownCode;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($id => Ok(Code::$variant),)*
+                    other => Err(UnknownCode(other.to_owned())),
+                }
+            }
+        }
+    };
+}
+
+// Sections follow the modules that report the codes; keep each module's codes
+// together so the registry reads like the spec.
+registry! {
+    // --- package -----------------------------------------------------------
+    PackageUnknown = "PACKAGE_UNKNOWN", "R-PKG-01", Error,
+        "The package is neither a known API identifier nor a known display name.";
+
+    // --- template (R-TPL) --------------------------------------------------
+    TemplateFieldRequired = "TEMPLATE_FIELD_REQUIRED", "R-TPL-03",
+        Error, "A required onboarding-template field is empty.";
+    TemplatePstnProvider = "TEMPLATE_PSTN_PROVIDER", "R-TPL-04", Warning,
+        "The template uses a cloud-connected PSTN provider, which Cisco advises against.";
+    ProvisioningIdRequired = "PROVISIONING_ID_REQUIRED", "R-TPL-01", Error,
+        "No onboarding template provisioning ID: nothing can be provisioned without one.";
+    ProvisioningIdInvalid = "PROVISIONING_ID_INVALID", "R-TPL-01", Error,
+        "The provisioning ID is not a valid identifier.";
+
+    // --- provisioning: customers and users (R-CUS, R-USR, R-TAG) -------------
+    CustomerFieldRequired = "CUSTOMER_FIELD_REQUIRED", "R-CUS-01", Error,
+        "A field required to create a customer is empty.";
+    CustomerPackageCount = "CUSTOMER_PACKAGE_COUNT", "R-CUS-01", Error,
+        "A customer is created with exactly one package.";
+    HqLocationUnconfirmed = "HQ_LOCATION_UNCONFIRMED", "R-CUS-02", Error,
+        "The partner has not confirmed that the HQ is in a Webex-supported location.";
+    DataRegionUnknown = "DATA_REGION_UNKNOWN", "R-CUS-03", Error,
+        "The data region is not one where the service is offered.";
+    UserFieldRequired = "USER_FIELD_REQUIRED", "R-CUS-04", Error,
+        "A field required to add a user is empty.";
+    UserNumberRequired = "USER_NUMBER_REQUIRED", "R-CUS-04", Error,
+        "A user with a calling package needs a phone number or an extension.";
+    UserLocationUnknown = "USER_LOCATION_UNKNOWN", "R-CUS-04", Error,
+        "The user's location is not one of the customer's locations.";
+    AdminPackageDowngrade = "ADMIN_PACKAGE_DOWNGRADE", "R-CUS-05", Error,
+        "The customer's full admin must keep the package the customer was created with.";
+    ManualBatchTooLarge = "MANUAL_BATCH_TOO_LARGE", "R-USR-01", Error,
+        "Manual add takes at most 25 users per batch.";
+    PackageChangeNeedsNumber = "PACKAGE_CHANGE_NEEDS_NUMBER", "R-USR-02", Error,
+        "Changing a user to a calling package needs a phone number or extension and a location.";
+    TagEditForbidden = "TAG_EDIT_FORBIDDEN", "R-TAG-01", Error,
+        "Only full admins and partner admins may edit custom tags.";
+    EmailInvalid = "EMAIL_INVALID", "R-CSV-14", Error,
+        "The e-mail address is not plausible.";
+
+    // --- api (R-API) ---------------------------------------------------------
+    ApiPayloadUnrecognized = "API_PAYLOAD_UNRECOGNIZED", "R-API-01", Error,
+        "The JSON is not a Webex Wholesale customer, subscriber, request or precheck payload.";
+    ApiPayloadInvalid = "API_PAYLOAD_INVALID", "R-API-01", Error,
+        "The payload has the shape of a known kind but a field has the wrong type.";
+    ApiStatusUnknown = "API_STATUS_UNKNOWN", "R-API-01", Warning,
+        "A status value the library does not know; it is kept as given.";
+    ApiPackageUnknown = "API_PACKAGE_UNKNOWN", "R-API-01", Warning,
+        "A package identifier the library does not know; it is kept as given.";
+    ApiReportedError = "API_REPORTED_ERROR", "R-API-01", Error,
+        "Webex reported an error (errorCode) on this object.";
+    ApiReportedWarning = "API_REPORTED_WARNING", "R-API-01", Warning,
+        "Webex reported a warning (errorCode) on this object.";
+    ResourceIdInvalid = "RESOURCE_ID_INVALID", "R-API-04", Error,
+        "The Webex resource ID is not unpadded base64 of ciscospark://<region>/<TYPE>/<uuid>.";
+
+    // --- csv_import (R-CSV) ----------------------------------------------------
+
+    // --- status and kpi (R-STA, R-KPI) -----------------------------------------
+
+    // --- report (R-REP) --------------------------------------------------------
+
+    // --- quality (R-CQ) --------------------------------------------------------
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// One row of the registry, as listed by `wholesale codes` and `docs/codes.md`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct CodeInfo {
+    /// The stable code string.
+    pub code: &'static str,
+    /// The rule ID it enforces.
+    pub rule: &'static str,
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// One-line meaning.
+    pub summary: &'static str,
+}
+
+impl From<Code> for CodeInfo {
+    fn from(code: Code) -> Self {
+        CodeInfo {
+            code: code.as_str(),
+            rule: code.rule(),
+            severity: code.severity(),
+            summary: code.summary(),
+        }
+    }
+}
+
+/// The registry as plain rows, in registry order.
+pub fn registry() -> impl Iterator<Item = CodeInfo> {
+    Code::ALL.iter().copied().map(CodeInfo::from)
+}
+
+/// The registry as the Markdown table kept in `docs/codes.md`.
+///
+/// A test compares the file with this output, so the docs cannot drift.
+pub fn registry_markdown() -> String {
+    let mut out = String::from(
+        "# Error and warning codes\n\n\
+         Generated from `wholesale_core::codes` (`wholesale codes --format markdown`); \
+         a test fails when this file and the registry differ.\n\n\
+         | Code | Rule | Severity | Meaning |\n|---|---|---|---|\n",
+    );
+    for info in registry() {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            info.code,
+            info.rule,
+            info.severity.as_str(),
+            info.summary
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_code_is_unique_screaming_snake_case_and_round_trips() {
+        let mut seen = HashSet::new();
+        for &code in Code::ALL {
+            let id = code.as_str();
+            assert!(seen.insert(id), "{id} listed twice");
+            assert!(
+                id.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'),
+                "{id} is not SCREAMING_SNAKE_CASE"
+            );
+            assert_eq!(id.parse::<Code>().unwrap(), code);
+            assert!(
+                code.rule().starts_with("R-"),
+                "{id} has rule {}",
+                code.rule()
+            );
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(serde_json::from_str::<Code>(&json).unwrap(), code);
+        }
+    }
+
+    #[test]
+    fn unknown_code_is_a_typed_error() {
+        assert_eq!(
+            "NOT_A_CODE".parse::<Code>(),
+            Err(UnknownCode("NOT_A_CODE".into()))
+        );
+    }
+}

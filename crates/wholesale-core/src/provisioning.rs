@@ -1,0 +1,1 @@
+//! Provisioning rules for customers and users (R-CUS, R-USR, R-TAG).

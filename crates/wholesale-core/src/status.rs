@@ -1,0 +1,1 @@
+//! Customer status (R-STA) and customer-list filters. Filled by the analytics issue.

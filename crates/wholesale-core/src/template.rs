@@ -1,0 +1,1 @@
+//! Onboarding templates (R-TPL-01..04).
