@@ -11,7 +11,12 @@ pub fn samples_dir() -> std::path::PathBuf {
 }
 
 pub fn run(out: &mut dyn Write) -> Result<Outcome, Failure> {
-    writeln!(out, "wholesale-core {} demo\n", env!("CARGO_PKG_VERSION"))?;
+    writeln!(
+        out,
+        "wholesale-core {} demo, on the sample data in {}\n",
+        env!("CARGO_PKG_VERSION"),
+        samples_dir().display()
+    )?;
     cmd_api::demo(out)?;
     cmd_csv::demo(out)?;
     cmd_kpi::demo(out)?;

@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use serde::Serialize;
-use wholesale_core::Problem;
 
 use crate::Failure;
 
@@ -12,9 +11,4 @@ pub fn write_json(out: &mut dyn Write, value: &impl Serialize) -> Result<(), Fai
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)?;
     Ok(())
-}
-
-/// One text line for a problem: `CODE (R-XXX-NN) [field]: message`.
-pub fn problem_line(prefix: &str, problem: &Problem) -> String {
-    format!("{prefix}{problem}")
 }

@@ -9,7 +9,7 @@
 //! ```
 //! use wholesale_core::codes::{Code, Severity};
 //!
-//! let code: Code = "EMAIL_DUPLICATE".parse().unwrap();
+//! let code: Code = "EMAIL_INVALID".parse().unwrap();
 //! assert_eq!(code.rule(), "R-CSV-14");
 //! assert_eq!(code.severity(), Severity::Error);
 //! assert!(Code::ALL.contains(&code));
@@ -131,8 +131,16 @@ registry! {
         "Changing a user to a calling package needs a phone number or extension and a location.";
     TagEditForbidden = "TAG_EDIT_FORBIDDEN", "R-TAG-01", Error,
         "Only full admins and partner admins may edit custom tags.";
+
+    // --- contact values (R-CSV-14..16, shared by provisioning, CSV and API) ---
     EmailInvalid = "EMAIL_INVALID", "R-CSV-14", Error,
         "The e-mail address is not plausible.";
+    PhoneNumberInvalid = "PHONE_NUMBER_INVALID", "R-CSV-15", Error,
+        "The phone number is not E.164 ('+' then 8 to 15 digits).";
+    PhoneNumberNoPlus = "PHONE_NUMBER_NO_PLUS", "R-CSV-15", Warning,
+        "The phone number is all digits without '+': a spreadsheet may have stripped it.";
+    ExtensionInvalid = "EXTENSION_INVALID", "R-CSV-16", Error,
+        "The extension is not 2 to 10 digits.";
 
     // --- api (R-API) ---------------------------------------------------------
     ApiPayloadUnrecognized = "API_PAYLOAD_UNRECOGNIZED", "R-API-01", Error,

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod codes;
+pub mod contact;
 pub mod csv_import;
 pub mod kpi;
 pub mod org;

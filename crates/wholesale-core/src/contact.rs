@@ -1,0 +1,201 @@
+//! E-mail addresses, E.164 phone numbers and extensions: the value checks
+//! shared by provisioning, the CSV import and the API precheck
+//! (R-CSV-14, R-CSV-15, R-CSV-16).
+//!
+//! ```
+//! use wholesale_core::contact::{check_email, check_extension, check_phone_number};
+//! use wholesale_core::codes::Code;
+//!
+//! assert!(check_email("email", "ana@acme.example").is_none());
+//! assert_eq!(check_email("email", "ana@").unwrap().code, Code::EmailInvalid);
+//! assert!(check_phone_number("phone", "+14085551234").is_none());
+//! assert_eq!(check_phone_number("phone", "14085551234").unwrap().code, Code::PhoneNumberNoPlus);
+//! assert_eq!(check_extension("ext", "1").unwrap().code, Code::ExtensionInvalid);
+//! ```
+
+use crate::codes::Code;
+use crate::problem::Problem;
+
+/// Whether `email` is a plausible address: one `@`, a non-empty local part
+/// without spaces, and a domain with a dot between non-empty labels.
+///
+/// Deliberately not RFC 5322: Control Hub rejects quoted local parts and
+/// addresses without a dotted domain, and non-ASCII letters are allowed
+/// (internationalized addresses exist in customer directories).
+pub fn is_plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let no_bad_chars = |s: &str| {
+        !s.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(
+                    c,
+                    '@' | '"' | ',' | ';' | '<' | '>' | '(' | ')' | '[' | ']' | '\\'
+                )
+        })
+    };
+    !local.is_empty()
+        && local.len() <= 64
+        && email.len() <= 254
+        && no_bad_chars(local)
+        && no_bad_chars(domain)
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && domain.contains('.')
+        && domain
+            .split('.')
+            .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
+}
+
+/// `EMAIL_INVALID` about `field` when `email` is not plausible (R-CSV-14).
+pub fn check_email(field: &str, email: &str) -> Option<Problem> {
+    (!is_plausible_email(email.trim())).then(|| {
+        Problem::new(
+            Code::EmailInvalid,
+            field,
+            format!(
+                "{:?} is not a plausible e-mail address (expected name@domain.tld)",
+                truncate(email)
+            ),
+        )
+    })
+}
+
+/// Whether `number` is E.164: `+` then 8 to 15 digits, the first not 0.
+pub fn is_e164(number: &str) -> bool {
+    number
+        .strip_prefix('+')
+        .is_some_and(|digits| is_digits(digits, 8, 15) && !digits.starts_with('0'))
+}
+
+/// Checks a phone number cell (R-CSV-15): `PHONE_NUMBER_INVALID` when it is
+/// not E.164, or the warning `PHONE_NUMBER_NO_PLUS` when it is all digits
+/// without the `+` (a spreadsheet may have stripped it).
+pub fn check_phone_number(field: &str, number: &str) -> Option<Problem> {
+    let number = number.trim();
+    if is_e164(number) {
+        None
+    } else if is_digits(number, 8, 15) {
+        Some(Problem::new(
+            Code::PhoneNumberNoPlus,
+            field,
+            format!("{number} has no leading '+': a spreadsheet may have stripped it; write +{number} if that is the number"),
+        ))
+    } else {
+        Some(Problem::new(
+            Code::PhoneNumberInvalid,
+            field,
+            format!(
+                "{:?} is not an E.164 number ('+' then 8 to 15 digits)",
+                truncate(number)
+            ),
+        ))
+    }
+}
+
+/// Whether `extension` is 2 to 10 digits.
+pub fn is_extension(extension: &str) -> bool {
+    is_digits(extension, 2, 10)
+}
+
+/// `EXTENSION_INVALID` when `extension` is not 2 to 10 digits (R-CSV-16).
+pub fn check_extension(field: &str, extension: &str) -> Option<Problem> {
+    let extension = extension.trim();
+    (!is_extension(extension)).then(|| {
+        Problem::new(
+            Code::ExtensionInvalid,
+            field,
+            format!(
+                "{:?} is not an extension (2 to 10 digits)",
+                truncate(extension)
+            ),
+        )
+    })
+}
+
+/// The comparable form of a number for "already in use" checks (R-CSV-16):
+/// digits only, so `+14085551234` and `14085551234` collide.
+pub fn number_key(number: &str) -> String {
+    number.chars().filter(char::is_ascii_digit).collect()
+}
+
+fn is_digits(text: &str, min: usize, max: usize) -> bool {
+    (min..=max).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Keeps messages short when a cell is huge.
+fn truncate(text: &str) -> String {
+    const MAX: usize = 80;
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r_csv_14_plausible_emails() {
+        for ok in [
+            "a@b.co",
+            "first.last+tag@sub.example.com",
+            "jöran@exempel.se",
+        ] {
+            assert!(is_plausible_email(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "a",
+            "a@",
+            "@b.co",
+            "a@b",
+            "a b@c.de",
+            "a@@b.co",
+            "a@b..co",
+            ".a@b.co",
+            "a@-b.co",
+            "\"a\"@b.co",
+        ] {
+            assert!(!is_plausible_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn r_csv_15_e164_numbers() {
+        assert!(is_e164("+12345678"));
+        assert!(is_e164("+123456789012345"));
+        assert!(!is_e164("+1234567"));
+        assert!(!is_e164("+1234567890123456"));
+        assert!(!is_e164("+0123456789"));
+        assert!(!is_e164("+1-240-555-1212"));
+        assert_eq!(
+            check_phone_number("p", "4085551234").unwrap().code,
+            Code::PhoneNumberNoPlus
+        );
+        assert_eq!(
+            check_phone_number("p", "call me").unwrap().code,
+            Code::PhoneNumberInvalid
+        );
+    }
+
+    #[test]
+    fn r_csv_16_extensions() {
+        assert!(is_extension("12"));
+        assert!(is_extension("1234567890"));
+        assert!(!is_extension("1"));
+        assert!(!is_extension("12345678901"));
+        assert!(!is_extension("12a"));
+        assert_eq!(number_key("+1 (408) 555"), "1408555");
+    }
+
+    #[test]
+    fn long_cells_are_truncated_in_messages() {
+        let huge = "x".repeat(10_000);
+        assert!(check_email("e", &huge).unwrap().message.len() < 200);
+    }
+}
