@@ -113,6 +113,8 @@ registry! {
         "A field required to create a customer is empty.";
     CustomerPackageCount = "CUSTOMER_PACKAGE_COUNT", "R-CUS-01", Error,
         "A customer is created with exactly one package.";
+    CountryInvalid = "COUNTRY_INVALID", "R-CUS-01", Error,
+        "The country is not an ISO 3166 alpha-2 code.";
     HqLocationUnconfirmed = "HQ_LOCATION_UNCONFIRMED", "R-CUS-02", Error,
         "The partner has not confirmed that the HQ is in a Webex-supported location.";
     DataRegionUnknown = "DATA_REGION_UNKNOWN", "R-CUS-03", Error,
@@ -125,6 +127,10 @@ registry! {
         "The user's location is not one of the customer's locations.";
     AdminPackageDowngrade = "ADMIN_PACKAGE_DOWNGRADE", "R-CUS-05", Error,
         "The customer's full admin must keep the package the customer was created with.";
+    PackageNotForUsers = "PACKAGE_NOT_FOR_USERS", "R-CUS-04", Error,
+        "The package is customer-level only; a user needs a subscriber package.";
+    UserEmailDuplicate = "USER_EMAIL_DUPLICATE", "R-USR-01", Error,
+        "The same e-mail appears twice in one manual-add batch.";
     ManualBatchTooLarge = "MANUAL_BATCH_TOO_LARGE", "R-USR-01", Error,
         "Manual add takes at most 25 users per batch.";
     PackageChangeNeedsNumber = "PACKAGE_CHANGE_NEEDS_NUMBER", "R-USR-02", Error,
@@ -155,6 +161,8 @@ registry! {
         "Webex reported an error (errorCode) on this object.";
     ApiReportedWarning = "API_REPORTED_WARNING", "R-API-01", Warning,
         "Webex reported a warning (errorCode) on this object.";
+    SubscriberPackageCount = "SUBSCRIBER_PACKAGE_COUNT", "R-API-03", Error,
+        "A subscriber request carries exactly one wholesale package.";
     ResourceIdInvalid = "RESOURCE_ID_INVALID", "R-API-04", Error,
         "The Webex resource ID is not unpadded base64 of ciscospark://<region>/<TYPE>/<uuid>.";
 

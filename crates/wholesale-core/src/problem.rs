@@ -100,12 +100,6 @@ impl Findings {
         }
     }
 
-    /// Adds every problem of `other`.
-    pub fn extend(&mut self, other: Findings) {
-        self.errors.extend(other.errors);
-        self.warnings.extend(other.warnings);
-    }
-
     /// True when there is no error (warnings allowed).
     pub fn is_valid(&self) -> bool {
         self.errors.is_empty()
@@ -122,6 +116,26 @@ impl Findings {
     /// Every problem, errors first.
     pub fn iter(&self) -> impl Iterator<Item = &Problem> {
         self.errors.iter().chain(&self.warnings)
+    }
+}
+
+/// Errors first, then warnings; with [`Extend`] this lets
+/// `findings.extend(other_findings)` merge two sets.
+impl IntoIterator for Findings {
+    type Item = Problem;
+    type IntoIter = std::iter::Chain<std::vec::IntoIter<Problem>, std::vec::IntoIter<Problem>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.errors.into_iter().chain(self.warnings)
+    }
+}
+
+/// Files each problem by severity, so `findings.extend(check(..))` takes an
+/// `Option<Problem>` or any iterator of problems.
+impl Extend<Problem> for Findings {
+    fn extend<I: IntoIterator<Item = Problem>>(&mut self, problems: I) {
+        for problem in problems {
+            self.push(problem);
+        }
     }
 }
 

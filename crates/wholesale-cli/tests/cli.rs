@@ -1,0 +1,89 @@
+//! The `wholesale` binary end to end: exit codes and output shapes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn wholesale(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wholesale"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn codes_lists_each_code_once_with_its_rule() {
+    let output = wholesale(&["codes", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(rows.len(), wholesale_core::Code::ALL.len());
+    let mut seen = std::collections::HashSet::new();
+    for (row, code) in rows.iter().zip(wholesale_core::Code::ALL) {
+        assert_eq!(row["code"], code.as_str());
+        assert_eq!(row["rule"], code.rule());
+        assert!(seen.insert(row["code"].as_str().unwrap().to_owned()));
+    }
+    let text = stdout(&wholesale(&["codes"]));
+    assert_eq!(text.lines().count(), rows.len());
+    assert!(text.contains("ADMIN_PACKAGE_DOWNGRADE") && text.contains("R-CUS-05"));
+}
+
+#[test]
+fn r_api_03_api_check_exit_codes() {
+    let valid = wholesale(&["api", "check", "samples/api/provision_customer.json"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
+    let invalid = wholesale(&[
+        "api",
+        "check",
+        "samples/api/provision_subscriber_flawed.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(invalid.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&invalid.stdout).unwrap();
+    assert_eq!(json["kind"], "provision_subscriber_request");
+    assert_eq!(json["valid"], false);
+    assert_eq!(json["errors"][0]["code"], "EMAIL_INVALID");
+    assert_eq!(json["errors"][0]["rule"], "R-CSV-14");
+    assert_eq!(json["errors"][0]["field"], "email");
+    assert!(json["warnings"].is_array());
+    let missing = wholesale(&["api", "check", "no/such/file.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let not_json = wholesale(&["api", "check", "README.md"]);
+    assert_eq!(not_json.status.code(), Some(2));
+}
+
+#[test]
+fn r_api_01_api_check_reads_example_documents() {
+    let output = wholesale(&[
+        "api",
+        "check",
+        "tests/fixtures/webex-api/webex-list-wholesale-subscribers-example.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json[0]["source"], "responseExamples[0]");
+    assert_eq!(json[0]["kind"], "subscriber_list");
+}
+
+#[test]
+fn demo_runs_on_the_shipped_samples() {
+    let output = wholesale(&["demo"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout(&output).contains("provision_customer_request"));
+}
