@@ -7,6 +7,7 @@ use clap::Subcommand;
 use serde::Serialize;
 use serde_json::Value;
 use wholesale_core::api::{self, PayloadCheck, ResourceId};
+use wholesale_core::provisioning::NewCustomer;
 
 use crate::output::write_json;
 use crate::{read_input, Failure, Format, Outcome};
@@ -103,6 +104,22 @@ fn write_check_text(
 }
 
 pub fn demo(out: &mut dyn Write) -> Result<(), Failure> {
+    writeln!(out, "== Creating a customer (R-TPL-01, R-CUS-01..03) ==")?;
+    let bytes = read_input(&crate::demo::samples_dir().join("new_customer.json"))?;
+    let customer: NewCustomer = serde_json::from_slice(&bytes)?;
+    let findings = customer.validate();
+    writeln!(
+        out,
+        "samples/new_customer.json ({}): {} errors, {} warnings",
+        customer.name,
+        findings.errors.len(),
+        findings.warnings.len()
+    )?;
+    for problem in findings.iter() {
+        writeln!(out, "  {problem}")?;
+    }
+    writeln!(out)?;
+
     writeln!(out, "== Provisioning API precheck (R-API-01..04) ==")?;
     let dir = crate::demo::samples_dir().join("api");
     for name in [

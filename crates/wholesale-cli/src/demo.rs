@@ -7,7 +7,9 @@ use crate::{cmd_api, cmd_csv, cmd_kpi, cmd_quality, Failure, Outcome};
 /// The repo's `samples/` folder, found from the crate at build time so the
 /// demo runs from any working directory.
 pub fn samples_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples")
+    let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = crate_dir.ancestors().nth(2).unwrap_or(crate_dir);
+    repo.join("samples")
 }
 
 pub fn run(out: &mut dyn Write) -> Result<Outcome, Failure> {
