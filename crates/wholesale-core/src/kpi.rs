@@ -353,7 +353,7 @@ pub struct Dashboard {
 
 /// `num / den` in %, absent when `den` is 0 (R-KPI-11).
 fn percent(num: u64, den: u64) -> Option<f64> {
-    (den != 0).then(|| num as f64 / den as f64 * 100.0)
+    (den != 0).then(|| num as f64 * 100.0 / den as f64)
 }
 
 /// A utilization %: like [`percent`], capped at 100.
