@@ -53,7 +53,10 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 /// Subscriptions from a file's bytes: a JSON list when the first non-blank
 /// character is `[`, otherwise a subscription details report CSV.
-fn load(bytes: &[u8], product: ProductLine) -> Result<(Vec<Subscription>, Vec<ReportProblem>), Failure> {
+fn load(
+    bytes: &[u8],
+    product: ProductLine,
+) -> Result<(Vec<Subscription>, Vec<ReportProblem>), Failure> {
     let text = std::str::from_utf8(bytes)
         .map_err(|e| Failure(format!("the file is not UTF-8: {e}")))?
         .trim_start_matches('\u{feff}');
@@ -135,7 +138,8 @@ pub fn write_text(out: &mut dyn Write, d: &Dashboard) -> Result<(), Failure> {
         o.customers,
         pct(o.customer_percent),
         o.excess_licenses,
-        o.average_excess_per_customer.map_or_else(|| "n/a".to_owned(), |a| format!("{a:.1}")),
+        o.average_excess_per_customer
+            .map_or_else(|| "n/a".to_owned(), |a| format!("{a:.1}")),
     )?;
     let r = &d.recently_added;
     writeln!(
@@ -151,19 +155,35 @@ pub fn write_text(out: &mut dyn Write, d: &Dashboard) -> Result<(), Failure> {
     if !t.near_expiration.is_empty() {
         writeln!(out, "  Expiring soonest:")?;
         for row in t.near_expiration.iter().take(SHOWN) {
-            writeln!(out, "    {} {} in {} days, {}/{} assigned", row.customer_name, row.subscription_id, row.days_to_end, row.assigned, row.total)?;
+            writeln!(
+                out,
+                "    {} {} in {} days, {}/{} assigned",
+                row.customer_name, row.subscription_id, row.days_to_end, row.assigned, row.total
+            )?;
         }
     }
     if !t.low_assignment.is_empty() {
         writeln!(out, "  Lowest assignment:")?;
         for row in t.low_assignment.iter().take(SHOWN) {
-            writeln!(out, "    {} {} {}/{} assigned ({})", row.customer_name, row.subscription_id, row.assigned, row.total, pct(row.assignment_percent))?;
+            writeln!(
+                out,
+                "    {} {} {}/{} assigned ({})",
+                row.customer_name,
+                row.subscription_id,
+                row.assigned,
+                row.total,
+                pct(row.assignment_percent)
+            )?;
         }
     }
     if !t.overage.is_empty() {
         writeln!(out, "  Largest overage:")?;
         for row in t.overage.iter().take(SHOWN) {
-            writeln!(out, "    {} {} +{} ({}/{} assigned)", row.customer_name, row.subscription_id, row.excess, row.assigned, row.total)?;
+            writeln!(
+                out,
+                "    {} {} +{} ({}/{} assigned)",
+                row.customer_name, row.subscription_id, row.excess, row.assigned, row.total
+            )?;
         }
     }
     Ok(())
@@ -173,7 +193,10 @@ pub fn demo(out: &mut dyn Write) -> Result<(), Failure> {
     let path = crate::demo::samples_dir().join("subscriptions.json");
     let bytes = crate::read_input(&path)?;
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).ok_or_else(|| Failure("bad date".into()))?;
-    writeln!(out, "== License KPIs (R-KPI) on samples/subscriptions.json ==")?;
+    writeln!(
+        out,
+        "== License KPIs (R-KPI) on samples/subscriptions.json =="
+    )?;
     for product in [ProductLine::Calling, ProductLine::Meetings] {
         let (subs, _) = load(&bytes, product)?;
         let d = dashboard(&subs, product, as_of, &KpiOptions::default());

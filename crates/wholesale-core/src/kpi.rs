@@ -34,6 +34,7 @@
 //! assert_eq!(d.overage.excess_licenses, 2);
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -203,13 +204,13 @@ pub struct RecentSummary {
 
 /// A subscription ending or renewing within the window (R-KPI-07, R-KPI-08).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ExpiryRow {
+pub struct ExpiryRow<'a> {
     /// Subscription ID.
-    pub subscription_id: String,
+    pub subscription_id: Cow<'a, str>,
     /// Customer ID.
-    pub customer_id: String,
+    pub customer_id: Cow<'a, str>,
     /// Customer name.
-    pub customer_name: String,
+    pub customer_name: Cow<'a, str>,
     /// Subscription or trial.
     pub kind: SubscriptionKind,
     /// Expiry or renewal date.
@@ -234,13 +235,13 @@ pub struct ExpiryRow {
 
 /// A low-assignment subscription (R-KPI-09).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LowAssignmentRow {
+pub struct LowAssignmentRow<'a> {
     /// Subscription ID.
-    pub subscription_id: String,
+    pub subscription_id: Cow<'a, str>,
     /// Customer ID.
-    pub customer_id: String,
+    pub customer_id: Cow<'a, str>,
     /// Customer name.
-    pub customer_name: String,
+    pub customer_name: Cow<'a, str>,
     /// Subscription or trial.
     pub kind: SubscriptionKind,
     /// Whole calendar months since it was added, when known.
@@ -257,13 +258,13 @@ pub struct LowAssignmentRow {
 
 /// A subscription with overage (R-KPI-10).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct OverageRow {
+pub struct OverageRow<'a> {
     /// Subscription ID.
-    pub subscription_id: String,
+    pub subscription_id: Cow<'a, str>,
     /// Customer ID.
-    pub customer_id: String,
+    pub customer_id: Cow<'a, str>,
     /// Customer name.
-    pub customer_name: String,
+    pub customer_name: Cow<'a, str>,
     /// Subscription or trial.
     pub kind: SubscriptionKind,
     /// Whole calendar months until the end date, when known.
@@ -284,13 +285,13 @@ pub struct OverageRow {
 
 /// A subscription added within the window (R-KPI-06).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RecentRow {
+pub struct RecentRow<'a> {
     /// Subscription ID.
-    pub subscription_id: String,
+    pub subscription_id: Cow<'a, str>,
     /// Customer ID.
-    pub customer_id: String,
+    pub customer_id: Cow<'a, str>,
     /// Customer name.
-    pub customer_name: String,
+    pub customer_name: Cow<'a, str>,
     /// Subscription or trial.
     pub kind: SubscriptionKind,
     /// The day it was added.
@@ -313,23 +314,25 @@ pub struct RecentRow {
 
 /// The per-subscription tables, one per KPI.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct SubscriptionTables {
+pub struct SubscriptionTables<'a> {
     /// Ending soonest first.
-    pub near_expiration: Vec<ExpiryRow>,
+    pub near_expiration: Vec<ExpiryRow<'a>>,
     /// Renewing soonest first.
-    pub near_renewal: Vec<ExpiryRow>,
+    pub near_renewal: Vec<ExpiryRow<'a>>,
     /// Lowest assignment first.
-    pub low_assignment: Vec<LowAssignmentRow>,
+    pub low_assignment: Vec<LowAssignmentRow<'a>>,
     /// Largest excess first.
-    pub overage: Vec<OverageRow>,
+    pub overage: Vec<OverageRow<'a>>,
     /// Most recently added first.
-    pub recently_added: Vec<RecentRow>,
+    pub recently_added: Vec<RecentRow<'a>>,
 }
 
 /// Every KPI of one product line as of a date. Its JSON is the output of
-/// `wholesale kpi --format json`.
+/// `wholesale kpi --format json`. The tables borrow the subscriptions' IDs
+/// and names (no copy for a million rows); call `into_owned` to keep a
+/// dashboard beyond them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Dashboard {
+pub struct Dashboard<'a> {
     /// The product line.
     pub product: ProductLine,
     /// The as-of date.
@@ -348,7 +351,71 @@ pub struct Dashboard {
     /// R-KPI-06.
     pub recently_added: RecentSummary,
     /// The per-subscription tables.
-    pub subscriptions: SubscriptionTables,
+    pub subscriptions: SubscriptionTables<'a>,
+}
+
+impl Dashboard<'_> {
+    /// The same dashboard, owning its strings.
+    pub fn into_owned(self) -> Dashboard<'static> {
+        fn own(c: Cow<'_, str>) -> Cow<'static, str> {
+            Cow::Owned(c.into_owned())
+        }
+        let t = self.subscriptions;
+        let expiry = |rows: Vec<ExpiryRow<'_>>| -> Vec<ExpiryRow<'static>> {
+            rows.into_iter()
+                .map(|r| ExpiryRow {
+                    subscription_id: own(r.subscription_id),
+                    customer_id: own(r.customer_id),
+                    customer_name: own(r.customer_name),
+                    ..r
+                })
+                .collect()
+        };
+        Dashboard {
+            product: self.product,
+            as_of: self.as_of,
+            total_customers: self.total_customers,
+            near_expiration: self.near_expiration,
+            near_renewal: self.near_renewal,
+            low_assignment: self.low_assignment,
+            overage: self.overage,
+            recently_added: self.recently_added,
+            subscriptions: SubscriptionTables {
+                near_expiration: expiry(t.near_expiration),
+                near_renewal: expiry(t.near_renewal),
+                low_assignment: t
+                    .low_assignment
+                    .into_iter()
+                    .map(|r| LowAssignmentRow {
+                        subscription_id: own(r.subscription_id),
+                        customer_id: own(r.customer_id),
+                        customer_name: own(r.customer_name),
+                        ..r
+                    })
+                    .collect(),
+                overage: t
+                    .overage
+                    .into_iter()
+                    .map(|r| OverageRow {
+                        subscription_id: own(r.subscription_id),
+                        customer_id: own(r.customer_id),
+                        customer_name: own(r.customer_name),
+                        ..r
+                    })
+                    .collect(),
+                recently_added: t
+                    .recently_added
+                    .into_iter()
+                    .map(|r| RecentRow {
+                        subscription_id: own(r.subscription_id),
+                        customer_id: own(r.customer_id),
+                        customer_name: own(r.customer_name),
+                        ..r
+                    })
+                    .collect(),
+            },
+        }
+    }
 }
 
 /// `num / den` in %, absent when `den` is 0 (R-KPI-11).
@@ -371,8 +438,8 @@ fn change(now: u64, before: Option<u64>) -> Option<i64> {
 /// Whole calendar months from `from` to `to`, truncated toward zero (negative
 /// when `to` is earlier). Jan 31 to Feb 28 is 0 months; Jan 15 to Feb 15 is 1.
 pub fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
-    let months = i64::from(to.year() - from.year()) * 12 + i64::from(to.month())
-        - i64::from(from.month());
+    let months =
+        i64::from(to.year() - from.year()) * 12 + i64::from(to.month()) - i64::from(from.month());
     if to >= from && to.day() < from.day() && months > 0 {
         months - 1
     } else if to < from && to.day() > from.day() && months < 0 {
@@ -389,13 +456,49 @@ pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
     if sorted.is_empty() || !(0.0..=100.0).contains(&p) {
         return None;
     }
-    let last = sorted.len() - 1;
+    let (rank, lo, hi) = ranks(sorted.len(), p);
+    interpolate(rank, lo, *sorted.get(lo)?, *sorted.get(hi)?)
+}
+
+/// The fractional rank of the `p`th percentile among `len` (≥ 1) values and
+/// the two closest ranks.
+fn ranks(len: usize, p: f64) -> (f64, usize, usize) {
+    let last = len.saturating_sub(1);
     let rank = last as f64 * p / 100.0;
     let lo = (rank.floor() as usize).min(last);
     let hi = (rank.ceil() as usize).min(last);
-    let (a, b) = (*sorted.get(lo)?, *sorted.get(hi)?);
+    (rank, lo, hi)
+}
+
+fn interpolate(rank: f64, lo: usize, a: f64, b: f64) -> Option<f64> {
     let value = a + (rank - lo as f64) * (b - a);
     value.is_finite().then_some(value)
+}
+
+/// [`percentile`] of unsorted values, by selection in linear time (the same
+/// result as sorting first).
+fn percentile_unsorted(mut values: Vec<f64>, p: f64) -> Option<f64> {
+    if values.is_empty() || !(0.0..=100.0).contains(&p) {
+        return None;
+    }
+    let (rank, lo, hi) = ranks(values.len(), p);
+    let (_, a, above) = values.select_nth_unstable_by(lo, f64::total_cmp);
+    let a = *a;
+    let b = if hi > lo {
+        above.iter().copied().min_by(f64::total_cmp)?
+    } else {
+        a
+    };
+    interpolate(rank, lo, a, b)
+}
+
+/// assigned / total; 0 for a subscription without licenses (never low).
+fn ratio(s: &Subscription) -> f64 {
+    if s.licenses.total == 0 {
+        0.0
+    } else {
+        s.licenses.assigned as f64 / s.licenses.total as f64
+    }
 }
 
 /// Sums with saturation, so hostile counts never overflow.
@@ -406,6 +509,39 @@ fn sum(values: impl Iterator<Item = u64>) -> u64 {
 /// Sums optional counts: absent when any is absent.
 fn sum_known(mut values: impl Iterator<Item = Option<u64>>) -> Option<u64> {
     values.try_fold(0u64, |acc, v| v.map(|v| acc.saturating_add(v)))
+}
+
+/// A fast non-cryptographic hasher (the FxHash mix) for customer IDs: the
+/// input is the caller's own data, so HashDoS resistance buys nothing here.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct BuildFxHasher;
+
+impl std::hash::BuildHasher for BuildFxHasher {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher::default()
+    }
 }
 
 /// Distinct customers among a set of subscriptions, by dense customer index.
@@ -450,12 +586,12 @@ fn window_summary(subs: &[&Subscription], customers: u64, total: u64) -> WindowS
     }
 }
 
-fn expiry_row(s: &Subscription, as_of: NaiveDate) -> Option<ExpiryRow> {
+fn expiry_row(s: &Subscription, as_of: NaiveDate) -> Option<ExpiryRow<'_>> {
     let l = &s.licenses;
     Some(ExpiryRow {
-        subscription_id: s.id.clone(),
-        customer_id: s.customer_id.clone(),
-        customer_name: s.customer_name.clone(),
+        subscription_id: Cow::Borrowed(&s.id),
+        customer_id: Cow::Borrowed(&s.customer_id),
+        customer_name: Cow::Borrowed(&s.customer_name),
         kind: s.kind,
         end_date: s.end_date?,
         days_to_end: days_to_end(s, as_of)?,
@@ -475,12 +611,12 @@ fn expiry_row(s: &Subscription, as_of: NaiveDate) -> Option<ExpiryRow> {
 /// Only subscriptions and trials of `product` that have not ended (see
 /// [`crate::status::has_ended`]) count; customers are counted once however
 /// many subscriptions they have. See the [module docs](self) for an example.
-pub fn dashboard(
-    subscriptions: &[Subscription],
+pub fn dashboard<'a>(
+    subscriptions: &'a [Subscription],
     product: ProductLine,
     as_of: NaiveDate,
     options: &KpiOptions,
-) -> Dashboard {
+) -> Dashboard<'a> {
     let window = i64::from(options.window_days);
     let in_window = |d: i64| (0..=window).contains(&d);
     let subs: Vec<&Subscription> = subscriptions
@@ -489,7 +625,8 @@ pub fn dashboard(
         .collect();
 
     // Dense customer indexes, so each KPI counts distinct customers cheaply.
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<&str, usize, BuildFxHasher> =
+        HashMap::with_capacity_and_hasher(subs.len() / 2, BuildFxHasher);
     let customer_of: Vec<usize> = subs
         .iter()
         .map(|s| {
@@ -532,25 +669,32 @@ pub fn dashboard(
     let threshold_ratio = match options.low_assignment {
         LowAssignmentRule::FixedRatio(r) => (r.is_finite() && r >= 0.0).then_some(r),
         LowAssignmentRule::Percentile(p) => {
-            let mut ratios: Vec<f64> = subs
+            let ratios: Vec<f64> = subs
                 .iter()
                 .filter(|s| s.licenses.total > 0)
-                .map(|s| s.licenses.assigned as f64 / s.licenses.total as f64)
+                .map(|s| ratio(s))
                 .collect();
-            ratios.sort_unstable_by(f64::total_cmp);
-            percentile(&ratios, p)
+            percentile_unsorted(ratios, p)
         }
     };
     let mut low = (CustomerSet::new(n), Vec::new());
     if let Some(threshold) = threshold_ratio {
         for (&s, &c) in subs.iter().zip(&customer_of) {
             let l = &s.licenses;
-            if l.total > 0 && (l.assigned as f64 / l.total as f64) < threshold {
+            if l.total > 0 && ratio(s) < threshold {
                 low.0.insert(c);
                 low.1.push(s);
             }
         }
     }
+
+    // Table order: stable sorts, so ties keep the input order.
+    expiring.1.sort_by_key(|s| s.end_date);
+    renewing.1.sort_by_key(|s| s.end_date);
+    low.1.sort_by(|a, b| ratio(a).total_cmp(&ratio(b)));
+    over.1
+        .sort_by_key(|s| std::cmp::Reverse(s.licenses.excess()));
+    recent.1.sort_by_key(|s| std::cmp::Reverse(s.start_date));
 
     let low_subs: &[&Subscription] = &low.1;
     let low_total = sum(low_subs.iter().map(|s| s.licenses.total));
@@ -559,30 +703,41 @@ pub fn dashboard(
     let excess = sum(over.1.iter().map(|s| s.licenses.excess()));
     let recent_known = any_start_date || subs.is_empty();
 
-    let mut tables = SubscriptionTables {
-        near_expiration: expiring.1.iter().filter_map(|s| expiry_row(s, as_of)).collect(),
-        near_renewal: renewing.1.iter().filter_map(|s| expiry_row(s, as_of)).collect(),
+    let tables = SubscriptionTables {
+        near_expiration: expiring
+            .1
+            .iter()
+            .filter_map(|s| expiry_row(s, as_of))
+            .collect(),
+        near_renewal: renewing
+            .1
+            .iter()
+            .filter_map(|s| expiry_row(s, as_of))
+            .collect(),
         low_assignment: low_subs
             .iter()
             .map(|s| LowAssignmentRow {
-                subscription_id: s.id.clone(),
-                customer_id: s.customer_id.clone(),
-                customer_name: s.customer_name.clone(),
+                subscription_id: Cow::Borrowed(&s.id),
+                customer_id: Cow::Borrowed(&s.customer_id),
+                customer_name: Cow::Borrowed(&s.customer_name),
                 kind: s.kind,
                 months_since_added: s.start_date.map(|d| whole_months(d, as_of)),
                 total: s.licenses.total,
                 assigned: s.licenses.assigned,
                 assignment_percent: percent(s.licenses.assigned, s.licenses.total),
-                weekly_assignment_change: change(s.licenses.assigned, s.licenses.last_week_assigned),
+                weekly_assignment_change: change(
+                    s.licenses.assigned,
+                    s.licenses.last_week_assigned,
+                ),
             })
             .collect(),
         overage: over
             .1
             .iter()
             .map(|s| OverageRow {
-                subscription_id: s.id.clone(),
-                customer_id: s.customer_id.clone(),
-                customer_name: s.customer_name.clone(),
+                subscription_id: Cow::Borrowed(&s.id),
+                customer_id: Cow::Borrowed(&s.customer_id),
+                customer_name: Cow::Borrowed(&s.customer_name),
                 kind: s.kind,
                 months_remaining: s.end_date.map(|d| whole_months(as_of, d)),
                 auto_renew: s.auto_renew,
@@ -600,9 +755,9 @@ pub fn dashboard(
                 let start = s.start_date?;
                 let l = &s.licenses;
                 Some(RecentRow {
-                    subscription_id: s.id.clone(),
-                    customer_id: s.customer_id.clone(),
-                    customer_name: s.customer_name.clone(),
+                    subscription_id: Cow::Borrowed(&s.id),
+                    customer_id: Cow::Borrowed(&s.customer_id),
+                    customer_name: Cow::Borrowed(&s.customer_name),
                     kind: s.kind,
                     start_date: start,
                     days_since_added: (as_of - start).num_days(),
@@ -611,55 +766,13 @@ pub fn dashboard(
                     available: l.unassigned(),
                     used_last_7_days: l.used_last_7_days,
                     weekly_assignment_change: change(l.assigned, l.last_week_assigned),
-                    weekly_usage_change: l.used_last_7_days.and_then(|u| change(u, l.last_week_used)),
+                    weekly_usage_change: l
+                        .used_last_7_days
+                        .and_then(|u| change(u, l.last_week_used)),
                 })
             })
             .collect(),
     };
-    let by_id = |a: &str, b: &str, c: &str, d: &str| (a, b).cmp(&(c, d));
-    tables.near_expiration.sort_by(|a, b| {
-        a.days_to_end.cmp(&b.days_to_end).then(by_id(
-            &a.customer_id,
-            &a.subscription_id,
-            &b.customer_id,
-            &b.subscription_id,
-        ))
-    });
-    tables.near_renewal.sort_by(|a, b| {
-        a.days_to_end.cmp(&b.days_to_end).then(by_id(
-            &a.customer_id,
-            &a.subscription_id,
-            &b.customer_id,
-            &b.subscription_id,
-        ))
-    });
-    tables.low_assignment.sort_by(|a, b| {
-        let ra = a.assignment_percent.unwrap_or(0.0);
-        let rb = b.assignment_percent.unwrap_or(0.0);
-        ra.total_cmp(&rb).then(by_id(
-            &a.customer_id,
-            &a.subscription_id,
-            &b.customer_id,
-            &b.subscription_id,
-        ))
-    });
-    tables.overage.sort_by(|a, b| {
-        b.excess.cmp(&a.excess).then(by_id(
-            &a.customer_id,
-            &a.subscription_id,
-            &b.customer_id,
-            &b.subscription_id,
-        ))
-    });
-    tables.recently_added.sort_by(|a, b| {
-        a.days_since_added.cmp(&b.days_since_added).then(by_id(
-            &a.customer_id,
-            &a.subscription_id,
-            &b.customer_id,
-            &b.subscription_id,
-        ))
-    });
-
     Dashboard {
         product,
         as_of,
@@ -720,6 +833,10 @@ mod tests {
         assert_eq!(percentile(&[], 25.0), None);
         assert_eq!(percentile(&xs, f64::NAN), None);
         assert_eq!(percentile(&xs, 101.0), None);
+        let shuffled = vec![0.4, 0.1, 0.5, 0.3, 0.2];
+        for p in [0.0, 10.0, 25.0, 33.3, 50.0, 99.0, 100.0] {
+            assert_eq!(percentile_unsorted(shuffled.clone(), p), percentile(&xs, p));
+        }
     }
 
     #[test]

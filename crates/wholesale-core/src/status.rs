@@ -217,8 +217,18 @@ pub struct CustomerFilter {
 
 impl CustomerFilter {
     /// Whether one customer passes the filter as of a date.
-    pub fn matches(&self, customer: &Customer, as_of: NaiveDate, thresholds: &StatusThresholds) -> bool {
-        let live = || customer.subscriptions.iter().filter(|s| !has_ended(s, as_of));
+    pub fn matches(
+        &self,
+        customer: &Customer,
+        as_of: NaiveDate,
+        thresholds: &StatusThresholds,
+    ) -> bool {
+        let live = || {
+            customer
+                .subscriptions
+                .iter()
+                .filter(|s| !has_ended(s, as_of))
+        };
         (self.managed_by.is_empty() || self.managed_by.contains(&customer.managed_by))
             && (self.product.is_empty() || live().any(|s| self.product.contains(&s.product)))
             && (self.subscription_type.is_empty()

@@ -37,7 +37,17 @@ fn subscription() -> impl Strategy<Value = Subscription> {
         ),
     )
         .prop_map(
-            |(customer, trial, product, status, start, end, auto_renew, (total, assigned), (u7, u3, lwa, lwu))| {
+            |(
+                customer,
+                trial,
+                product,
+                status,
+                start,
+                end,
+                auto_renew,
+                (total, assigned),
+                (u7, u3, lwa, lwu),
+            )| {
                 Subscription {
                     id: format!("S{customer}-{start:?}-{end:?}"),
                     customer_id: format!("c{customer}"),
@@ -97,19 +107,40 @@ fn check(d: &Dashboard, subs: &[Subscription]) {
     check_ratio("low customer_percent", l.customer_percent, hundred);
     check_ratio("low assignment", l.assignment_percent, None); // above 100 when the threshold is above 1
     check_ratio("low utilization", l.utilization_percent, hundred);
-    check_ratio("low utilization of assigned", l.utilization_of_assigned_percent, hundred);
+    check_ratio(
+        "low utilization of assigned",
+        l.utilization_of_assigned_percent,
+        hundred,
+    );
     check_ratio("threshold", l.threshold_ratio, None);
     assert!(d.overage.customers <= total);
-    check_ratio("overage customer_percent", d.overage.customer_percent, hundred);
-    check_ratio("average excess", d.overage.average_excess_per_customer, None);
+    check_ratio(
+        "overage customer_percent",
+        d.overage.customer_percent,
+        hundred,
+    );
+    check_ratio(
+        "average excess",
+        d.overage.average_excess_per_customer,
+        None,
+    );
     if let Some(c) = d.recently_added.customers {
         assert!(c <= total);
     }
     check_ratio("recent", d.recently_added.customer_percent, hundred);
-    for row in d.subscriptions.near_expiration.iter().chain(&d.subscriptions.near_renewal) {
+    for row in d
+        .subscriptions
+        .near_expiration
+        .iter()
+        .chain(&d.subscriptions.near_renewal)
+    {
         check_ratio("row assignment", row.assignment_percent, None);
         check_ratio("row utilization", row.utilization_percent, hundred);
-        check_ratio("row utilization 3m", row.utilization_3_months_percent, hundred);
+        check_ratio(
+            "row utilization 3m",
+            row.utilization_3_months_percent,
+            hundred,
+        );
     }
     for row in &d.subscriptions.overage {
         check_ratio("row used", row.used_percent, hundred);

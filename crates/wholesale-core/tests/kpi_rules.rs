@@ -48,7 +48,12 @@ fn r_kpi_01_customers_counted_once_and_only_for_the_product_line() {
         meetings,
     ];
     assert_eq!(run(&subs).total_customers, 2);
-    let m = dashboard(&subs, ProductLine::Meetings, as_of(), &KpiOptions::default());
+    let m = dashboard(
+        &subs,
+        ProductLine::Meetings,
+        as_of(),
+        &KpiOptions::default(),
+    );
     assert_eq!(m.total_customers, 1);
 }
 
@@ -98,7 +103,10 @@ fn r_kpi_07_expiring_assignment_and_utilization() {
     b.licenses.used_last_3_months = Some(20);
     let d = run(&[a, b]);
     let w = &d.near_expiration;
-    assert_eq!((w.customers, w.subscriptions, w.total_licenses), (2, 2, 150));
+    assert_eq!(
+        (w.customers, w.subscriptions, w.total_licenses),
+        (2, 2, 150)
+    );
     assert_eq!(w.assigned_licenses, 100);
     assert_eq!(w.used_licenses, Some(50));
     // 100 / 150 and 50 / 150 and 90 / 150.
@@ -189,7 +197,12 @@ fn r_kpi_04_invalid_options_are_reported_and_mark_nothing_low() {
         ..Default::default()
     };
     assert!(bad.check().has(Code::KpiPercentileInvalid));
-    let d = dashboard(&[sub("A", "a", 10, 1, 300), sub("B", "b", 10, 9, 300)], ProductLine::Calling, as_of(), &bad);
+    let d = dashboard(
+        &[sub("A", "a", 10, 1, 300), sub("B", "b", 10, 9, 300)],
+        ProductLine::Calling,
+        as_of(),
+        &bad,
+    );
     assert_eq!(d.low_assignment.threshold_ratio, None);
     assert_eq!(d.low_assignment.customers, 0);
     let nan = KpiOptions {
@@ -216,7 +229,10 @@ fn r_kpi_09_low_assignment_figures() {
     };
     let d = dashboard(&[a, b, c], ProductLine::Calling, as_of(), &fixed);
     let l = &d.low_assignment;
-    assert_eq!((l.customers, l.subscriptions, l.total_licenses), (1, 1, 100));
+    assert_eq!(
+        (l.customers, l.subscriptions, l.total_licenses),
+        (1, 1, 100)
+    );
     assert_eq!((l.assigned_licenses, l.unassigned_licenses), (10, 90));
     assert_eq!(l.assignment_percent, Some(10.0));
     assert_eq!(l.utilization_percent, Some(5.0)); // 5 / 100, the source's formula
@@ -310,10 +326,16 @@ fn r_kpi_12_sunday_midnight_exactly_closes_the_week() {
     // 2026-11-29 is a Sunday; at 00:00:00 exactly the week of the 22nd is complete.
     let sunday = Utc.with_ymd_and_hms(2026, 11, 29, 0, 0, 0).unwrap();
     let week = Week::last_completed(sunday);
-    assert_eq!(week.start, Utc.with_ymd_and_hms(2026, 11, 22, 0, 0, 0).unwrap());
+    assert_eq!(
+        week.start,
+        Utc.with_ymd_and_hms(2026, 11, 22, 0, 0, 0).unwrap()
+    );
     assert_eq!(week.end, sunday);
     let before = Week::last_completed(sunday - chrono::Duration::seconds(1));
-    assert_eq!(before.end, Utc.with_ymd_and_hms(2026, 11, 22, 0, 0, 0).unwrap());
+    assert_eq!(
+        before.end,
+        Utc.with_ymd_and_hms(2026, 11, 22, 0, 0, 0).unwrap()
+    );
     assert_eq!(
         Week::last_completed_on(NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()),
         week

@@ -70,10 +70,7 @@ fn device(customer: &str, phone: &str) -> DeviceRow {
 
 #[test]
 fn r_rep_01_formula_injection_is_neutralized_and_round_trips() {
-    let rows: Vec<DeviceRow> = INJECTIONS
-        .iter()
-        .map(|s| device(s, s))
-        .collect();
+    let rows: Vec<DeviceRow> = INJECTIONS.iter().map(|s| device(s, s)).collect();
     let text = write(&rows);
     assert_no_formula(&text);
     assert!(text.contains("'=HYPERLINK("));
@@ -91,7 +88,10 @@ fn r_rep_01_e164_keeps_its_plus_in_a_text_safe_form() {
     let text = write(&rows);
     assert!(text.contains("'+14085551234"));
     assert_no_formula(&text);
-    assert_eq!(read_report::<DeviceRow>(text.as_bytes()).unwrap().rows, rows);
+    assert_eq!(
+        read_report::<DeviceRow>(text.as_bytes()).unwrap().rows,
+        rows
+    );
 }
 
 #[test]
@@ -103,12 +103,18 @@ fn r_rep_01_a_cell_that_already_starts_with_a_quote_survives() {
     assert_eq!(neutralize("'quoted"), "'quoted");
     assert_eq!(unguard("'quoted"), "'quoted");
     let rows = vec![device("'=1", "'quoted")];
-    assert_eq!(read_report::<DeviceRow>(write(&rows).as_bytes()).unwrap().rows, rows);
+    assert_eq!(
+        read_report::<DeviceRow>(write(&rows).as_bytes())
+            .unwrap()
+            .rows,
+        rows
+    );
 }
 
 #[test]
 fn r_rep_01_headers_in_any_order_case_and_spacing() {
-    let csv = "  number of users ,APP TYPE,org id,Customer Name,Platform,Version,OS Version,Extra\n\
+    let csv =
+        "  number of users ,APP TYPE,org id,Customer Name,Platform,Version,OS Version,Extra\n\
                12,Desktop,org-1,Acme,Windows,45.10.0,11,ignored\n";
     let table = read_report::<AppVersionRow>(csv.as_bytes()).unwrap();
     assert!(table.problems.is_empty());
@@ -133,7 +139,9 @@ fn r_rep_01_missing_columns_are_each_reported() {
         Err(ReportError::MissingColumns(problems)) => {
             let cols: Vec<_> = problems.iter().map(|p| p.column.clone().unwrap()).collect();
             assert_eq!(cols, ["OS Version", "Number of Users"]);
-            assert!(problems.iter().all(|p| p.code == Code::ReportColumnMissing && p.line == 1));
+            assert!(problems
+                .iter()
+                .all(|p| p.code == Code::ReportColumnMissing && p.line == 1));
         }
         other => panic!("expected missing columns, got {other:?}"),
     }
@@ -175,14 +183,20 @@ fn r_rep_01_yes_no_cells_and_iso_dates() {
     }
     let table = read_report::<PhoneNumberRow>(csv.as_bytes()).unwrap();
     let active: Vec<Option<bool>> = table.rows.iter().map(|r| r.active).collect();
-    assert_eq!(active, [Some(true), Some(false), Some(true), Some(false), None]);
+    assert_eq!(
+        active,
+        [Some(true), Some(false), Some(true), Some(false), None]
+    );
     assert_eq!(table.problems.len(), 1);
     assert_eq!(table.problems[0].line, 7);
     assert_eq!(table.problems[0].column.as_deref(), Some("Active"));
     // Round trip: written as yes/no and the E.164 number stays readable.
     let text = write(&table.rows);
     assert!(text.contains(",yes,") && text.contains(",no,"));
-    assert_eq!(read_report::<PhoneNumberRow>(text.as_bytes()).unwrap().rows, table.rows);
+    assert_eq!(
+        read_report::<PhoneNumberRow>(text.as_bytes()).unwrap().rows,
+        table.rows
+    );
 }
 
 fn details_csv() -> String {
@@ -235,7 +249,13 @@ fn r_rep_02_kpis_from_a_report_leave_missing_data_absent() {
 fn r_rep_01_calling_usage_round_trips() {
     let header = CallingUsageRow::HEADERS.join(",");
     let mut values = vec!["Acme".to_owned(), "org-a".into(), "HQ".into()];
-    values.extend((0..30).map(|i| if i == 3 { "1234.5".to_owned() } else { i.to_string() }));
+    values.extend((0..30).map(|i| {
+        if i == 3 {
+            "1234.5".to_owned()
+        } else {
+            i.to_string()
+        }
+    }));
     let csv = format!("{header}\n{}\n", values.join(","));
     let table = read_report::<CallingUsageRow>(csv.as_bytes()).unwrap();
     assert!(table.problems.is_empty(), "{:?}", table.problems);
@@ -243,7 +263,12 @@ fn r_rep_01_calling_usage_round_trips() {
     assert_eq!(row.total_calls, 0);
     assert_eq!(row.call_minutes, 1234.5);
     assert_eq!(row.total_unknown_calls, 29);
-    assert_eq!(read_report::<CallingUsageRow>(write(&table.rows).as_bytes()).unwrap().rows, table.rows);
+    assert_eq!(
+        read_report::<CallingUsageRow>(write(&table.rows).as_bytes())
+            .unwrap()
+            .rows,
+        table.rows
+    );
     assert_eq!(CallingUsageRow::HEADERS.len(), 33);
 }
 
@@ -256,7 +281,10 @@ fn r_rep_03_file_names_build_and_parse() {
     };
     assert_eq!(name.to_string(), "Custom_Monthly usage_a1B2c3_2026-11-25");
     assert_eq!(ReportFileName::parse(&name.file_name()).unwrap(), name);
-    assert_eq!(ReportFileName::parse("Custom_Monthly usage_a1B2c3_2026-11-25.CSV").unwrap(), name);
+    assert_eq!(
+        ReportFileName::parse("Custom_Monthly usage_a1B2c3_2026-11-25.CSV").unwrap(),
+        name
+    );
     for bad in [
         "nounderscore",
         "Template_2026-11-25",
@@ -274,7 +302,10 @@ fn r_rep_04_regions_and_the_selector() {
     let codes: Vec<&str> = Region::ALL.iter().map(|r| r.as_str()).collect();
     assert_eq!(codes, ["US", "CA", "EU", "UAE"]);
     assert_eq!(Region::parse("uae"), Some(Region::Uae));
-    assert_eq!(region_selector([Region::Uae, Region::Ca]), [Region::Ca, Region::Uae]);
+    assert_eq!(
+        region_selector([Region::Uae, Region::Ca]),
+        [Region::Ca, Region::Uae]
+    );
     assert!(region_selector([Region::Us, Region::Us]).is_empty());
 }
 

@@ -166,7 +166,10 @@ fn r_sta_no_recent_activity_after_30_days_configurable() {
     c.last_admin_sign_in = Some(as_of() - Duration::days(30));
     assert_eq!(statuses(&c), vec![Status::Subscription]);
     c.last_admin_sign_in = Some(as_of() - Duration::days(31));
-    assert_eq!(statuses(&c), vec![Status::NoRecentActivity, Status::Subscription]);
+    assert_eq!(
+        statuses(&c),
+        vec![Status::NoRecentActivity, Status::Subscription]
+    );
     let lenient = StatusThresholds {
         no_activity_days: 60,
         ..Default::default()
@@ -178,7 +181,10 @@ fn r_sta_no_recent_activity_after_30_days_configurable() {
 fn r_sta_overage_is_assigned_above_purchased() {
     let mut s = sub(200);
     s.licenses.assigned = 10; // equal: not overage
-    assert_eq!(statuses(&customer(vec![s.clone()])), vec![Status::Subscription]);
+    assert_eq!(
+        statuses(&customer(vec![s.clone()])),
+        vec![Status::Subscription]
+    );
     s.licenses.assigned = 11;
     let st = customer_status(&customer(vec![s]), as_of(), &StatusThresholds::default());
     assert_eq!(st.primary, Status::LicenseOverage);
@@ -208,7 +214,9 @@ fn r_sta_zero_day_window_is_a_warning() {
     });
     assert!(findings.is_valid());
     assert!(findings.has(Code::StatusWindowZero));
-    assert!(check_thresholds(&StatusThresholds::default()).warnings.is_empty());
+    assert!(check_thresholds(&StatusThresholds::default())
+        .warnings
+        .is_empty());
 }
 
 fn sample() -> Vec<Customer> {

@@ -36,7 +36,12 @@ fn r_sta_shared_vectors() {
         let vector: serde_json::Value = serde_json::from_str(&text).unwrap();
         let input: Input = serde_json::from_value(vector["input"].clone())
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let got = serde_json::to_value(customer_status(&input.customer, input.as_of, &input.thresholds)).unwrap();
+        let got = serde_json::to_value(customer_status(
+            &input.customer,
+            input.as_of,
+            &input.thresholds,
+        ))
+        .unwrap();
         assert_eq!(got, vector["expected"], "{}", path.display());
     }
 }

@@ -39,11 +39,15 @@ impl ReportFileName {
             Problem::new(
                 Code::ReportFileNameInvalid,
                 "file_name",
-                format!("{name:?}: {why}; expected '<template name>_<alphanumeric id>_<YYYY-MM-DD>'"),
+                format!(
+                    "{name:?}: {why}; expected '<template name>_<alphanumeric id>_<YYYY-MM-DD>'"
+                ),
             )
         };
         let stem = match name.len().checked_sub(4).and_then(|i| name.get(i..)) {
-            Some(ext) if ext.eq_ignore_ascii_case(".csv") => name.get(..name.len() - 4).unwrap_or(name),
+            Some(ext) if ext.eq_ignore_ascii_case(".csv") => {
+                name.get(..name.len() - 4).unwrap_or(name)
+            }
             _ => name,
         };
         let mut parts = stem.rsplitn(3, '_');
@@ -74,7 +78,13 @@ impl ReportFileName {
 
 impl std::fmt::Display for ReportFileName {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}_{}_{}", self.template, self.id, self.date.format("%Y-%m-%d"))
+        write!(
+            f,
+            "{}_{}_{}",
+            self.template,
+            self.id,
+            self.date.format("%Y-%m-%d")
+        )
     }
 }
 

@@ -56,7 +56,13 @@ pub fn parse_status(text: &str) -> SubscriptionStatus {
     let key: String = text
         .trim()
         .chars()
-        .map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == ' ' || c == '-' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     match key.as_str() {
         "active" => SubscriptionStatus::Active,
@@ -101,7 +107,11 @@ impl SubscriptionDetailsRow {
         if total == 0 && assigned == 0 && used == 0 {
             return None;
         }
-        let kind = if self.subscription_type.to_ascii_lowercase().contains("trial") {
+        let kind = if self
+            .subscription_type
+            .to_ascii_lowercase()
+            .contains("trial")
+        {
             SubscriptionKind::Trial
         } else {
             SubscriptionKind::Subscription
@@ -130,7 +140,10 @@ impl SubscriptionDetailsRow {
 
 /// The subscriptions of a product line in a subscription details report, for
 /// [`crate::kpi::dashboard`] (R-REP-02).
-pub fn to_subscriptions(rows: &[SubscriptionDetailsRow], product: ProductLine) -> Vec<Subscription> {
+pub fn to_subscriptions(
+    rows: &[SubscriptionDetailsRow],
+    product: ProductLine,
+) -> Vec<Subscription> {
     rows.iter()
         .filter_map(|r| r.to_subscription(product))
         .collect()
