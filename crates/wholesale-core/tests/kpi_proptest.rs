@@ -149,13 +149,13 @@ fn check(d: &Dashboard, subs: &[Subscription]) {
     let auto_renew: HashSet<&str> = subs
         .iter()
         .filter(|s| s.product == d.product && s.auto_renew && !has_ended(s, as_of()))
-        .map(|s| s.customer_id.as_str())
+        .map(|s| s.customer_id.as_ref())
         .collect();
     let renewing: HashSet<&str> = d
         .subscriptions
         .near_renewal
         .iter()
-        .map(|r| r.customer_id.as_str())
+        .map(|r| r.customer_id.as_ref())
         .collect();
     assert!(renewing.is_subset(&auto_renew));
     assert_eq!(renewing.len() as u64, d.near_renewal.customers);

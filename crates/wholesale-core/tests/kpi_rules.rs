@@ -33,8 +33,8 @@ fn sub(id: &str, customer: &str, total: u64, assigned: u64, days: i64) -> Subscr
     }
 }
 
-fn run(subs: &[Subscription]) -> wholesale_core::kpi::Dashboard {
-    dashboard(subs, ProductLine::Calling, as_of(), &KpiOptions::default())
+fn run(subs: &[Subscription]) -> wholesale_core::kpi::Dashboard<'static> {
+    dashboard(subs, ProductLine::Calling, as_of(), &KpiOptions::default()).into_owned()
 }
 
 #[test]
@@ -73,7 +73,7 @@ fn r_kpi_02_window_is_day_0_to_day_90_inclusive() {
         .subscriptions
         .near_expiration
         .iter()
-        .map(|r| r.subscription_id.as_str())
+        .map(|r| r.subscription_id.as_ref())
         .collect();
     assert_eq!(ids, ["S0", "S90"]);
     assert_eq!(d.subscriptions.near_expiration[1].days_to_end, 90);
@@ -114,7 +114,7 @@ fn r_kpi_07_expiring_assignment_and_utilization() {
     assert_eq!(w.utilization_percent, Some(50.0 * 100.0 / 150.0));
     assert_eq!(w.utilization_3_months_percent, Some(60.0));
     let row = &d.subscriptions.near_expiration[0];
-    assert_eq!((row.subscription_id.as_str(), row.days_to_end), ("A", 10));
+    assert_eq!((row.subscription_id.as_ref(), row.days_to_end), ("A", 10));
     assert_eq!(row.assignment_percent, Some(80.0));
     assert_eq!(row.utilization_percent, Some(40.0));
     assert_eq!(row.utilization_3_months_percent, Some(70.0));
@@ -184,7 +184,7 @@ fn r_kpi_04_zero_license_subscriptions_are_not_in_the_percentile() {
         .subscriptions
         .low_assignment
         .iter()
-        .map(|r| r.subscription_id.as_str())
+        .map(|r| r.subscription_id.as_ref())
         .collect();
     assert_eq!(ids, ["L"]);
     assert_eq!(d.total_customers, 3);
@@ -197,12 +197,8 @@ fn r_kpi_04_invalid_options_are_reported_and_mark_nothing_low() {
         ..Default::default()
     };
     assert!(bad.check().has(Code::KpiPercentileInvalid));
-    let d = dashboard(
-        &[sub("A", "a", 10, 1, 300), sub("B", "b", 10, 9, 300)],
-        ProductLine::Calling,
-        as_of(),
-        &bad,
-    );
+    let subs = [sub("A", "a", 10, 1, 300), sub("B", "b", 10, 9, 300)];
+    let d = dashboard(&subs, ProductLine::Calling, as_of(), &bad);
     assert_eq!(d.low_assignment.threshold_ratio, None);
     assert_eq!(d.low_assignment.customers, 0);
     let nan = KpiOptions {
@@ -227,7 +223,8 @@ fn r_kpi_09_low_assignment_figures() {
         low_assignment: LowAssignmentRule::FixedRatio(0.5),
         ..Default::default()
     };
-    let d = dashboard(&[a, b, c], ProductLine::Calling, as_of(), &fixed);
+    let subs = [a, b, c];
+    let d = dashboard(&subs, ProductLine::Calling, as_of(), &fixed);
     let l = &d.low_assignment;
     assert_eq!(
         (l.customers, l.subscriptions, l.total_licenses),
@@ -358,7 +355,7 @@ fn r_kpi_dashboard_json_has_the_documented_keys() {
         "subscriptions",
     ];
     expected.sort();
-    let mut keys: Vec<&str> = keys.iter().map(|k| k.as_str()).collect();
+    let mut keys: Vec<&str> = keys.iter().map(|k| k.as_ref()).collect();
     keys.sort();
     assert_eq!(keys, expected);
     assert_eq!(v["product"], "calling");
