@@ -261,7 +261,7 @@ pub struct CellReader<'a> {
 
 impl CellReader<'_> {
     /// The next cell, parsed as `T`; `None` (and a problem) when invalid.
-    pub fn next<T: Cell>(&mut self) -> Option<T> {
+    pub fn cell<T: Cell>(&mut self) -> Option<T> {
         let i = self.next;
         self.next += 1;
         let header = self.headers.get(i).copied().unwrap_or("?");
@@ -304,7 +304,7 @@ macro_rules! report_row {
 
             fn from_cells(cells: &mut $crate::report::CellReader<'_>) -> Option<Self> {
                 // Read every cell first so every invalid cell is reported.
-                $( let $field = cells.next::<$ty>(); )*
+                $( let $field = cells.cell::<$ty>(); )*
                 Some($name { $( $field: $field?, )* })
             }
 
