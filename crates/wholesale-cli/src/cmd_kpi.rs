@@ -205,3 +205,60 @@ pub fn demo(out: &mut dyn Write) -> Result<(), Failure> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_on(path: &str, format: Format, product: Product) -> (Outcome, String) {
+        let args = KpiArgs {
+            file: crate::demo::samples_dir().join(path),
+            as_of: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            product,
+            format,
+        };
+        let mut out = Vec::new();
+        let outcome = run(args, &mut out).unwrap_or_else(|f| panic!("{}", f.0));
+        (outcome, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn r_kpi_cli_json_and_csv_inputs_give_the_documented_keys() {
+        for path in ["subscriptions.json", "subscriptions.csv"] {
+            let (outcome, text) = run_on(path, Format::Json, Product::Calling);
+            assert_eq!(outcome, Outcome::Clean);
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            for key in [
+                "product",
+                "as_of",
+                "total_customers",
+                "near_expiration",
+                "near_renewal",
+                "low_assignment",
+                "overage",
+                "recently_added",
+                "subscriptions",
+            ] {
+                assert!(v.get(key).is_some(), "{path}: {key}");
+            }
+            assert_eq!(v["product"], "calling");
+        }
+    }
+
+    #[test]
+    fn r_rep_02_cli_reads_the_report_and_leaves_missing_data_absent() {
+        let (_, text) = run_on("subscriptions.csv", Format::Json, Product::Meetings);
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(v["recently_added"]["customers"].is_null());
+        assert!(v["near_expiration"]["utilization_percent"].is_null());
+    }
+
+    #[test]
+    fn r_kpi_cli_text_dashboard_and_demo() {
+        let (_, text) = run_on("subscriptions.json", Format::Text, Product::Calling);
+        assert!(text.contains("Total customers"));
+        let mut out = Vec::new();
+        demo(&mut out).unwrap();
+        assert!(String::from_utf8(out).unwrap().contains("meetings KPIs"));
+    }
+}
