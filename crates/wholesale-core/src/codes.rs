@@ -169,8 +169,22 @@ registry! {
     // --- csv_import (R-CSV) ----------------------------------------------------
 
     // --- status and kpi (R-STA, R-KPI) -----------------------------------------
+    StatusWindowZero = "STATUS_WINDOW_ZERO", "R-STA", Warning,
+        "A status window (expiring soon, no recent activity) is 0 days: it only covers the as-of day.";
+    KpiPercentileInvalid = "KPI_PERCENTILE_INVALID", "R-KPI-04", Error,
+        "The low-assignment percentile is not a number from 0 to 100.";
+    KpiRatioInvalid = "KPI_RATIO_INVALID", "R-KPI-04", Error,
+        "The fixed low-assignment ratio is not a finite number of 0 or more.";
 
     // --- report (R-REP) --------------------------------------------------------
+    ReportColumnMissing = "REPORT_COLUMN_MISSING", "R-REP-01", Error,
+        "A column the report needs is not in its header row.";
+    ReportCellInvalid = "REPORT_CELL_INVALID", "R-REP-01", Error,
+        "A report cell cannot be read as its column's type (count, yes/no, ISO date).";
+    ReportRowMalformed = "REPORT_ROW_MALFORMED", "R-REP-01", Error,
+        "A report row cannot be read as CSV (bad quoting, not UTF-8).";
+    ReportFileNameInvalid = "REPORT_FILE_NAME_INVALID", "R-REP-03", Error,
+        "The file name is not '<template name>_<alphanumeric id>_<YYYY-MM-DD>'.";
 
     // --- quality (R-CQ) --------------------------------------------------------
 }

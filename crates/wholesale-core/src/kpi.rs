@@ -1,1 +1,858 @@
-//! License KPIs (R-KPI-01..11). Filled by the analytics issue.
+//! The Partner Hub license KPIs (R-KPI-01..11) for one product line as of a
+//! date, with their per-subscription tables.
+//!
+//! [`dashboard`] is the one entry point; its [`Dashboard`] serializes to the
+//! JSON printed by `wholesale kpi --format json` and returned by the bindings.
+//! Ratios are `Option<f64>`: `None` (JSON `null`) over an empty set, never NaN
+//! (R-KPI-11). The decisions (which subscriptions count, windows, percentile
+//! method, months) are in `docs/analytics.md`.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use wholesale_core::kpi::{dashboard, KpiOptions};
+//! use wholesale_core::subscription::*;
+//!
+//! let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+//! let sub = |id: &str, customer: &str, total, assigned, days: i64, auto_renew| Subscription {
+//!     id: id.into(),
+//!     customer_id: customer.into(),
+//!     customer_name: customer.into(),
+//!     kind: SubscriptionKind::Subscription,
+//!     product: ProductLine::Calling,
+//!     status: SubscriptionStatus::Active,
+//!     start_date: None,
+//!     end_date: Some(as_of + chrono::Duration::days(days)),
+//!     auto_renew,
+//!     licenses: LicenseCounts { total, assigned, ..Default::default() },
+//! };
+//! let subs = [sub("S1", "acme", 100, 50, 90, false), sub("S2", "bolt", 10, 12, 400, true)];
+//! let d = dashboard(&subs, ProductLine::Calling, as_of, &KpiOptions::default());
+//! assert_eq!(d.total_customers, 2);
+//! assert_eq!(d.near_expiration.customers, 1); // day 90 is inside the window
+//! assert_eq!(d.near_expiration.assignment_percent, Some(50.0));
+//! assert_eq!(d.near_expiration.utilization_percent, None); // no usage data: absent
+//! assert_eq!(d.overage.excess_licenses, 2);
+//! ```
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::codes::Code;
+use crate::problem::{Findings, Problem};
+use crate::status::{days_to_end, has_ended};
+use crate::subscription::{ProductLine, Subscription, SubscriptionKind};
+
+/// How R-KPI-04 decides that a subscription's assignment ratio is low.
+///
+/// Serialized as `{"rule": "percentile", "value": 25}` or
+/// `{"rule": "fixed_ratio", "value": 0.5}`.
+///
+/// ```
+/// use wholesale_core::kpi::LowAssignmentRule;
+///
+/// let rule: LowAssignmentRule = serde_json::from_str(r#"{"rule":"fixed_ratio","value":0.5}"#).unwrap();
+/// assert_eq!(rule, LowAssignmentRule::FixedRatio(0.5));
+/// assert_eq!(LowAssignmentRule::default(), LowAssignmentRule::Percentile(25.0));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "rule", content = "value", rename_all = "snake_case")]
+pub enum LowAssignmentRule {
+    /// Low when the ratio assigned/total is strictly below this percentile
+    /// (0 to 100, linear interpolation) of the ratios of the partner's
+    /// subscriptions of the same product line.
+    Percentile(f64),
+    /// Low when the ratio assigned/total is strictly below this ratio
+    /// (0.5 = half the licenses assigned).
+    FixedRatio(f64),
+}
+
+impl Default for LowAssignmentRule {
+    fn default() -> Self {
+        LowAssignmentRule::Percentile(25.0)
+    }
+}
+
+/// KPI options. The defaults are the spec's and live only here.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct KpiOptions {
+    /// Near expiration, near renewal and recently added look this many days
+    /// ahead or back, inclusive (day 0 to day N). Default 90.
+    pub window_days: u32,
+    /// The low-assignment rule. Default: below the 25th percentile.
+    pub low_assignment: LowAssignmentRule,
+}
+
+impl Default for KpiOptions {
+    fn default() -> Self {
+        KpiOptions {
+            window_days: 90,
+            low_assignment: LowAssignmentRule::default(),
+        }
+    }
+}
+
+impl KpiOptions {
+    /// Checks the options: a percentile outside 0..=100 or a ratio that is
+    /// negative or not finite is an error. [`dashboard`] still runs with such
+    /// options: it then marks no subscription as low.
+    pub fn check(&self) -> Findings {
+        let mut findings = Findings::default();
+        match self.low_assignment {
+            LowAssignmentRule::Percentile(p) if !(0.0..=100.0).contains(&p) => {
+                findings.push(Problem::new(
+                    Code::KpiPercentileInvalid,
+                    "low_assignment.value",
+                    format!("percentile {p} is not from 0 to 100; the default is 25"),
+                ))
+            }
+            LowAssignmentRule::FixedRatio(r) if !(r.is_finite() && r >= 0.0) => {
+                findings.push(Problem::new(
+                    Code::KpiRatioInvalid,
+                    "low_assignment.value",
+                    format!("ratio {r} is not a finite number of 0 or more, such as 0.5"),
+                ))
+            }
+            _ => {}
+        }
+        findings
+    }
+}
+
+/// Figures over the subscriptions ending (R-KPI-02, R-KPI-07) or renewing
+/// (R-KPI-03, R-KPI-08) within the window.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WindowSummary {
+    /// Distinct customers with such a subscription.
+    pub customers: u64,
+    /// `customers` over the total customers, in %.
+    pub customer_percent: Option<f64>,
+    /// Such subscriptions and trials.
+    pub subscriptions: u64,
+    /// Purchased licenses over them.
+    pub total_licenses: u64,
+    /// Assigned licenses over them.
+    pub assigned_licenses: u64,
+    /// Licenses used in the last 7 days; absent when one of them lacks it.
+    pub used_licenses: Option<u64>,
+    /// Assigned / total, in % (above 100 under overage).
+    pub assignment_percent: Option<f64>,
+    /// Used in the last 7 days / total, in %, capped at 100.
+    pub utilization_percent: Option<f64>,
+    /// Used in the last 3 months / total, in %, capped at 100.
+    pub utilization_3_months_percent: Option<f64>,
+}
+
+/// Figures over the low-assignment subscriptions (R-KPI-04, R-KPI-09).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LowAssignmentSummary {
+    /// Distinct customers with a low-assignment subscription.
+    pub customers: u64,
+    /// `customers` over the total customers, in %.
+    pub customer_percent: Option<f64>,
+    /// Low-assignment subscriptions.
+    pub subscriptions: u64,
+    /// The ratio below which a subscription is low (the percentile's value or
+    /// the fixed ratio); absent when no subscription has licenses.
+    pub threshold_ratio: Option<f64>,
+    /// Purchased licenses over them.
+    pub total_licenses: u64,
+    /// Assigned licenses over them.
+    pub assigned_licenses: u64,
+    /// Purchased but unassigned licenses over them.
+    pub unassigned_licenses: u64,
+    /// Assigned / total, in %.
+    pub assignment_percent: Option<f64>,
+    /// Used in the last 7 days / total (the source's formula), in %, capped at 100.
+    pub utilization_percent: Option<f64>,
+    /// Used in the last 7 days / assigned, in %, capped at 100.
+    pub utilization_of_assigned_percent: Option<f64>,
+}
+
+/// Figures over the subscriptions with more assigned than purchased
+/// (R-KPI-05, R-KPI-10).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OverageSummary {
+    /// Distinct customers with overage.
+    pub customers: u64,
+    /// `customers` over the total customers, in %.
+    pub customer_percent: Option<f64>,
+    /// Subscriptions with overage.
+    pub subscriptions: u64,
+    /// Sum of assigned − total over them.
+    pub excess_licenses: u64,
+    /// `excess_licenses` / `customers`.
+    pub average_excess_per_customer: Option<f64>,
+}
+
+/// Figures over the subscriptions added within the window (R-KPI-06).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RecentSummary {
+    /// Distinct customers with a subscription or trial added in the window;
+    /// absent when no subscription has a known start date.
+    pub customers: Option<u64>,
+    /// `customers` over the total customers, in %.
+    pub customer_percent: Option<f64>,
+    /// Subscriptions and trials added in the window (absent as `customers`).
+    pub subscriptions: Option<u64>,
+    /// Purchased licenses over them (absent as `customers`).
+    pub total_licenses: Option<u64>,
+}
+
+/// A subscription ending or renewing within the window (R-KPI-07, R-KPI-08).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExpiryRow<'a> {
+    /// Subscription ID.
+    pub subscription_id: Cow<'a, str>,
+    /// Customer ID.
+    pub customer_id: Cow<'a, str>,
+    /// Customer name.
+    pub customer_name: Cow<'a, str>,
+    /// Subscription or trial.
+    pub kind: SubscriptionKind,
+    /// Expiry or renewal date.
+    pub end_date: NaiveDate,
+    /// Days from the as-of date to `end_date` (0 to the window).
+    pub days_to_end: i64,
+    /// Purchased licenses.
+    pub total: u64,
+    /// Assigned licenses.
+    pub assigned: u64,
+    /// Used in the last 7 days.
+    pub used_last_7_days: Option<u64>,
+    /// Used in the last 3 months.
+    pub used_last_3_months: Option<u64>,
+    /// Assigned / total, in %.
+    pub assignment_percent: Option<f64>,
+    /// Used in the last 7 days / total, in %, capped at 100.
+    pub utilization_percent: Option<f64>,
+    /// Used in the last 3 months / total, in %, capped at 100.
+    pub utilization_3_months_percent: Option<f64>,
+}
+
+/// A low-assignment subscription (R-KPI-09).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LowAssignmentRow<'a> {
+    /// Subscription ID.
+    pub subscription_id: Cow<'a, str>,
+    /// Customer ID.
+    pub customer_id: Cow<'a, str>,
+    /// Customer name.
+    pub customer_name: Cow<'a, str>,
+    /// Subscription or trial.
+    pub kind: SubscriptionKind,
+    /// Whole calendar months since it was added, when known.
+    pub months_since_added: Option<i64>,
+    /// Purchased licenses.
+    pub total: u64,
+    /// Assigned licenses.
+    pub assigned: u64,
+    /// Assigned / total, in %.
+    pub assignment_percent: Option<f64>,
+    /// Assigned now minus assigned a week earlier, when known.
+    pub weekly_assignment_change: Option<i64>,
+}
+
+/// A subscription with overage (R-KPI-10).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OverageRow<'a> {
+    /// Subscription ID.
+    pub subscription_id: Cow<'a, str>,
+    /// Customer ID.
+    pub customer_id: Cow<'a, str>,
+    /// Customer name.
+    pub customer_name: Cow<'a, str>,
+    /// Subscription or trial.
+    pub kind: SubscriptionKind,
+    /// Whole calendar months until the end date, when known.
+    pub months_remaining: Option<i64>,
+    /// Renews rather than expires.
+    pub auto_renew: bool,
+    /// Purchased licenses.
+    pub total: u64,
+    /// Assigned licenses.
+    pub assigned: u64,
+    /// Assigned − total.
+    pub excess: u64,
+    /// Assigned / total, in % (above 100; absent when total is 0).
+    pub assignment_percent: Option<f64>,
+    /// Used in the last 7 days / total, in %, capped at 100.
+    pub used_percent: Option<f64>,
+}
+
+/// A subscription added within the window (R-KPI-06).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecentRow<'a> {
+    /// Subscription ID.
+    pub subscription_id: Cow<'a, str>,
+    /// Customer ID.
+    pub customer_id: Cow<'a, str>,
+    /// Customer name.
+    pub customer_name: Cow<'a, str>,
+    /// Subscription or trial.
+    pub kind: SubscriptionKind,
+    /// The day it was added.
+    pub start_date: NaiveDate,
+    /// Days since it was added (0 to the window).
+    pub days_since_added: i64,
+    /// Purchased licenses.
+    pub total: u64,
+    /// Assigned licenses.
+    pub assigned: u64,
+    /// Purchased but unassigned.
+    pub available: u64,
+    /// Used in the last 7 days.
+    pub used_last_7_days: Option<u64>,
+    /// Assigned now minus a week earlier.
+    pub weekly_assignment_change: Option<i64>,
+    /// Used now minus a week earlier.
+    pub weekly_usage_change: Option<i64>,
+}
+
+/// The per-subscription tables, one per KPI.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SubscriptionTables<'a> {
+    /// Ending soonest first.
+    pub near_expiration: Vec<ExpiryRow<'a>>,
+    /// Renewing soonest first.
+    pub near_renewal: Vec<ExpiryRow<'a>>,
+    /// Lowest assignment first.
+    pub low_assignment: Vec<LowAssignmentRow<'a>>,
+    /// Largest excess first.
+    pub overage: Vec<OverageRow<'a>>,
+    /// Most recently added first.
+    pub recently_added: Vec<RecentRow<'a>>,
+}
+
+/// Every KPI of one product line as of a date. Its JSON is the output of
+/// `wholesale kpi --format json`. The tables borrow the subscriptions' IDs
+/// and names (no copy for a million rows); call `into_owned` to keep a
+/// dashboard beyond them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard<'a> {
+    /// The product line.
+    pub product: ProductLine,
+    /// The as-of date.
+    pub as_of: NaiveDate,
+    /// R-KPI-01: distinct customers with a subscription or trial in force for
+    /// the product line.
+    pub total_customers: u64,
+    /// R-KPI-02, R-KPI-07.
+    pub near_expiration: WindowSummary,
+    /// R-KPI-03, R-KPI-08.
+    pub near_renewal: WindowSummary,
+    /// R-KPI-04, R-KPI-09.
+    pub low_assignment: LowAssignmentSummary,
+    /// R-KPI-05, R-KPI-10.
+    pub overage: OverageSummary,
+    /// R-KPI-06.
+    pub recently_added: RecentSummary,
+    /// The per-subscription tables.
+    pub subscriptions: SubscriptionTables<'a>,
+}
+
+impl Dashboard<'_> {
+    /// The same dashboard, owning its strings.
+    pub fn into_owned(self) -> Dashboard<'static> {
+        fn own(c: Cow<'_, str>) -> Cow<'static, str> {
+            Cow::Owned(c.into_owned())
+        }
+        let t = self.subscriptions;
+        let expiry = |rows: Vec<ExpiryRow<'_>>| -> Vec<ExpiryRow<'static>> {
+            rows.into_iter()
+                .map(|r| ExpiryRow {
+                    subscription_id: own(r.subscription_id),
+                    customer_id: own(r.customer_id),
+                    customer_name: own(r.customer_name),
+                    ..r
+                })
+                .collect()
+        };
+        Dashboard {
+            product: self.product,
+            as_of: self.as_of,
+            total_customers: self.total_customers,
+            near_expiration: self.near_expiration,
+            near_renewal: self.near_renewal,
+            low_assignment: self.low_assignment,
+            overage: self.overage,
+            recently_added: self.recently_added,
+            subscriptions: SubscriptionTables {
+                near_expiration: expiry(t.near_expiration),
+                near_renewal: expiry(t.near_renewal),
+                low_assignment: t
+                    .low_assignment
+                    .into_iter()
+                    .map(|r| LowAssignmentRow {
+                        subscription_id: own(r.subscription_id),
+                        customer_id: own(r.customer_id),
+                        customer_name: own(r.customer_name),
+                        ..r
+                    })
+                    .collect(),
+                overage: t
+                    .overage
+                    .into_iter()
+                    .map(|r| OverageRow {
+                        subscription_id: own(r.subscription_id),
+                        customer_id: own(r.customer_id),
+                        customer_name: own(r.customer_name),
+                        ..r
+                    })
+                    .collect(),
+                recently_added: t
+                    .recently_added
+                    .into_iter()
+                    .map(|r| RecentRow {
+                        subscription_id: own(r.subscription_id),
+                        customer_id: own(r.customer_id),
+                        customer_name: own(r.customer_name),
+                        ..r
+                    })
+                    .collect(),
+            },
+        }
+    }
+}
+
+/// `num / den` in %, absent when `den` is 0 (R-KPI-11).
+fn percent(num: u64, den: u64) -> Option<f64> {
+    (den != 0).then(|| num as f64 * 100.0 / den as f64)
+}
+
+/// A utilization %: like [`percent`], capped at 100.
+fn utilization(used: Option<u64>, den: u64) -> Option<f64> {
+    used.and_then(|u| percent(u, den)).map(|p| p.min(100.0))
+}
+
+/// `now - before`, absent when `before` is unknown or the difference does not
+/// fit in an `i64`.
+fn change(now: u64, before: Option<u64>) -> Option<i64> {
+    let before = before?;
+    i64::try_from(i128::from(now) - i128::from(before)).ok()
+}
+
+/// Whole calendar months from `from` to `to`, truncated toward zero (negative
+/// when `to` is earlier). Jan 31 to Feb 28 is 0 months; Jan 15 to Feb 15 is 1.
+pub fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
+    let months =
+        i64::from(to.year() - from.year()) * 12 + i64::from(to.month()) - i64::from(from.month());
+    if to >= from && to.day() < from.day() && months > 0 {
+        months - 1
+    } else if to < from && to.day() > from.day() && months < 0 {
+        months + 1
+    } else {
+        months
+    }
+}
+
+/// The `p`th percentile (0 to 100) of sorted values, by linear interpolation
+/// between closest ranks (the method of NumPy's default and Excel's
+/// `PERCENTILE.INC`). Absent for no values or a `p` outside 0..=100.
+pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
+    if sorted.is_empty() || !(0.0..=100.0).contains(&p) {
+        return None;
+    }
+    let (rank, lo, hi) = ranks(sorted.len(), p);
+    interpolate(rank, lo, *sorted.get(lo)?, *sorted.get(hi)?)
+}
+
+/// The fractional rank of the `p`th percentile among `len` (≥ 1) values and
+/// the two closest ranks.
+fn ranks(len: usize, p: f64) -> (f64, usize, usize) {
+    let last = len.saturating_sub(1);
+    let rank = last as f64 * p / 100.0;
+    let lo = (rank.floor() as usize).min(last);
+    let hi = (rank.ceil() as usize).min(last);
+    (rank, lo, hi)
+}
+
+fn interpolate(rank: f64, lo: usize, a: f64, b: f64) -> Option<f64> {
+    let value = a + (rank - lo as f64) * (b - a);
+    value.is_finite().then_some(value)
+}
+
+/// [`percentile`] of unsorted values, by selection in linear time (the same
+/// result as sorting first).
+fn percentile_unsorted(mut values: Vec<f64>, p: f64) -> Option<f64> {
+    if values.is_empty() || !(0.0..=100.0).contains(&p) {
+        return None;
+    }
+    let (rank, lo, hi) = ranks(values.len(), p);
+    let (_, a, above) = values.select_nth_unstable_by(lo, f64::total_cmp);
+    let a = *a;
+    let b = if hi > lo {
+        above.iter().copied().min_by(f64::total_cmp)?
+    } else {
+        a
+    };
+    interpolate(rank, lo, a, b)
+}
+
+/// assigned / total; 0 for a subscription without licenses (never low).
+fn ratio(s: &Subscription) -> f64 {
+    if s.licenses.total == 0 {
+        0.0
+    } else {
+        s.licenses.assigned as f64 / s.licenses.total as f64
+    }
+}
+
+/// Sums with saturation, so hostile counts never overflow.
+fn sum(values: impl Iterator<Item = u64>) -> u64 {
+    values.fold(0, u64::saturating_add)
+}
+
+/// Sums optional counts: absent when any is absent.
+fn sum_known(mut values: impl Iterator<Item = Option<u64>>) -> Option<u64> {
+    values.try_fold(0u64, |acc, v| v.map(|v| acc.saturating_add(v)))
+}
+
+/// A fast non-cryptographic hasher (the FxHash mix) for customer IDs: the
+/// input is the caller's own data, so HashDoS resistance buys nothing here.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct BuildFxHasher;
+
+impl std::hash::BuildHasher for BuildFxHasher {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher::default()
+    }
+}
+
+/// Distinct customers among a set of subscriptions, by dense customer index.
+struct CustomerSet {
+    seen: Vec<bool>,
+    count: u64,
+}
+
+impl CustomerSet {
+    fn new(size: usize) -> Self {
+        CustomerSet {
+            seen: vec![false; size],
+            count: 0,
+        }
+    }
+
+    fn insert(&mut self, index: usize) {
+        if let Some(slot) = self.seen.get_mut(index) {
+            if !*slot {
+                *slot = true;
+                self.count += 1;
+            }
+        }
+    }
+}
+
+fn window_summary(subs: &[&Subscription], customers: u64, total: u64) -> WindowSummary {
+    let total_licenses = sum(subs.iter().map(|s| s.licenses.total));
+    let used = sum_known(subs.iter().map(|s| s.licenses.used_last_7_days));
+    let used_3m = sum_known(subs.iter().map(|s| s.licenses.used_last_3_months));
+    let assigned = sum(subs.iter().map(|s| s.licenses.assigned));
+    WindowSummary {
+        customers,
+        customer_percent: percent(customers, total),
+        subscriptions: subs.len() as u64,
+        total_licenses,
+        assigned_licenses: assigned,
+        used_licenses: used,
+        assignment_percent: percent(assigned, total_licenses),
+        utilization_percent: utilization(used, total_licenses),
+        utilization_3_months_percent: utilization(used_3m, total_licenses),
+    }
+}
+
+fn expiry_row(s: &Subscription, as_of: NaiveDate) -> Option<ExpiryRow<'_>> {
+    let l = &s.licenses;
+    Some(ExpiryRow {
+        subscription_id: Cow::Borrowed(&s.id),
+        customer_id: Cow::Borrowed(&s.customer_id),
+        customer_name: Cow::Borrowed(&s.customer_name),
+        kind: s.kind,
+        end_date: s.end_date?,
+        days_to_end: days_to_end(s, as_of)?,
+        total: l.total,
+        assigned: l.assigned,
+        used_last_7_days: l.used_last_7_days,
+        used_last_3_months: l.used_last_3_months,
+        assignment_percent: percent(l.assigned, l.total),
+        utilization_percent: utilization(l.used_last_7_days, l.total),
+        utilization_3_months_percent: utilization(l.used_last_3_months, l.total),
+    })
+}
+
+/// Every KPI of `product` as of `as_of`, over `subscriptions` (any order, any
+/// product line, several per customer).
+///
+/// Only subscriptions and trials of `product` that have not ended (see
+/// [`crate::status::has_ended`]) count; customers are counted once however
+/// many subscriptions they have. See the [module docs](self) for an example.
+pub fn dashboard<'a>(
+    subscriptions: &'a [Subscription],
+    product: ProductLine,
+    as_of: NaiveDate,
+    options: &KpiOptions,
+) -> Dashboard<'a> {
+    let window = i64::from(options.window_days);
+    let in_window = |d: i64| (0..=window).contains(&d);
+    let subs: Vec<&Subscription> = subscriptions
+        .iter()
+        .filter(|s| s.product == product && !has_ended(s, as_of))
+        .collect();
+
+    // Dense customer indexes, so each KPI counts distinct customers cheaply.
+    let mut index: HashMap<&str, usize, BuildFxHasher> =
+        HashMap::with_capacity_and_hasher(subs.len() / 2, BuildFxHasher);
+    let customer_of: Vec<usize> = subs
+        .iter()
+        .map(|s| {
+            let next = index.len();
+            *index.entry(s.customer_id.as_str()).or_insert(next)
+        })
+        .collect();
+    let total_customers = index.len() as u64;
+    let n = index.len();
+
+    let mut expiring = (CustomerSet::new(n), Vec::new());
+    let mut renewing = (CustomerSet::new(n), Vec::new());
+    let mut over = (CustomerSet::new(n), Vec::new());
+    let mut recent = (CustomerSet::new(n), Vec::new());
+    let mut any_start_date = false;
+    for (&s, &c) in subs.iter().zip(&customer_of) {
+        if days_to_end(s, as_of).is_some_and(in_window) {
+            let target = if s.auto_renew {
+                &mut renewing
+            } else {
+                &mut expiring
+            };
+            target.0.insert(c);
+            target.1.push(s);
+        }
+        if s.licenses.assigned > s.licenses.total {
+            over.0.insert(c);
+            over.1.push(s);
+        }
+        if let Some(start) = s.start_date {
+            any_start_date = true;
+            if in_window((as_of - start).num_days()) {
+                recent.0.insert(c);
+                recent.1.push(s);
+            }
+        }
+    }
+
+    // R-KPI-04: the threshold ratio over subscriptions with licenses.
+    let threshold_ratio = match options.low_assignment {
+        LowAssignmentRule::FixedRatio(r) => (r.is_finite() && r >= 0.0).then_some(r),
+        LowAssignmentRule::Percentile(p) => {
+            let ratios: Vec<f64> = subs
+                .iter()
+                .filter(|s| s.licenses.total > 0)
+                .map(|s| ratio(s))
+                .collect();
+            percentile_unsorted(ratios, p)
+        }
+    };
+    let mut low = (CustomerSet::new(n), Vec::new());
+    if let Some(threshold) = threshold_ratio {
+        for (&s, &c) in subs.iter().zip(&customer_of) {
+            let l = &s.licenses;
+            if l.total > 0 && ratio(s) < threshold {
+                low.0.insert(c);
+                low.1.push(s);
+            }
+        }
+    }
+
+    // Table order: stable sorts, so ties keep the input order.
+    expiring.1.sort_by_key(|s| s.end_date);
+    renewing.1.sort_by_key(|s| s.end_date);
+    low.1.sort_by(|a, b| ratio(a).total_cmp(&ratio(b)));
+    over.1
+        .sort_by_key(|s| std::cmp::Reverse(s.licenses.excess()));
+    recent.1.sort_by_key(|s| std::cmp::Reverse(s.start_date));
+
+    let low_subs: &[&Subscription] = &low.1;
+    let low_total = sum(low_subs.iter().map(|s| s.licenses.total));
+    let low_assigned = sum(low_subs.iter().map(|s| s.licenses.assigned));
+    let low_used = sum_known(low_subs.iter().map(|s| s.licenses.used_last_7_days));
+    let excess = sum(over.1.iter().map(|s| s.licenses.excess()));
+    let recent_known = any_start_date || subs.is_empty();
+
+    let tables = SubscriptionTables {
+        near_expiration: expiring
+            .1
+            .iter()
+            .filter_map(|s| expiry_row(s, as_of))
+            .collect(),
+        near_renewal: renewing
+            .1
+            .iter()
+            .filter_map(|s| expiry_row(s, as_of))
+            .collect(),
+        low_assignment: low_subs
+            .iter()
+            .map(|s| LowAssignmentRow {
+                subscription_id: Cow::Borrowed(&s.id),
+                customer_id: Cow::Borrowed(&s.customer_id),
+                customer_name: Cow::Borrowed(&s.customer_name),
+                kind: s.kind,
+                months_since_added: s.start_date.map(|d| whole_months(d, as_of)),
+                total: s.licenses.total,
+                assigned: s.licenses.assigned,
+                assignment_percent: percent(s.licenses.assigned, s.licenses.total),
+                weekly_assignment_change: change(
+                    s.licenses.assigned,
+                    s.licenses.last_week_assigned,
+                ),
+            })
+            .collect(),
+        overage: over
+            .1
+            .iter()
+            .map(|s| OverageRow {
+                subscription_id: Cow::Borrowed(&s.id),
+                customer_id: Cow::Borrowed(&s.customer_id),
+                customer_name: Cow::Borrowed(&s.customer_name),
+                kind: s.kind,
+                months_remaining: s.end_date.map(|d| whole_months(as_of, d)),
+                auto_renew: s.auto_renew,
+                total: s.licenses.total,
+                assigned: s.licenses.assigned,
+                excess: s.licenses.excess(),
+                assignment_percent: percent(s.licenses.assigned, s.licenses.total),
+                used_percent: utilization(s.licenses.used_last_7_days, s.licenses.total),
+            })
+            .collect(),
+        recently_added: recent
+            .1
+            .iter()
+            .filter_map(|s| {
+                let start = s.start_date?;
+                let l = &s.licenses;
+                Some(RecentRow {
+                    subscription_id: Cow::Borrowed(&s.id),
+                    customer_id: Cow::Borrowed(&s.customer_id),
+                    customer_name: Cow::Borrowed(&s.customer_name),
+                    kind: s.kind,
+                    start_date: start,
+                    days_since_added: (as_of - start).num_days(),
+                    total: l.total,
+                    assigned: l.assigned,
+                    available: l.unassigned(),
+                    used_last_7_days: l.used_last_7_days,
+                    weekly_assignment_change: change(l.assigned, l.last_week_assigned),
+                    weekly_usage_change: l
+                        .used_last_7_days
+                        .and_then(|u| change(u, l.last_week_used)),
+                })
+            })
+            .collect(),
+    };
+    Dashboard {
+        product,
+        as_of,
+        total_customers,
+        near_expiration: window_summary(&expiring.1, expiring.0.count, total_customers),
+        near_renewal: window_summary(&renewing.1, renewing.0.count, total_customers),
+        low_assignment: LowAssignmentSummary {
+            customers: low.0.count,
+            customer_percent: percent(low.0.count, total_customers),
+            subscriptions: low_subs.len() as u64,
+            threshold_ratio,
+            total_licenses: low_total,
+            assigned_licenses: low_assigned,
+            unassigned_licenses: sum(low_subs.iter().map(|s| s.licenses.unassigned())),
+            assignment_percent: percent(low_assigned, low_total),
+            utilization_percent: utilization(low_used, low_total),
+            utilization_of_assigned_percent: utilization(low_used, low_assigned),
+        },
+        overage: OverageSummary {
+            customers: over.0.count,
+            customer_percent: percent(over.0.count, total_customers),
+            subscriptions: over.1.len() as u64,
+            excess_licenses: excess,
+            average_excess_per_customer: (over.0.count != 0)
+                .then(|| excess as f64 / over.0.count as f64),
+        },
+        recently_added: RecentSummary {
+            customers: recent_known.then_some(recent.0.count),
+            customer_percent: if recent_known {
+                percent(recent.0.count, total_customers)
+            } else {
+                None
+            },
+            subscriptions: recent_known.then_some(recent.1.len() as u64),
+            total_licenses: recent_known.then(|| sum(recent.1.iter().map(|s| s.licenses.total))),
+        },
+        subscriptions: tables,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn r_kpi_04_percentile_interpolates_linearly() {
+        let xs = [0.1, 0.2, 0.3, 0.4, 0.5];
+        // rank = 4 * 0.25 = 1 exactly.
+        assert_eq!(percentile(&xs, 25.0), Some(0.2));
+        // rank = 4 * 0.1 = 0.4: 0.1 + 0.4 * 0.1.
+        assert!((percentile(&xs, 10.0).unwrap() - 0.14).abs() < 1e-12);
+        assert_eq!(percentile(&xs, 0.0), Some(0.1));
+        assert_eq!(percentile(&xs, 100.0), Some(0.5));
+        assert_eq!(percentile(&[], 25.0), None);
+        assert_eq!(percentile(&xs, f64::NAN), None);
+        assert_eq!(percentile(&xs, 101.0), None);
+        let shuffled = vec![0.4, 0.1, 0.5, 0.3, 0.2];
+        for p in [0.0, 10.0, 25.0, 33.3, 50.0, 99.0, 100.0] {
+            assert_eq!(percentile_unsorted(shuffled.clone(), p), percentile(&xs, p));
+        }
+    }
+
+    #[test]
+    fn r_kpi_09_whole_months_truncate_toward_zero() {
+        assert_eq!(whole_months(d(2026, 1, 15), d(2026, 2, 15)), 1);
+        assert_eq!(whole_months(d(2026, 1, 15), d(2026, 2, 14)), 0);
+        assert_eq!(whole_months(d(2026, 1, 31), d(2026, 2, 28)), 0);
+        assert_eq!(whole_months(d(2025, 11, 25), d(2026, 11, 25)), 12);
+        assert_eq!(whole_months(d(2026, 3, 15), d(2026, 1, 20)), -1);
+        assert_eq!(whole_months(d(2026, 3, 15), d(2026, 1, 15)), -2);
+    }
+
+    #[test]
+    fn r_kpi_11_change_never_overflows() {
+        assert_eq!(change(5, Some(7)), Some(-2));
+        assert_eq!(change(5, None), None);
+        assert_eq!(change(u64::MAX, Some(0)), None);
+    }
+}

@@ -1,0 +1,472 @@
+//! Partner Hub reports (R-REP-01..04): typed rows read from and written to CSV
+//! with the English headers, report file names, and data regions.
+//!
+//! One shared layer serves all five reports: header matching (any order, any
+//! case, surrounding spaces), typed cells (counts, yes/no, ISO dates) and
+//! formula neutralization on write. Each report is a row type declared with
+//! its column list in its own submodule.
+//!
+//! ```
+//! use wholesale_core::report::{read_report, write_report, devices::DeviceRow};
+//!
+//! let csv = "customer,MAC,External ID,Customer Org ID,Location ID,Location Name,Product,Firmware,Phone Number,Extension,User ID,User UUID\n\
+//!            Acme,00AABBCCDDEE,ext-1,org-1,loc-1,HQ,Cisco 8851,sip88xx.14,+14085551234,1234,ana@acme.example,u-1\n";
+//! let table = read_report::<DeviceRow>(csv.as_bytes()).unwrap();
+//! assert!(table.problems.is_empty());
+//! assert_eq!(table.rows[0].phone_number, "+14085551234");
+//!
+//! let mut out = Vec::new();
+//! write_report(&mut out, &table.rows).unwrap();
+//! let written = String::from_utf8(out).unwrap();
+//! assert!(written.contains(",'+14085551234,")); // cannot start a formula, still readable
+//! assert_eq!(read_report::<DeviceRow>(written.as_bytes()).unwrap().rows, table.rows);
+//! ```
+
+use std::borrow::Cow;
+use std::io::{Read, Write};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::codes::Code;
+use crate::org::DataRegion;
+use crate::problem::Problem;
+
+pub mod app_versions;
+pub mod calling_usage;
+pub mod devices;
+pub mod file_name;
+pub mod phone_numbers;
+pub mod subscription_details;
+
+pub use file_name::ReportFileName;
+
+/// Data regions a report can be filtered by (R-REP-04): US, CA, EU, UAE.
+pub use crate::org::DataRegion as Region;
+
+/// The regions the Partner Hub region selector offers for report data held in
+/// `regions` (R-REP-04): each region once, in the order US, CA, EU, UAE; empty
+/// when the data is in fewer than two regions (the selector is then hidden).
+///
+/// ```
+/// use wholesale_core::report::{region_selector, Region};
+///
+/// assert_eq!(region_selector([Region::Eu, Region::Us, Region::Eu]), vec![Region::Us, Region::Eu]);
+/// assert!(region_selector([Region::Uae]).is_empty());
+/// ```
+pub fn region_selector(regions: impl IntoIterator<Item = DataRegion>) -> Vec<DataRegion> {
+    let present: Vec<DataRegion> = regions.into_iter().collect();
+    let offered: Vec<DataRegion> = DataRegion::ALL
+        .into_iter()
+        .filter(|r| present.contains(r))
+        .collect();
+    if offered.len() < 2 {
+        Vec::new()
+    } else {
+        offered
+    }
+}
+
+/// A report that cannot be read at all.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReportError {
+    /// I/O failure, or no header row.
+    #[error("cannot read the report: {0}")]
+    Unreadable(String),
+    /// Required columns are missing from the header row; one problem each.
+    #[error("the report lacks required columns: {}", .0.iter().filter_map(|p| p.column.as_deref()).collect::<Vec<_>>().join(", "))]
+    MissingColumns(Vec<ReportProblem>),
+    /// Writing failed.
+    #[error("cannot write the report: {0}")]
+    Write(String),
+}
+
+/// A problem at a place in a report file: a line (1-based, the header is
+/// line 1) and, where one is concerned, a column header.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReportProblem {
+    /// The registry code.
+    pub code: Code,
+    /// The code's rule.
+    pub rule: &'static str,
+    /// 1-based line in the file.
+    pub line: u64,
+    /// The column's header, as the report defines it.
+    pub column: Option<String>,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl ReportProblem {
+    fn new(code: Code, line: u64, column: Option<&str>, message: String) -> Self {
+        ReportProblem {
+            code,
+            rule: code.rule(),
+            line,
+            column: column.map(str::to_owned),
+            message,
+        }
+    }
+
+    /// The same problem as a [`Problem`] (the line goes into the message).
+    pub fn to_problem(&self) -> Problem {
+        let message = format!("line {}: {}", self.line, self.message);
+        match &self.column {
+            Some(column) => Problem::new(self.code, column.clone(), message),
+            None => Problem::general(self.code, message),
+        }
+    }
+}
+
+impl std::fmt::Display for ReportProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}", self.line)?;
+        if let Some(column) = &self.column {
+            write!(f, ", column {column:?}")?;
+        }
+        write!(f, ": {} ({}): {}", self.code, self.rule, self.message)
+    }
+}
+
+/// The rows read from a report, and a problem for every row that could not be
+/// read (such a row is not in `rows`, and is never dropped silently).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportTable<R> {
+    /// The rows read, in file order.
+    pub rows: Vec<R>,
+    /// One problem per unreadable row or cell.
+    pub problems: Vec<ReportProblem>,
+}
+
+/// A typed report cell.
+pub trait Cell: Sized {
+    /// Parses the cell's text (the guard quote already removed); the error
+    /// says what was expected.
+    fn parse_cell(text: &str) -> Result<Self, String>;
+    /// The cell's text before formula neutralization.
+    fn write_cell(&self) -> String;
+}
+
+impl Cell for String {
+    fn parse_cell(text: &str) -> Result<Self, String> {
+        Ok(text.to_owned())
+    }
+    fn write_cell(&self) -> String {
+        self.clone()
+    }
+}
+
+/// Counts: an empty cell is 0.
+impl Cell for u64 {
+    fn parse_cell(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(0);
+        }
+        text.parse()
+            .map_err(|_| format!("{text:?} is not a whole number of 0 or more"))
+    }
+    fn write_cell(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// Quantities such as minutes: an empty cell is 0; finite and 0 or more.
+impl Cell for f64 {
+    fn parse_cell(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(0.0);
+        }
+        match text.parse::<f64>() {
+            Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+            _ => Err(format!("{text:?} is not a number of 0 or more")),
+        }
+    }
+    fn write_cell(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// Yes/no cells: `yes`, `no`, `true`, `false` in any case; written `yes`/`no`.
+impl Cell for bool {
+    fn parse_cell(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        ["yes", "true"]
+            .iter()
+            .any(|y| y.eq_ignore_ascii_case(text))
+            .then_some(true)
+            .or_else(|| {
+                ["no", "false"]
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(text))
+                    .then_some(false)
+            })
+            .ok_or_else(|| format!("{text:?} is not yes, no, true or false"))
+    }
+    fn write_cell(&self) -> String {
+        if *self { "yes" } else { "no" }.to_owned()
+    }
+}
+
+/// ISO dates `YYYY-MM-DD`.
+impl Cell for NaiveDate {
+    fn parse_cell(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| format!("{text:?} is not an ISO date YYYY-MM-DD"))
+    }
+    fn write_cell(&self) -> String {
+        self.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// An optional cell: empty (or spaces) is `None`.
+impl<T: Cell> Cell for Option<T> {
+    fn parse_cell(text: &str) -> Result<Self, String> {
+        if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            T::parse_cell(text).map(Some)
+        }
+    }
+    fn write_cell(&self) -> String {
+        self.as_ref().map(Cell::write_cell).unwrap_or_default()
+    }
+}
+
+/// A report row type: its column headers and how to read and write its cells.
+/// Declared with the `report_row!` macro in each report's submodule.
+pub trait ReportRow: Sized {
+    /// The English column headers, in Partner Hub's order.
+    const HEADERS: &'static [&'static str];
+    /// Reads the row's cells; `None` when a cell is invalid (the reader holds
+    /// the problem).
+    fn from_cells(cells: &mut CellReader<'_>) -> Option<Self>;
+    /// The row's cells in `HEADERS` order, before neutralization.
+    fn to_cells(&self) -> Vec<String>;
+}
+
+/// Reads one record's cells in `HEADERS` order, recording a problem for each
+/// invalid cell. Used by `report_row!`.
+pub struct CellReader<'a> {
+    record: &'a csv::StringRecord,
+    positions: &'a [usize],
+    headers: &'static [&'static str],
+    line: u64,
+    next: usize,
+    problems: Vec<ReportProblem>,
+}
+
+impl CellReader<'_> {
+    /// The next cell, parsed as `T`; `None` (and a problem) when invalid.
+    pub fn cell<T: Cell>(&mut self) -> Option<T> {
+        let i = self.next;
+        self.next += 1;
+        let header = self.headers.get(i).copied().unwrap_or("?");
+        let text = self
+            .positions
+            .get(i)
+            .and_then(|&p| self.record.get(p))
+            .unwrap_or("");
+        match T::parse_cell(unguard(text)) {
+            Ok(value) => Some(value),
+            Err(expected) => {
+                self.problems.push(ReportProblem::new(
+                    Code::ReportCellInvalid,
+                    self.line,
+                    Some(header),
+                    expected,
+                ));
+                None
+            }
+        }
+    }
+}
+
+/// Declares a report row struct with one `field: Type = "Header",` per column.
+macro_rules! report_row {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $header:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct $name {
+            $( $(#[$fmeta])* #[doc = concat!("Column `", $header, "`.")] pub $field: $ty, )*
+        }
+
+        impl $crate::report::ReportRow for $name {
+            const HEADERS: &'static [&'static str] = &[$($header),*];
+
+            fn from_cells(cells: &mut $crate::report::CellReader<'_>) -> Option<Self> {
+                // Read every cell first so every invalid cell is reported.
+                $( let $field = cells.cell::<$ty>(); )*
+                Some($name { $( $field: $field?, )* })
+            }
+
+            fn to_cells(&self) -> Vec<String> {
+                vec![ $( $crate::report::Cell::write_cell(&self.$field) ),* ]
+            }
+        }
+    };
+}
+pub(crate) use report_row;
+
+/// Characters that make a spreadsheet treat a cell as a formula.
+const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+
+fn starts_formula(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// Makes a cell safe for a spreadsheet (R-REP-01): a cell that starts with
+/// `=`, `+`, `-`, `@`, tab or CR (after any leading quotes) gets a single
+/// quote in front. An E.164 number is no exception: `+14085551234` is written
+/// `'+14085551234`, which a spreadsheet shows as text with its `+` and every
+/// digit, instead of evaluating it as a number and dropping the `+`.
+///
+/// ```
+/// use wholesale_core::report::{neutralize, unguard};
+///
+/// assert_eq!(neutralize("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+/// assert_eq!(neutralize("+14085551234"), "'+14085551234");
+/// assert_eq!(neutralize("Acme"), "Acme");
+/// assert_eq!(unguard(&neutralize("'=1")), "'=1");
+/// ```
+pub fn neutralize(cell: &str) -> Cow<'_, str> {
+    if starts_formula(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// Removes the quote [`neutralize`] added, so a written report reads back
+/// to the same rows. Other cells are returned unchanged.
+pub fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if starts_formula(rest) => rest,
+        _ => cell,
+    }
+}
+
+fn normalize_header(header: &str) -> String {
+    header
+        .trim_start_matches('\u{feff}')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Reads a report of row type `R` from CSV (UTF-8, with a header row).
+///
+/// Columns may come in any order and case, with surrounding spaces; extra
+/// columns are ignored. Missing columns are an error listing each one. A row
+/// whose cells cannot be read becomes a [`ReportProblem`] per bad cell, with
+/// its line and column; rows whose every cell is empty are skipped.
+pub fn read_report<R: ReportRow>(reader: impl Read) -> Result<ReportTable<R>, ReportError> {
+    let mut csv = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(reader);
+    let headers = csv
+        .headers()
+        .map_err(|e| ReportError::Unreadable(e.to_string()))?
+        .clone();
+    if headers.is_empty() || headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(ReportError::Unreadable("no header row".into()));
+    }
+    let found: Vec<String> = headers.iter().map(normalize_header).collect();
+    let mut positions = Vec::with_capacity(R::HEADERS.len());
+    let mut missing = Vec::new();
+    for &header in R::HEADERS {
+        let wanted = normalize_header(header);
+        match found.iter().position(|h| *h == wanted) {
+            Some(p) => positions.push(p),
+            None => missing.push(ReportProblem::new(
+                Code::ReportColumnMissing,
+                1,
+                Some(header),
+                format!("add a column headed {header:?}"),
+            )),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(ReportError::MissingColumns(missing));
+    }
+
+    let mut table = ReportTable {
+        rows: Vec::new(),
+        problems: Vec::new(),
+    };
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = csv.position().line();
+        match csv.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                if let csv::ErrorKind::Io(io) = e.kind() {
+                    return Err(ReportError::Unreadable(io.to_string()));
+                }
+                let line = e.position().map_or(line, |p| p.line());
+                table.problems.push(ReportProblem::new(
+                    Code::ReportRowMalformed,
+                    line,
+                    None,
+                    format!("the row cannot be read as CSV: {e}"),
+                ));
+                continue;
+            }
+        }
+        let line = record.position().map_or(line, |p| p.line());
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != headers.len() {
+            table.problems.push(ReportProblem::new(
+                Code::ReportRowMalformed,
+                line,
+                None,
+                format!(
+                    "the row has {} cells but the header has {}",
+                    record.len(),
+                    headers.len()
+                ),
+            ));
+            continue;
+        }
+        let mut cells = CellReader {
+            record: &record,
+            positions: &positions,
+            headers: R::HEADERS,
+            line,
+            next: 0,
+            problems: Vec::new(),
+        };
+        let row = R::from_cells(&mut cells);
+        table.problems.append(&mut cells.problems);
+        if let Some(row) = row {
+            table.rows.push(row);
+        }
+    }
+    Ok(table)
+}
+
+/// Writes rows as CSV with the report's English headers, every cell
+/// [neutralized](neutralize).
+pub fn write_report<R: ReportRow>(writer: impl Write, rows: &[R]) -> Result<(), ReportError> {
+    let mut csv = csv::Writer::from_writer(writer);
+    let err = |e: csv::Error| ReportError::Write(e.to_string());
+    csv.write_record(R::HEADERS).map_err(err)?;
+    for row in rows {
+        csv.write_record(row.to_cells().iter().map(|c| neutralize(c).into_owned()))
+            .map_err(err)?;
+    }
+    csv.flush().map_err(|e| ReportError::Write(e.to_string()))
+}
