@@ -1,0 +1,242 @@
+//! Every conversion between Python and the core, in one place.
+//!
+//! Results go out through serde: the core's result types are `Serialize`
+//! (house rule), so [`to_py`] (pythonize) turns any of them into plain dicts,
+//! lists, strings and numbers, and binding a new module needs no conversion
+//! code of its own. Inputs come in as Python scalars (text, booleans,
+//! datetimes, numpy arrays) and are checked here, each failure becoming an
+//! `InputError` (or the module's own error) that names the argument.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use numpy::PyReadonlyArray1;
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyDate, PyDateTime, PyMemoryView, PyString, PyTzInfo};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wholesale_core::Package;
+
+use crate::errors::{detached, input_error, internal_error, CoreError};
+
+/// Any serializable core value as plain Python data (dict, list, str, ...).
+pub fn to_py<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, value).map_err(|err| {
+        internal_error(
+            py,
+            &format!("cannot convert a wholesale-core result to Python: {err}"),
+        )
+    })
+}
+
+/// Plain Python data (dicts, lists, ...) read as a core type; `field` names
+/// the argument in the error.
+pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<T> {
+    pythonize::depythonize(obj)
+        .map_err(|err| input_error(obj.py(), Some(field), &format!("{field}: {err}")))
+}
+
+/// A package given as an API identifier or display name (a `Package` member
+/// is a `str`, so it passes as is); unknown text raises `PackageError`.
+pub fn package(py: Python<'_>, text: &str, field: &str) -> PyResult<Package> {
+    Package::parse_strict(text).map_err(|err| err.to_pyerr(py, Some(field)))
+}
+
+/// An "as of" moment: an aware `datetime` (any time zone) or a `date`
+/// (meaning its 00:00 UTC).
+pub enum AsOf {
+    /// An instant.
+    Instant(DateTime<Utc>),
+    /// A calendar day (UTC).
+    Day(NaiveDate),
+}
+
+/// Reads an [`AsOf`]. A naive `datetime` is refused: guessing its zone would
+/// shift week boundaries silently.
+pub fn as_of(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<AsOf> {
+    let py = obj.py();
+    if obj.is_instance_of::<PyDateTime>() {
+        if obj.call_method0("utcoffset")?.is_none() {
+            return Err(input_error(
+                py,
+                Some(field),
+                &format!("{field} is a naive datetime: give it a time zone, e.g. tzinfo=datetime.timezone.utc"),
+            ));
+        }
+        let utc = PyTzInfo::utc(py)?;
+        let in_utc = obj.call_method1("astimezone", (utc,)).map_err(|err| {
+            input_error(
+                py,
+                Some(field),
+                &format!("{field} cannot be converted to UTC: {err}"),
+            )
+        })?;
+        let instant = in_utc.extract::<DateTime<Utc>>().map_err(|err| {
+            input_error(
+                py,
+                Some(field),
+                &format!("{field} is not a usable datetime: {err}"),
+            )
+        })?;
+        Ok(AsOf::Instant(instant))
+    } else if obj.is_instance_of::<PyDate>() {
+        let day = obj.extract::<NaiveDate>().map_err(|err| {
+            input_error(
+                py,
+                Some(field),
+                &format!("{field} is not a usable date: {err}"),
+            )
+        })?;
+        Ok(AsOf::Day(day))
+    } else {
+        Err(input_error(
+            py,
+            Some(field),
+            &format!(
+                "{field} must be a datetime.datetime (with tzinfo) or a datetime.date, not {}",
+                obj.get_type().name()?
+            ),
+        ))
+    }
+}
+
+/// A UTC instant as an aware Python `datetime`; instants Python cannot
+/// represent (before year 1 or after 9999) raise `InputError`.
+pub fn instant<'py>(
+    py: Python<'py>,
+    value: DateTime<Utc>,
+    field: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    value.into_pyobject(py).map(Bound::into_any).map_err(|err| {
+        input_error(
+            py,
+            Some(field),
+            &format!("{field} {value} is outside the range of Python datetimes: {err}"),
+        )
+    })
+}
+
+/// A one-dimensional, C-contiguous `float64` numpy array borrowed without a
+/// copy. Other dtypes and strided views raise `InputError` naming `field`
+/// (convert with `numpy.ascontiguousarray(a, dtype=numpy.float64)`).
+pub fn f64_column<'py>(
+    obj: &Bound<'py, PyAny>,
+    field: &str,
+) -> PyResult<PyReadonlyArray1<'py, f64>> {
+    let py = obj.py();
+    let array = obj.extract::<PyReadonlyArray1<'py, f64>>().map_err(|err| {
+        input_error(
+            py,
+            Some(field),
+            &format!("{field} must be a one-dimensional numpy array of float64: {err}"),
+        )
+    })?;
+    if array.as_slice().is_err() {
+        return Err(input_error(
+            py,
+            Some(field),
+            &format!("{field} must be contiguous: pass numpy.ascontiguousarray({field})"),
+        ));
+    }
+    Ok(array)
+}
+
+/// What the Python `Package` enum shows of a package.
+#[derive(Serialize)]
+pub struct PackageInfo {
+    api_id: String,
+    display_name: Option<&'static str>,
+    is_subscriber_package: bool,
+    entitles_calling: bool,
+    entitles_meetings: bool,
+    requires_number_and_location: bool,
+    expects_preferred_site: bool,
+}
+
+/// A package's properties, each read from the core.
+pub fn package_info(p: &Package) -> PackageInfo {
+    PackageInfo {
+        api_id: p.api_id().to_owned(),
+        display_name: p.display_name(),
+        is_subscriber_package: p.is_subscriber_package(),
+        entitles_calling: p.entitles_calling(),
+        entitles_meetings: p.entitles_meetings(),
+        requires_number_and_location: p.requires_number_and_location(),
+        expects_preferred_site: p.expects_preferred_site(),
+    }
+}
+
+/// The bytes of a `data` argument (`bytes | bytearray | memoryview | str |
+/// os.PathLike`), for the parsers of the core (CSV, reports), which read a
+/// `std::io::Read`. `bytes` is borrowed without a copy; `str` is the text
+/// itself (UTF-8), never a path: files are passed as `pathlib.Path` (or any
+/// `os.PathLike`) and read here, without the GIL. Unreadable files and other
+/// types raise `InputError` naming `field`.
+pub enum InputData<'py> {
+    /// A `bytes` object, borrowed.
+    Borrowed(Bound<'py, PyBytes>),
+    /// Bytes copied from text, a buffer, or read from a file.
+    Owned(Vec<u8>),
+}
+
+impl InputData<'_> {
+    /// The bytes, wherever they live.
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            InputData::Borrowed(bytes) => bytes.as_bytes(),
+            InputData::Owned(bytes) => bytes,
+        }
+    }
+}
+
+/// Reads a `data` argument; see [`InputData`].
+pub fn input_data<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<InputData<'py>> {
+    let py = obj.py();
+    if let Ok(bytes) = obj.cast::<PyBytes>() {
+        return Ok(InputData::Borrowed(bytes.clone()));
+    }
+    if let Ok(text) = obj.cast::<PyString>() {
+        let text = text.to_cow().map_err(|err| {
+            input_error(
+                py,
+                Some(field),
+                &format!("{field} is not valid Unicode text: {err}"),
+            )
+        })?;
+        return Ok(InputData::Owned(text.as_bytes().to_vec()));
+    }
+    if let Ok(array) = obj.cast::<PyByteArray>() {
+        return Ok(InputData::Owned(array.to_vec()));
+    }
+    if obj.is_instance_of::<PyMemoryView>() {
+        let bytes = obj.call_method0("tobytes")?;
+        return input_data(&bytes, field);
+    }
+    if obj.hasattr("__fspath__")? {
+        let path = obj.call_method0("__fspath__")?;
+        let path: std::path::PathBuf = path.extract().map_err(|err| {
+            input_error(
+                py,
+                Some(field),
+                &format!("{field} is not a usable path: {err}"),
+            )
+        })?;
+        let read = detached(py, || std::fs::read(&path))?;
+        return read.map(InputData::Owned).map_err(|err| {
+            input_error(
+                py,
+                Some(field),
+                &format!("{field}: cannot read {}: {err}", path.display()),
+            )
+        });
+    }
+    Err(input_error(
+        py,
+        Some(field),
+        &format!(
+            "{field} must be bytes, str (the text itself) or os.PathLike (a file), not {}",
+            obj.get_type().name()?
+        ),
+    ))
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The Python suite: builds the wheel, installs it into a FRESH virtual
+# environment and runs pytest and `mypy --strict` against the installed
+# package, then lints the binding crate. Idempotent and quick on a second
+# run: tools and test dependencies are installed once.
+#
+#   .venv/               tools (maturin, pytest, mypy, numpy), kept
+#   target/wheelhouse/   wheels of the test dependencies, kept (offline reinstall)
+#   target/wheels/       the built wholesale-core wheel, rebuilt
+#   target/venv-test/    the fresh environment the suite runs in, recreated
+#
+# Needs Rust, Python >= 3.9 with venv and pip, and PyPI/crates.io access on
+# the first run. `PYTHON=python3.12 scripts/suites/python.sh` picks the interpreter.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+BINDING=$ROOT/bindings/python
+VENV=$ROOT/.venv
+TEST_VENV=$ROOT/target/venv-test
+WHEELS=$ROOT/target/wheels
+WHEELHOUSE=$ROOT/target/wheelhouse
+PYTHON=${PYTHON:-python3}
+TEST_DEPS=(pytest numpy)
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "python: tool environment (.venv)"
+if [ ! -x "$VENV/bin/python" ]; then
+    # Debian's python3 may lack ensurepip (python3-venv): then create the
+    # environment without pip and bootstrap pip into it with the system pip.
+    if ! "$PYTHON" -m venv "$VENV" 2>/dev/null; then
+        rm -rf "$VENV"
+        "$PYTHON" -m venv --without-pip "$VENV"
+        "$PYTHON" -m pip --python "$VENV/bin/python" install -q --disable-pip-version-check pip
+    fi
+fi
+missing=()
+for tool in maturin pytest mypy numpy; do
+    "$VENV/bin/python" -m pip show -q "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check "${missing[@]}"
+fi
+mkdir -p "$WHEELHOUSE"
+for dep in "${TEST_DEPS[@]}"; do
+    if ! compgen -G "$WHEELHOUSE/${dep}-*.whl" >/dev/null; then
+        "$VENV/bin/python" -m pip download -q --disable-pip-version-check -d "$WHEELHOUSE" "$dep"
+    fi
+done
+export PYO3_PYTHON="$VENV/bin/python"
+
+step "python: cargo fmt --check, clippy -D warnings (binding crate)"
+cargo fmt --manifest-path "$BINDING/Cargo.toml" -- --check
+cargo clippy -q --manifest-path "$BINDING/Cargo.toml" --all-targets -- -D warnings
+
+step "python: build the wheel"
+rm -rf "$WHEELS"
+"$VENV/bin/maturin" build --quiet --release -m "$BINDING/Cargo.toml" -o "$WHEELS" \
+    --interpreter "$VENV/bin/python"
+wheel=$(ls "$WHEELS"/wholesale_core-*.whl)
+echo "built $(basename "$wheel")"
+
+step "python: install the wheel into a fresh environment"
+rm -rf "$TEST_VENV"
+"$PYTHON" -m venv --without-pip "$TEST_VENV"
+"$VENV/bin/python" -m pip --python "$TEST_VENV/bin/python" install -q \
+    --disable-pip-version-check --no-index --find-links "$WHEELHOUSE" \
+    "$wheel" "${TEST_DEPS[@]}"
+"$TEST_VENV/bin/python" - <<'PY'
+import sys, wholesale_core
+assert wholesale_core.__file__.startswith(sys.prefix), wholesale_core.__file__
+print("imports", wholesale_core.__version__, "from", wholesale_core.__file__)
+PY
+
+step "python: the core registry for the registry test"
+mkdir -p "$ROOT/target"
+cargo run -q -p wholesale-cli -- codes --format json >"$ROOT/target/codes.json"
+export WHOLESALE_CODES_JSON="$ROOT/target/codes.json"
+export WHOLESALE_REPO_ROOT="$ROOT"
+
+step "python: pytest (installed wheel)"
+# Exit status 5 (no test collected) fails the suite like any failure (pipefail).
+# `bin/pytest`, not `python -m pytest`, keeps the working directory off sys.path;
+# WHOLESALE_EXPECT_INSTALLED makes conftest.py check the wheel is what runs.
+# A run where nothing passed (all skipped) fails too.
+log="$ROOT/target/python-pytest.log"
+(cd "$BINDING" && WHOLESALE_EXPECT_INSTALLED=1 "$TEST_VENV/bin/pytest" -q -p no:cacheprovider tests) \
+    | tee "$log"
+if ! grep -Eq '[0-9]+ passed' "$log"; then
+    echo "pytest passed no test" >&2
+    exit 1
+fi
+
+step "python: mypy --strict (tests and examples, against the installed stubs)"
+"$VENV/bin/mypy" --strict --no-incremental --python-executable "$TEST_VENV/bin/python" \
+    "$BINDING/tests" "$BINDING/examples"
+
+step "python: example runs"
+"$TEST_VENV/bin/python" "$BINDING/examples/quickstart.py" >/dev/null
