@@ -26,13 +26,19 @@ pub struct Week {
 impl Week {
     /// The week that contains `instant`; an instant at Sunday 00:00:00 UTC
     /// exactly starts a new week.
+    ///
+    /// At the very ends of chrono's calendar (year ±262,143) the week is
+    /// clamped to the representable range instead of overflowing.
     pub fn containing(instant: DateTime<Utc>) -> Week {
         let day = instant.date_naive();
-        let sunday = day - Duration::days(i64::from(day.weekday().num_days_from_sunday()));
-        let start = Utc.from_utc_datetime(&sunday.and_hms_opt(0, 0, 0).expect("midnight exists"));
+        let back = Duration::days(i64::from(day.weekday().num_days_from_sunday()));
+        let sunday = day.checked_sub_signed(back).unwrap_or(NaiveDate::MIN);
+        let start = Utc.from_utc_datetime(&sunday.and_time(chrono::NaiveTime::MIN));
         Week {
             start,
-            end: start + Duration::days(7),
+            end: start
+                .checked_add_signed(Duration::days(7))
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
         }
     }
 
@@ -44,15 +50,15 @@ impl Week {
 
     /// The last completed week as of the start of a calendar day (UTC).
     pub fn last_completed_on(day: NaiveDate) -> Week {
-        let midnight = Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0).expect("midnight exists"));
-        Week::last_completed(midnight)
+        Week::last_completed(Utc.from_utc_datetime(&day.and_time(chrono::NaiveTime::MIN)))
     }
 
-    /// The week before this one.
+    /// The week before this one; the same week when there is none before it
+    /// in chrono's calendar.
     pub fn previous(self) -> Week {
-        Week {
-            start: self.start - Duration::days(7),
-            end: self.start,
+        match self.start.checked_sub_signed(Duration::days(7)) {
+            Some(start) => Week { start, end: self.start },
+            None => self,
         }
     }
 
@@ -62,10 +68,14 @@ impl Week {
     }
 
     /// This week and the `count - 1` weeks before it, oldest first.
+    /// Stops early at the start of chrono's calendar rather than repeat a week.
     pub fn trailing(self, count: usize) -> Vec<Week> {
-        let mut weeks: Vec<Week> = std::iter::successors(Some(self), |w| Some(w.previous()))
-            .take(count)
-            .collect();
+        let mut weeks: Vec<Week> = std::iter::successors(Some(self), |w| {
+            let previous = w.previous();
+            (previous != *w).then_some(previous)
+        })
+        .take(count)
+        .collect();
         weeks.reverse();
         weeks
     }
@@ -98,6 +108,19 @@ mod tests {
             Week::last_completed(just_before).start,
             at(2026, 11, 8, 0, 0, 0)
         );
+    }
+
+    #[test]
+    fn r_kpi_12_calendar_ends_do_not_panic() {
+        let first = Week::containing(DateTime::<Utc>::MIN_UTC);
+        assert_eq!(first.previous(), first);
+        assert_eq!(Week::last_completed(DateTime::<Utc>::MIN_UTC).trailing(3).len(), 1);
+        let last = Week::containing(DateTime::<Utc>::MAX_UTC);
+        assert!(last.start <= last.end);
+        let near_start = DateTime::<Utc>::MIN_UTC + Duration::days(30);
+        let weeks = Week::containing(near_start).trailing(10);
+        assert!((4..=6).contains(&weeks.len()), "{}", weeks.len());
+        assert_eq!(weeks.last().unwrap(), &Week::containing(near_start));
     }
 
     #[test]
