@@ -28,8 +28,9 @@ pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
     let mut record = ByteRecord::new();
 
     // The header row.
+    let mut lines = Lines::new(text.as_bytes());
     let header_line = match read(&mut reader, &mut record) {
-        Some(line) => line,
+        Some(start) => lines.at(start).0,
         None => {
             return ImportPlan::file_error(
                 Code::FileEmpty,
@@ -73,8 +74,9 @@ pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
 
     let mut planner = Planner::new(options, &columns);
     let mut data_rows: usize = 0;
-    let mut last_start = 0u64;
-    while let Some(line) = read(&mut reader, &mut record) {
+    let mut last_start = 0usize;
+    while let Some(start) = read(&mut reader, &mut record) {
+        let (line, start) = lines.at(start);
         data_rows = data_rows.saturating_add(1);
         if let Some(problem) = oversized(&record, line, Some(&columns)) {
             return ImportPlan::file_error(problem.code, problem.line, problem.message);
@@ -82,7 +84,7 @@ pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
         if data_rows > MAX_DATA_ROWS {
             continue; // Only counting now.
         }
-        last_start = record.position().map_or(0, |p| p.byte());
+        last_start = start;
         plan.rows.push(planner.row(line, &record));
     }
     if data_rows > MAX_DATA_ROWS {
@@ -96,31 +98,79 @@ pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
     }
     // R-CSV-05: an unterminated quote swallows the rest of the file into the
     // last record; the csv reader accepts that silently, so look for it.
-    let tail = usize::try_from(last_start)
-        .ok()
-        .and_then(|start| text.as_bytes().get(start..));
+    let tail = text.as_bytes().get(last_start..);
     if let (Some(tail), Some(last)) = (tail, plan.rows.last_mut()) {
         if ends_inside_quotes(tail, delimiter) {
-            last.errors.push(RowProblem {
-                code: Code::RowMalformed,
-                column: None,
-                message: format!(
-                    "a quoted cell that starts on line {} is never closed, so the rest of the file was read as one cell; add the closing '\"'",
-                    last.line
-                ),
-            });
+            // The quote explains a field-count mismatch, if any: one error.
+            last.errors.retain(|e| e.code != Code::RowMalformed);
+            last.errors.insert(
+                0,
+                RowProblem {
+                    code: Code::RowMalformed,
+                    column: None,
+                    message: format!(
+                        "a quoted cell that starts on line {} is never closed, so the rest of the file was read as one cell; add the closing '\"'",
+                        last.line
+                    ),
+                },
+            );
             reject(last);
         }
     }
     plan
 }
 
-/// Reads the next record; its 1-based start line, or `None` at the end.
-fn read(reader: &mut csv::Reader<&[u8]>, record: &mut ByteRecord) -> Option<u64> {
+/// Reads the next record; its start byte, or `None` at the end.
+fn read(reader: &mut csv::Reader<&[u8]>, record: &mut ByteRecord) -> Option<usize> {
     match reader.read_byte_record(record) {
-        Ok(true) => Some(record.position().map_or(0, |p| p.line())),
+        Ok(true) => Some(
+            record
+                .position()
+                .and_then(|p| usize::try_from(p.byte()).ok())
+                .unwrap_or(0),
+        ),
         // Reading a slice cannot fail with flexible records; treat it as the end.
         Ok(false) | Err(_) => None,
+    }
+}
+
+/// Physical line numbers of record starts. The csv reader's own line count
+/// lags by one after a CRLF terminator, so lines are counted here, from the
+/// record's first byte (after the line breaks and blank lines it skipped).
+struct Lines<'t> {
+    text: &'t [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t [u8]) -> Self {
+        Lines {
+            text,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line and the true start byte of a record the reader
+    /// reported at `start` (records come in increasing order).
+    fn at(&mut self, start: usize) -> (u64, usize) {
+        let mut start = start.max(self.offset);
+        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        let newlines = self
+            .text
+            .get(self.offset..start)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.line = self
+            .line
+            .saturating_add(u64::try_from(newlines).unwrap_or(u64::MAX));
+        self.offset = start;
+        (self.line, start)
     }
 }
 
