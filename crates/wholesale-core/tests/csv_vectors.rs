@@ -29,8 +29,8 @@ fn cases() -> Vec<PathBuf> {
 fn run_case(dir: &Path) -> (Value, Value) {
     let case: Value = serde_json::from_str(&fs::read_to_string(dir.join("case.json")).unwrap())
         .unwrap_or_else(|e| panic!("{}: bad case.json: {e}", dir.display()));
-    let behavior: ImportBehavior =
-        serde_json::from_value(case["behavior"].clone()).expect("behavior is add_only or add_and_remove");
+    let behavior: ImportBehavior = serde_json::from_value(case["behavior"].clone())
+        .expect("behavior is add_only or add_and_remove");
     let mut options = ImportOptions::default().with_behavior(behavior);
     let org_path = dir.join("org.json");
     if org_path.is_file() {
@@ -97,7 +97,10 @@ fn r_csv_20_vectors_account_for_every_row() {
     for dir in cases() {
         let (_, plan) = run_case(&dir);
         let rows = plan["rows"].as_array().unwrap();
-        assert_eq!(plan["summary"]["rows"].as_u64().unwrap() as usize, rows.len());
+        assert_eq!(
+            plan["summary"]["rows"].as_u64().unwrap() as usize,
+            rows.len()
+        );
         let mut last = 1;
         for row in rows {
             let line = row["line"].as_u64().unwrap();
@@ -107,7 +110,11 @@ fn r_csv_20_vectors_account_for_every_row() {
             assert_eq!(rejected, !row["errors"].as_array().unwrap().is_empty());
         }
         if !plan["file_errors"].as_array().unwrap().is_empty() {
-            assert!(rows.is_empty(), "{}: file error but rows planned", dir.display());
+            assert!(
+                rows.is_empty(),
+                "{}: file error but rows planned",
+                dir.display()
+            );
         }
     }
 }

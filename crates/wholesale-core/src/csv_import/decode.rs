@@ -57,7 +57,9 @@ fn decode_utf16le(body: &[u8]) -> Result<Cow<'static, str>, EncodingError> {
     if body.len() % 2 != 0 {
         return Err(EncodingError {
             line: None,
-            message: "the UTF-16LE file has an odd number of bytes: it is truncated; export it again".into(),
+            message:
+                "the UTF-16LE file has an odd number of bytes: it is truncated; export it again"
+                    .into(),
         });
     }
     match encoding_rs::UTF_16LE.decode_without_bom_handling_and_without_replacement(body) {
@@ -78,7 +80,10 @@ fn line_of(prefix: &[u8]) -> u64 {
 /// The field separator: the one of tab and comma that the header line uses
 /// more (ties, and a header without either, mean comma).
 pub(crate) fn sniff_delimiter(text: &str) -> u8 {
-    let header = text.split('\n').find(|l| !l.trim().is_empty()).unwrap_or("");
+    let header = text
+        .split('\n')
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
     let tabs = header.bytes().filter(|&b| b == b'\t').count();
     let commas = header.bytes().filter(|&b| b == b',').count();
     if tabs > commas {
@@ -118,7 +123,10 @@ mod tests {
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("UTF-8"));
         // UTF-16LE without BOM.
-        let no_bom: Vec<u8> = "Email\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let no_bom: Vec<u8> = "Email\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         assert!(decode(&no_bom).err().unwrap().message.contains("UTF-16"));
         // Truncated UTF-16 (odd length) and an unpaired surrogate.
         let mut truncated = utf16le("Email\n");
@@ -127,6 +135,10 @@ mod tests {
         assert!(decode(&[0xFF, 0xFE, 0x00, 0xD8]).is_err());
         // Big-endian and NUL bytes.
         assert!(decode(&[0xFE, 0xFF, 0, b'a']).is_err());
-        assert!(decode(b"Email\na\0b@c.de\n").err().unwrap().message.contains("NUL"));
+        assert!(decode(b"Email\na\0b@c.de\n")
+            .err()
+            .unwrap()
+            .message
+            .contains("NUL"));
     }
 }

@@ -21,10 +21,11 @@
 //! assert_eq!(plan.rows[0].action, Action::Add);
 //! assert_eq!(plan.rows[1].action, Action::Rejected);
 //! let codes: Vec<_> = plan.rows[1].errors.iter().map(|e| e.code.as_str()).collect();
-//! assert_eq!(codes, ["NUMBER_REQUIRED", "LOCATION_UNKNOWN"]);
+//! assert_eq!(codes, ["LOCATION_UNKNOWN", "NUMBER_REQUIRED"]);
 //! assert_eq!(plan.summary.rejected, 1);
 //! ```
 
+use std::borrow::Cow;
 use std::io::Read;
 
 use serde::{Deserialize, Serialize};
@@ -206,9 +207,9 @@ pub struct RowOutcome {
     /// the one removed; `null` when unknown or none).
     pub package: Option<Package>,
     /// Package ids and basic license ids the row assigns.
-    pub assign: Vec<String>,
+    pub assign: Vec<Cow<'static, str>>,
     /// Package ids and basic license ids the row removes.
-    pub remove: Vec<String>,
+    pub remove: Vec<Cow<'static, str>>,
     /// Errors; non-empty exactly when `action` is `rejected`.
     pub errors: Vec<RowProblem>,
     /// Warnings; they never change the action.
@@ -320,7 +321,9 @@ pub enum CsvImportError {
 pub fn check(reader: impl Read, options: &ImportOptions) -> Result<ImportPlan, CsvImportError> {
     let limit = u64::try_from(MAX_FILE_BYTES).unwrap_or(u64::MAX);
     let mut bytes = Vec::new();
-    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
     Ok(check_bytes(&bytes, options))
 }
 

@@ -1,7 +1,9 @@
 //! From decoded text to an import plan: one outcome per data row (R-CSV-05..18, R-CSV-20).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::borrow::Cow as Id;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use csv::ByteRecord;
 
@@ -16,6 +18,47 @@ use crate::contact::{check_email, check_extension, check_phone_number, number_ke
 use crate::package::{BasicLicense, Package};
 use crate::problem::Problem;
 use crate::provisioning::{check_admin_package, check_calling_number};
+
+/// FNV-1a: the keys are short e-mails and numbers, and SipHash was the
+/// largest cost of a 20,000-row check. Flooding is bounded by the row limit.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+
+fn sized<K, V>(capacity: usize) -> HashMap<K, V> {
+    HashMap::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
+}
+
+/// A package id without allocating for the packages the library knows.
+fn package_id(package: &Package) -> Id<'static, str> {
+    Package::KNOWN
+        .iter()
+        .find(|known| *known == package)
+        .map_or_else(
+            || Id::Owned(package.api_id().to_owned()),
+            |known| Id::Borrowed(known.api_id()),
+        )
+}
 
 /// Plans every data row of `text`.
 pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
@@ -72,7 +115,9 @@ pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
         plan.push_file_problem(unknown_columns(&columns, header_line));
     }
 
-    let mut planner = Planner::new(options, &columns);
+    let expected_rows = text.matches('\n').count().min(MAX_DATA_ROWS);
+    plan.rows.reserve(expected_rows);
+    let mut planner = Planner::new(options, &columns, expected_rows);
     let mut data_rows: usize = 0;
     let mut last_start = 0usize;
     while let Some(start) = read(&mut reader, &mut record) {
@@ -185,9 +230,10 @@ fn oversized(record: &ByteRecord, line: u64, columns: Option<&Columns>) -> Optio
         .iter()
         .enumerate()
         .find(|(_, f)| f.len() > MAX_FIELD_BYTES)?;
-    let column = columns
-        .and_then(|c| c.names.get(index))
-        .map_or_else(|| format!("column {}", index.saturating_add(1)), |n| format!("column {n:?}"));
+    let column = columns.and_then(|c| c.names.get(index)).map_or_else(
+        || format!("column {}", index.saturating_add(1)),
+        |n| format!("column {n:?}"),
+    );
     Some(FileProblem {
         code: Code::FieldTooLarge,
         line: Some(line),
@@ -250,9 +296,7 @@ fn ends_inside_quotes(tail: &[u8], delimiter: u8) -> bool {
             State::Quoted if b == b'"' => State::QuoteInQuoted,
             State::Quoted => State::Quoted,
             State::QuoteInQuoted if b == b'"' => State::Quoted,
-            State::QuoteInQuoted if b == delimiter || b == b'\n' || b == b'\r' => {
-                State::FieldStart
-            }
+            State::QuoteInQuoted if b == delimiter || b == b'\n' || b == b'\r' => State::FieldStart,
             State::QuoteInQuoted => State::Unquoted,
         };
     }
@@ -330,11 +374,12 @@ impl Found {
 }
 
 impl<'a> Planner<'a> {
-    fn new(options: &'a ImportOptions, columns: &'a Columns) -> Self {
+    fn new(options: &'a ImportOptions, columns: &'a Columns, rows: usize) -> Self {
         let org = options.org();
-        let mut users = HashMap::new();
-        let mut phones = HashMap::new();
-        let mut extensions = HashMap::new();
+        let known = org.map_or(0, |o| o.users.len());
+        let mut users = sized(known);
+        let mut phones = sized(known.saturating_add(rows));
+        let mut extensions = sized(known.saturating_add(rows));
         for user in org.map(|o| o.users.as_slice()).unwrap_or_default() {
             let email = user.email.trim().to_lowercase();
             if let Some(number) = user.phone_number.as_deref().map(number_key) {
@@ -358,7 +403,7 @@ impl<'a> Planner<'a> {
             org,
             columns,
             users,
-            emails: HashMap::new(),
+            emails: sized(rows),
             phones,
             extensions,
         }
@@ -488,10 +533,7 @@ impl<'a> Planner<'a> {
                 found.add(
                     Code::JabberCellInvalid,
                     Some(self.name(index)),
-                    format!(
-                        "{:?} is not TRUE, FALSE or blank",
-                        truncate(cell(index))
-                    ),
+                    format!("{:?} is not TRUE, FALSE or blank", truncate(cell(index))),
                 );
             }
         }
@@ -508,7 +550,15 @@ impl<'a> Planner<'a> {
                 .map_or(true, |p| p.code.severity() == Severity::Warning);
             found.extend(problem);
             if usable {
-                claim(&mut self.phones, number_key(phone), phone, column, line, &email_key, &mut found);
+                claim(
+                    &mut self.phones,
+                    number_key(phone),
+                    phone,
+                    column,
+                    line,
+                    &email_key,
+                    &mut found,
+                );
             }
         }
         if let (false, Some(column)) = (extension.is_empty(), self.name_of(cols.extension)) {
@@ -528,7 +578,12 @@ impl<'a> Planner<'a> {
         // R-CSV-11: the location must exist in the org.
         if let (Some(org), false) = (self.org, location.is_empty()) {
             if org.location(location).is_none() {
-                let known: Vec<String> = org.locations.iter().take(10).map(|l| format!("{l:?}")).collect();
+                let known: Vec<String> = org
+                    .locations
+                    .iter()
+                    .take(10)
+                    .map(|l| format!("{l:?}"))
+                    .collect();
                 found.add(
                     Code::LocationUnknown,
                     self.name_of(cols.location),
@@ -560,9 +615,27 @@ impl<'a> Planner<'a> {
             self.plan_removal(&mut out, &mut found, existing, email);
         } else if let Some((package, index)) = single {
             out.package = Some(package.clone());
-            self.plan_package(&mut out, &mut found, existing, email, package, index, &row, &basic_true, &basic_false);
+            self.plan_package(
+                &mut out,
+                &mut found,
+                existing,
+                email,
+                package,
+                index,
+                &row,
+                &basic_true,
+                &basic_false,
+            );
         } else if trues.is_empty() {
-            self.plan_kept(&mut out, &mut found, existing, &falses, &row, &basic_true, &basic_false);
+            self.plan_kept(
+                &mut out,
+                &mut found,
+                existing,
+                &falses,
+                &row,
+                &basic_true,
+                &basic_false,
+            );
         }
 
         out.errors = found.errors;
@@ -606,9 +679,10 @@ impl<'a> Planner<'a> {
             return;
         }
         out.package = user.package.clone();
-        out.remove.extend(user.package.iter().map(|p| p.api_id().to_owned()));
         out.remove
-            .extend(user.licenses.iter().map(|l| l.id().to_owned()));
+            .extend(user.package.iter().map(|p| package_id(p)));
+        out.remove
+            .extend(user.licenses.iter().map(|l| Id::Borrowed(l.id())));
     }
 
     /// Exactly one package TRUE: add, change_package, modify or no_change.
@@ -657,17 +731,22 @@ impl<'a> Planner<'a> {
                     || has(&user.phone_number)
                     || has(&user.extension);
                 let has_location = !row.location.is_empty() || has(&user.location);
-                found.extend(check_calling_number(package, has_number, has_location, column));
-                out.assign.push(package.api_id().to_owned());
+                found.extend(check_calling_number(
+                    package,
+                    has_number,
+                    has_location,
+                    column,
+                ));
+                out.assign.push(package_id(package));
                 out.remove
-                    .extend(user.package.iter().map(|p| p.api_id().to_owned()));
+                    .extend(user.package.iter().map(|p| package_id(p)));
                 self.licenses(out, &user.licenses, basic_true, basic_false, true);
                 self.site_warning(found, package, row.site);
             }
             None => {
                 out.action = Action::Add;
                 self.required_fields(found, package, row, None);
-                out.assign.push(package.api_id().to_owned());
+                out.assign.push(package_id(package));
                 self.licenses(out, &[], basic_true, &[], true);
                 self.site_warning(found, package, row.site);
             }
@@ -776,12 +855,12 @@ impl<'a> Planner<'a> {
         for license in BasicLicense::ALL {
             let wanted = basic_true.contains(&license) || (add_only && with_package);
             if wanted && !held.contains(&license) {
-                out.assign.push(license.id().to_owned());
+                out.assign.push(Id::Borrowed(license.id()));
             }
             let unwanted = !add_only && basic_false.contains(&license);
             let known_held = held.contains(&license) || (self.org.is_none() && !with_package);
             if unwanted && known_held {
-                out.remove.push(license.id().to_owned());
+                out.remove.push(Id::Borrowed(license.id()));
             }
         }
     }
@@ -882,10 +961,7 @@ fn not_boolean(column: &str, value: &str) -> RowProblem {
     RowProblem {
         code: Code::CellNotBoolean,
         column: Some(column.to_owned()),
-        message: format!(
-            "{:?} is not TRUE, FALSE or blank",
-            truncate(value)
-        ),
+        message: format!("{:?} is not TRUE, FALSE or blank", truncate(value)),
     }
 }
 
