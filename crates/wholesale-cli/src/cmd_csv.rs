@@ -144,6 +144,16 @@ pub fn demo(out: &mut dyn Write) -> Result<(), Failure> {
         "== CSV import: samples/users.csv against samples/org.json (add services only) =="
     )?;
     write_text(out, "users.csv", &plan)?;
+    // R-CSV-19: what to do when Control Hub itself refuses a row.
+    let reported = "Line 5: Cannot update user attributes; cannot revert license change.";
+    if let Some(fix) = csv_import::remediation_for(reported) {
+        writeln!(
+            out,
+            "Control Hub said {reported:?} -> {} ({})",
+            fix.steps(),
+            fix.rule()
+        )?;
+    }
     writeln!(out)?;
     Ok(())
 }

@@ -24,7 +24,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, EncodingError> {
             Ok(text) => Cow::Borrowed(text),
             Err(e) => {
                 let at = e.valid_up_to();
-                let looks_utf16 = body.len() >= 2 && (body[0] == 0 || body[1] == 0);
+                let looks_utf16 = body.get(..2).is_some_and(|start| start.contains(&0));
                 return Err(EncodingError {
                     line: Some(line_of(&body[..at])),
                     message: if looks_utf16 {

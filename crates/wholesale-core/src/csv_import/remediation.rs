@@ -75,7 +75,7 @@ fn normalize(message: &str) -> String {
             "can't" | "cant" => "cannot".to_owned(),
             "not" if previous == "can" => {
                 // "can not" -> "cannot": replace the trailing "can".
-                words.truncate(words.len() - "can".len());
+                words.truncate(words.len().saturating_sub("can".len()));
                 "cannot".to_owned()
             }
             _ => word.replace('\'', ""),
