@@ -45,7 +45,11 @@ fn main() {
 
     let mut times: Vec<Duration> = Vec::new();
     let mut summary = None;
-    for _ in 0..15 {
+    let runs: usize = std::env::var("RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(15);
+    for _ in 0..runs {
         let start = Instant::now();
         let plan = check_bytes(&bytes, &options);
         times.push(start.elapsed());
