@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::borrow::Cow as Id;
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 use csv::ByteRecord;
 
@@ -26,7 +27,10 @@ struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
-        self.0
+        // FNV-1a mixes the high bits poorly on short keys, and hashbrown uses
+        // them as tags: finish with a multiply-xorshift.
+        let h = (self.0 ^ (self.0 >> 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h ^ (h >> 29)
     }
 
     fn write(&mut self, bytes: &[u8]) {
@@ -309,10 +313,32 @@ fn reject(row: &mut RowOutcome) {
     row.remove.clear();
 }
 
+/// A set of basic licenses (the boolean cells of a row), without allocating.
+#[derive(Clone, Copy, Default)]
+struct LicenseSet(u8);
+
+impl LicenseSet {
+    fn bit(license: BasicLicense) -> u8 {
+        match license {
+            BasicLicense::BasicMessaging => 1,
+            BasicLicense::BasicSpaceMeetings => 2,
+            BasicLicense::CallOnWebex => 4,
+        }
+    }
+
+    fn insert(&mut self, license: BasicLicense) {
+        self.0 |= Self::bit(license);
+    }
+
+    fn contains(self, license: BasicLicense) -> bool {
+        self.0 & Self::bit(license) != 0
+    }
+}
+
 /// Who holds a number.
 enum Owner {
-    Org(String),
-    Row(u64, String),
+    Org(Rc<str>),
+    Row(u64, Rc<str>),
 }
 
 impl Owner {
@@ -330,7 +356,7 @@ struct Planner<'a> {
     /// Snapshot users by lowercase e-mail.
     users: HashMap<String, &'a SnapshotUser>,
     /// Lowercase e-mail -> first line.
-    emails: HashMap<String, u64>,
+    emails: HashMap<Rc<str>, u64>,
     phones: HashMap<String, Owner>,
     extensions: HashMap<String, Owner>,
 }
@@ -382,18 +408,19 @@ impl<'a> Planner<'a> {
         let mut extensions = sized(known.saturating_add(rows));
         for user in org.map(|o| o.users.as_slice()).unwrap_or_default() {
             let email = user.email.trim().to_lowercase();
+            let shared: Rc<str> = Rc::from(email.as_str());
             if let Some(number) = user.phone_number.as_deref().map(number_key) {
                 if !number.is_empty() {
                     phones
                         .entry(number)
-                        .or_insert_with(|| Owner::Org(email.clone()));
+                        .or_insert_with(|| Owner::Org(Rc::clone(&shared)));
                 }
             }
             if let Some(ext) = user.extension.as_deref().map(str::trim) {
                 if !ext.is_empty() {
                     extensions
                         .entry(ext.to_owned())
-                        .or_insert_with(|| Owner::Org(email.clone()));
+                        .or_insert_with(|| Owner::Org(Rc::clone(&shared)));
                 }
             }
             users.entry(email).or_insert(user);
@@ -466,7 +493,14 @@ impl<'a> Planner<'a> {
 
         // R-CSV-14: the key.
         let email_column = self.name(cols.email);
-        let email_key = email.to_lowercase();
+        let email_key: Rc<str> = if email
+            .bytes()
+            .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+        {
+            Rc::from(email.to_lowercase())
+        } else {
+            Rc::from(email)
+        };
         if email.is_empty() {
             found.add(
                 Code::EmailRequired,
@@ -483,7 +517,7 @@ impl<'a> Planner<'a> {
             );
         }
         if !email.is_empty() {
-            self.emails.entry(email_key.clone()).or_insert(line);
+            self.emails.entry(Rc::clone(&email_key)).or_insert(line);
         }
 
         // R-CSV-03, R-CSV-07, R-CSV-08: package cells.
@@ -517,12 +551,12 @@ impl<'a> Planner<'a> {
                 ),
             );
         }
-        let mut basic_true = Vec::new();
-        let mut basic_false = Vec::new();
+        let mut basic_true = LicenseSet::default();
+        let mut basic_false = LicenseSet::default();
         for (license, index) in &cols.basic {
             match parse_bool(cell(*index)) {
-                Ok(Some(true)) => basic_true.push(*license),
-                Ok(Some(false)) => basic_false.push(*license),
+                Ok(Some(true)) => basic_true.insert(*license),
+                Ok(Some(false)) => basic_false.insert(*license),
                 Ok(None) => {}
                 Err(()) => found.push(not_boolean(self.name(*index), cell(*index))),
             }
@@ -596,7 +630,7 @@ impl<'a> Planner<'a> {
             }
         }
 
-        let existing = self.org.and_then(|_| self.users.get(&email_key).copied());
+        let existing = self.org.and_then(|_| self.users.get(&*email_key).copied());
         let row = RowCells {
             phone,
             extension,
@@ -623,8 +657,8 @@ impl<'a> Planner<'a> {
                 package,
                 index,
                 &row,
-                &basic_true,
-                &basic_false,
+                basic_true,
+                basic_false,
             );
         } else if trues.is_empty() {
             self.plan_kept(
@@ -633,8 +667,8 @@ impl<'a> Planner<'a> {
                 existing,
                 &falses,
                 &row,
-                &basic_true,
-                &basic_false,
+                basic_true,
+                basic_false,
             );
         }
 
@@ -696,8 +730,8 @@ impl<'a> Planner<'a> {
         package: &Package,
         index: usize,
         row: &RowCells<'_>,
-        basic_true: &[BasicLicense],
-        basic_false: &[BasicLicense],
+        basic_true: LicenseSet,
+        basic_false: LicenseSet,
     ) {
         let column = self.name(index);
         if let Some(org) = self.org {
@@ -747,7 +781,7 @@ impl<'a> Planner<'a> {
                 out.action = Action::Add;
                 self.required_fields(found, package, row, None);
                 out.assign.push(package_id(package));
-                self.licenses(out, &[], basic_true, &[], true);
+                self.licenses(out, &[], basic_true, LicenseSet::default(), true);
                 self.site_warning(found, package, row.site);
             }
         }
@@ -762,8 +796,8 @@ impl<'a> Planner<'a> {
         existing: Option<&SnapshotUser>,
         falses: &[&Package],
         row: &RowCells<'_>,
-        basic_true: &[BasicLicense],
-        basic_false: &[BasicLicense],
+        basic_true: LicenseSet,
+        basic_false: LicenseSet,
     ) {
         if self.org.is_none() {
             // By its cells alone: an update of an existing user.
@@ -847,17 +881,17 @@ impl<'a> Planner<'a> {
         &self,
         out: &mut RowOutcome,
         held: &[BasicLicense],
-        basic_true: &[BasicLicense],
-        basic_false: &[BasicLicense],
+        basic_true: LicenseSet,
+        basic_false: LicenseSet,
         with_package: bool,
     ) {
         let add_only = self.behavior == ImportBehavior::AddOnly;
         for license in BasicLicense::ALL {
-            let wanted = basic_true.contains(&license) || (add_only && with_package);
+            let wanted = basic_true.contains(license) || (add_only && with_package);
             if wanted && !held.contains(&license) {
                 out.assign.push(Id::Borrowed(license.id()));
             }
-            let unwanted = !add_only && basic_false.contains(&license);
+            let unwanted = !add_only && basic_false.contains(license);
             let known_held = held.contains(&license) || (self.org.is_none() && !with_package);
             if unwanted && known_held {
                 out.remove.push(Id::Borrowed(license.id()));
@@ -871,8 +905,8 @@ impl<'a> Planner<'a> {
         out: &mut RowOutcome,
         user: &SnapshotUser,
         row: &RowCells<'_>,
-        basic_true: &[BasicLicense],
-        basic_false: &[BasicLicense],
+        basic_true: LicenseSet,
+        basic_false: LicenseSet,
     ) {
         let differs = |cell: &str, known: &Option<String>| {
             !cell.is_empty()
@@ -932,14 +966,14 @@ fn claim(
     shown: &str,
     column: &str,
     line: u64,
-    email_key: &str,
+    email_key: &Rc<str>,
     found: &mut Found,
 ) {
     if key.is_empty() {
         return;
     }
     match owners.get(&key) {
-        Some(owner) if owner.email() != email_key => {
+        Some(owner) if owner.email() != &**email_key => {
             let whose = match owner {
                 Owner::Org(email) => format!("{email} in the org"),
                 Owner::Row(first, email) => format!("{email} on line {first}"),
@@ -952,7 +986,7 @@ fn claim(
         }
         Some(_) => {}
         None => {
-            owners.insert(key, Owner::Row(line, email_key.to_owned()));
+            owners.insert(key, Owner::Row(line, Rc::clone(email_key)));
         }
     }
 }
