@@ -375,3 +375,66 @@ fn r_csv_20_every_row_one_outcome() {
         (4, 1, 2, 1, 0)
     );
 }
+
+/// The plan's JSON keys are the contract with the CLI and the bindings.
+#[test]
+fn plan_json_shape_is_stable() {
+    let plan = run(
+        &format!("{MEET}dan@acme.example,TRUE,\nbad,TRUE,s\n"),
+        ImportBehavior::AddOnly,
+        true,
+    );
+    let json = serde_json::to_value(&plan).unwrap();
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        keys(&json),
+        ["file_errors", "file_warnings", "rows", "summary"]
+    );
+    assert_eq!(
+        keys(&json["rows"][0]),
+        ["action", "assign", "email", "errors", "line", "package", "remove", "warnings"]
+    );
+    assert_eq!(
+        keys(&json["rows"][1]["errors"][0]),
+        ["code", "column", "message", "rule"]
+    );
+    assert_eq!(
+        keys(&json["summary"]),
+        [
+            "add",
+            "change_package",
+            "modify",
+            "no_change",
+            "rejected",
+            "remove",
+            "rows",
+            "warnings"
+        ]
+    );
+    assert_eq!(json["rows"][1]["errors"][0]["rule"], "R-CSV-14");
+    let bad = check_bytes(b"First Name\nx\n", &ImportOptions::default());
+    let json = serde_json::to_value(&bad).unwrap();
+    assert_eq!(keys(&json["file_errors"][0]), ["code", "line", "message"]);
+}
+
+/// Bindings may pass options as JSON; missing keys take the core's defaults.
+#[test]
+fn options_deserialize_with_defaults() {
+    let options: ImportOptions = serde_json::from_str("{}").unwrap();
+    assert_eq!(options, ImportOptions::default());
+    let options: ImportOptions = serde_json::from_str(&format!(
+        r#"{{"behavior": "add_and_remove", "org": {ORG}}}"#
+    ))
+    .unwrap();
+    assert_eq!(options.behavior(), ImportBehavior::AddAndRemove);
+    assert_eq!(options.org().unwrap().users.len(), 3);
+    assert!(serde_json::from_str::<ImportOptions>(r#"{"behavior": "add_all"}"#).is_err());
+    assert!(
+        OrgSnapshot::from_json(r#"{"users": [{"email": "a@b.co", "licenses": ["gold"]}]}"#)
+            .is_err()
+    );
+}

@@ -77,8 +77,9 @@ pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
     // The header row.
     let mut lines = Lines::new(text.as_bytes());
     let header_line = match read(&mut reader, &mut record) {
-        Some(start) => lines.at(start).0,
-        None => {
+        Ok(Some(start)) => lines.at(start).0,
+        Err(problem) => return ImportPlan::file_error(problem.code, problem.line, problem.message),
+        Ok(None) => {
             return ImportPlan::file_error(
                 Code::FileEmpty,
                 None,
@@ -124,7 +125,14 @@ pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
     let mut planner = Planner::new(options, &columns, expected_rows);
     let mut data_rows: usize = 0;
     let mut last_start = 0usize;
-    while let Some(start) = read(&mut reader, &mut record) {
+    loop {
+        let start = match read(&mut reader, &mut record) {
+            Ok(Some(start)) => start,
+            Ok(None) => break,
+            Err(problem) => {
+                return ImportPlan::file_error(problem.code, problem.line, problem.message)
+            }
+        };
         let (line, start) = lines.at(start);
         data_rows = data_rows.saturating_add(1);
         if let Some(problem) = oversized(&record, line, Some(&columns)) {
@@ -170,16 +178,25 @@ pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
 }
 
 /// Reads the next record; its start byte, or `None` at the end.
-fn read(reader: &mut csv::Reader<&[u8]>, record: &mut ByteRecord) -> Option<usize> {
+fn read(
+    reader: &mut csv::Reader<&[u8]>,
+    record: &mut ByteRecord,
+) -> Result<Option<usize>, FileProblem> {
     match reader.read_byte_record(record) {
-        Ok(true) => Some(
+        Ok(true) => Ok(Some(
             record
                 .position()
                 .and_then(|p| usize::try_from(p.byte()).ok())
                 .unwrap_or(0),
-        ),
-        // Reading a slice cannot fail with flexible records; treat it as the end.
-        Ok(false) | Err(_) => None,
+        )),
+        Ok(false) => Ok(None),
+        // Not expected from a slice with flexible records, but never drop
+        // rows silently: the file is refused as a whole.
+        Err(e) => Err(FileProblem {
+            code: Code::RowMalformed,
+            line: e.position().map(|p| p.line()),
+            message: format!("the CSV cannot be read past this point: {e}"),
+        }),
     }
 }
 
