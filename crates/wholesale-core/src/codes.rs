@@ -167,6 +167,54 @@ registry! {
         "The Webex resource ID is not unpadded base64 of ciscospark://<region>/<TYPE>/<uuid>.";
 
     // --- csv_import (R-CSV) ----------------------------------------------------
+    FileEncoding = "FILE_ENCODING", "R-CSV-01", Error,
+        "The file is neither UTF-8 (with or without BOM) nor UTF-16LE with a BOM.";
+    FileEmpty = "FILE_EMPTY", "R-CSV-02", Error,
+        "The file has no header row.";
+    HeaderEmailMissing = "HEADER_EMAIL_MISSING", "R-CSV-02", Error,
+        "The header has no `User ID/Email` key column.";
+    HeaderDuplicate = "HEADER_DUPLICATE", "R-CSV-02", Error,
+        "Two header cells name the same column.";
+    ColumnUnknown = "COLUMN_UNKNOWN", "R-CSV-02", Warning,
+        "Columns the import does not use; they are kept and ignored.";
+    CellNotBoolean = "CELL_NOT_BOOLEAN", "R-CSV-03", Error,
+        "A package or license cell is not TRUE, FALSE or blank.";
+    FileTooManyRows = "FILE_TOO_MANY_ROWS", "R-CSV-04", Error,
+        "More than 20,000 data rows: nothing is planned.";
+    FileTooLarge = "FILE_TOO_LARGE", "R-CSV-04", Error,
+        "The file is larger than 64 MiB: nothing is planned.";
+    FieldTooLarge = "FIELD_TOO_LARGE", "R-CSV-04", Error,
+        "A cell is larger than 1 MiB: nothing is planned.";
+    RowMalformed = "ROW_MALFORMED", "R-CSV-05", Error,
+        "The row has a different number of fields than the header, or an unterminated quote.";
+    PackageMultiple = "PACKAGE_MULTIPLE", "R-CSV-07", Error,
+        "More than one wholesale package cell is TRUE: a user holds at most one package.";
+    UserUnknown = "USER_UNKNOWN", "R-CSV-08", Error,
+        "Every package cell is FALSE (remove the user) but the org has no user with this e-mail.";
+    PackageRequired = "PACKAGE_REQUIRED", "R-CSV-09", Error,
+        "A new user needs exactly one package set TRUE.";
+    NumberRequired = "NUMBER_REQUIRED", "R-CSV-10", Error,
+        "Webex Calling, Webex Calling Standard and Webex Suite need a phone number or an extension.";
+    LocationRequired = "LOCATION_REQUIRED", "R-CSV-11", Error,
+        "Webex Calling, Webex Calling Standard and Webex Suite need a location.";
+    LocationUnknown = "LOCATION_UNKNOWN", "R-CSV-11", Error,
+        "The location is not one of the customer's locations.";
+    JabberCellInvalid = "JABBER_CELL_INVALID", "R-CSV-12", Error,
+        "A Jabber Calling or Jabber with Webex Teams cell is not TRUE, FALSE or blank.";
+    PreferredSiteMissing = "PREFERRED_SITE_MISSING", "R-CSV-13", Warning,
+        "No Preferred Webex Site for a package with meetings: meetings may break later.";
+    EmailRequired = "EMAIL_REQUIRED", "R-CSV-14", Error,
+        "The User ID/Email cell is empty.";
+    EmailDuplicate = "EMAIL_DUPLICATE", "R-CSV-14", Error,
+        "The e-mail already appears on an earlier row of the file.";
+    NumberInUse = "NUMBER_IN_USE", "R-CSV-16", Error,
+        "The phone number or extension belongs to another user (in the org or an earlier row).";
+    PackageNotSubscribed = "PACKAGE_NOT_SUBSCRIBED", "R-CSV-17", Error,
+        "The customer has no subscription for this package.";
+    AdminRemoval = "ADMIN_REMOVAL", "R-CUS-05", Error,
+        "The customer's full admin cannot be removed from the org by a CSV import.";
+    RowBlank = "ROW_BLANK", "R-CSV-20", Warning,
+        "Every cell of the row is blank: nothing happens for it.";
 
     // --- status and kpi (R-STA, R-KPI) -----------------------------------------
     StatusWindowZero = "STATUS_WINDOW_ZERO", "R-STA", Warning,

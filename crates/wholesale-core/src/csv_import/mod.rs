@@ -1,0 +1,348 @@
+//! Bulk user CSV import (R-CSV-01..20): parse, validate and plan a Control Hub
+//! "CSV add or modify" import offline.
+//!
+//! [`check`] reads CSV bytes (UTF-8 with or without BOM, or the UTF-16LE
+//! tab-separated text Control Hub exports) and returns an [`ImportPlan`]:
+//! file-level problems plus exactly one [`RowOutcome`] per data row, in order
+//! (R-CSV-20). Only a failure of the reader is an `Err`; everything about the
+//! content is in the plan. The plan's JSON is the CLI's `--format json`.
+//!
+//! ```
+//! use wholesale_core::csv_import::{check_bytes, Action, ImportBehavior, ImportOptions, OrgSnapshot};
+//!
+//! let csv = "User ID/Email,Webex Calling,Phone Number,Location\n\
+//!            ana@acme.example,TRUE,+14085550100,HQ\n\
+//!            bob@acme.example,TRUE,,Branch\n";
+//! let org = OrgSnapshot::from_json(r#"{"locations": ["HQ"]}"#).unwrap();
+//! let options = ImportOptions::default()
+//!     .with_behavior(ImportBehavior::AddOnly)
+//!     .with_org(org);
+//! let plan = check_bytes(csv.as_bytes(), &options);
+//! assert_eq!(plan.rows[0].action, Action::Add);
+//! assert_eq!(plan.rows[1].action, Action::Rejected);
+//! let codes: Vec<_> = plan.rows[1].errors.iter().map(|e| e.code.as_str()).collect();
+//! assert_eq!(codes, ["LOCATION_UNKNOWN", "NUMBER_REQUIRED"]);
+//! assert_eq!(plan.summary.rejected, 1);
+//! ```
+
+use std::borrow::Cow;
+use std::io::Read;
+
+use serde::{Deserialize, Serialize};
+
+use crate::codes::{Code, Severity};
+use crate::package::Package;
+use crate::problem::Problem;
+
+mod decode;
+mod header;
+mod plan;
+mod remediation;
+mod snapshot;
+
+pub use remediation::{remediation_for, Remediation};
+pub use snapshot::{OrgSnapshot, SnapshotError, SnapshotUser};
+
+/// At most this many data rows per file (R-CSV-04).
+pub const MAX_DATA_ROWS: usize = 20_000;
+/// Files larger than this are refused before parsing (64 MiB).
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+/// Cells larger than this are refused (1 MiB).
+pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
+
+/// The import behavior chosen in Control Hub (R-CSV-06).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportBehavior {
+    /// "Add services only" (the default): TRUE assigns, FALSE changes nothing,
+    /// and the basic licenses come with the wholesale package.
+    #[default]
+    AddOnly,
+    /// "Add and remove services": TRUE assigns, FALSE removes, nothing is
+    /// assigned automatically.
+    AddAndRemove,
+}
+
+/// What [`check`] needs besides the bytes. Start from `Default` and override.
+///
+/// ```
+/// use wholesale_core::csv_import::{ImportBehavior, ImportOptions};
+///
+/// let options = ImportOptions::default();
+/// assert_eq!(options.behavior(), ImportBehavior::AddOnly);
+/// assert!(options.org().is_none());
+/// let options = options.with_behavior(ImportBehavior::AddAndRemove);
+/// assert_eq!(options.behavior(), ImportBehavior::AddAndRemove);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ImportOptions {
+    behavior: ImportBehavior,
+    org: Option<OrgSnapshot>,
+}
+
+impl ImportOptions {
+    /// The defaults: add-only, no snapshot.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the import behavior.
+    pub fn with_behavior(mut self, behavior: ImportBehavior) -> Self {
+        self.behavior = behavior;
+        self
+    }
+
+    /// Sets (or clears) the org snapshot.
+    pub fn with_org(mut self, org: impl Into<Option<OrgSnapshot>>) -> Self {
+        self.org = org.into();
+        self
+    }
+
+    /// The import behavior.
+    pub fn behavior(&self) -> ImportBehavior {
+        self.behavior
+    }
+
+    /// The org snapshot, if any.
+    pub fn org(&self) -> Option<&OrgSnapshot> {
+        self.org.as_ref()
+    }
+}
+
+/// What the import would do with one data row (R-CSV-20).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// A new user.
+    Add,
+    /// An existing user whose attributes or licenses change.
+    Modify,
+    /// An existing user who gets a different wholesale package.
+    ChangePackage,
+    /// An existing user removed from the org (every package column FALSE).
+    Remove,
+    /// Nothing changes.
+    NoChange,
+    /// The row has errors: nothing happens for it.
+    Rejected,
+}
+
+impl Action {
+    /// The snake_case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Add => "add",
+            Action::Modify => "modify",
+            Action::ChangePackage => "change_package",
+            Action::Remove => "remove",
+            Action::NoChange => "no_change",
+            Action::Rejected => "rejected",
+        }
+    }
+}
+
+/// A problem on one row: `{code, column, rule, message}`; `column` is the
+/// header as written in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowProblem {
+    /// The registry code.
+    pub code: Code,
+    /// The column concerned, as written in the header.
+    pub column: Option<String>,
+    /// What went wrong and what to do, in English.
+    pub message: String,
+}
+
+impl RowProblem {
+    /// The rule the code enforces.
+    pub fn rule(&self) -> &'static str {
+        self.code.rule()
+    }
+}
+
+impl From<Problem> for RowProblem {
+    fn from(p: Problem) -> Self {
+        RowProblem {
+            code: p.code,
+            column: p.field,
+            message: p.message,
+        }
+    }
+}
+
+impl Serialize for RowProblem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("RowProblem", 4)?;
+        s.serialize_field("code", &self.code)?;
+        s.serialize_field("column", &self.column)?;
+        s.serialize_field("rule", self.code.rule())?;
+        s.serialize_field("message", &self.message)?;
+        s.end()
+    }
+}
+
+/// A problem with the file as a whole: `{code, line, message}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FileProblem {
+    /// The registry code.
+    pub code: Code,
+    /// The 1-based line concerned, when there is one.
+    pub line: Option<u64>,
+    /// What went wrong and what to do, in English.
+    pub message: String,
+}
+
+/// The outcome of one data row.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RowOutcome {
+    /// The 1-based physical line where the record starts (the header is line 1).
+    pub line: u64,
+    /// The `User ID/Email` cell, trimmed (empty when missing).
+    pub email: String,
+    /// What the import does with the row.
+    pub action: Action,
+    /// The wholesale package the user holds after the import (for `remove`,
+    /// the one removed; `null` when unknown or none).
+    pub package: Option<Package>,
+    /// Package ids and basic license ids the row assigns.
+    pub assign: Vec<Cow<'static, str>>,
+    /// Package ids and basic license ids the row removes.
+    pub remove: Vec<Cow<'static, str>>,
+    /// Errors; non-empty exactly when `action` is `rejected`.
+    pub errors: Vec<RowProblem>,
+    /// Warnings; they never change the action.
+    pub warnings: Vec<RowProblem>,
+}
+
+/// Counts of the plan's outcomes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Data rows planned (`rows.len()`).
+    pub rows: usize,
+    /// Rows planned as `add`.
+    pub add: usize,
+    /// Rows planned as `modify`.
+    pub modify: usize,
+    /// Rows planned as `change_package`.
+    pub change_package: usize,
+    /// Rows planned as `remove`.
+    pub remove: usize,
+    /// Rows planned as `no_change`.
+    pub no_change: usize,
+    /// Rows `rejected`.
+    pub rejected: usize,
+    /// Warnings, on rows and on the file.
+    pub warnings: usize,
+}
+
+/// The import plan: the CLI's JSON, field for field.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ImportPlan {
+    /// Problems that make the whole file unusable; when there is one, `rows`
+    /// is empty (nothing is planned).
+    pub file_errors: Vec<FileProblem>,
+    /// Warnings about the file as a whole (unknown columns).
+    pub file_warnings: Vec<FileProblem>,
+    /// One outcome per data row, in file order.
+    pub rows: Vec<RowOutcome>,
+    /// Counts.
+    pub summary: Summary,
+}
+
+impl ImportPlan {
+    /// Whether the file or any row is rejected (the CLI exits 1).
+    pub fn has_rejections(&self) -> bool {
+        !self.file_errors.is_empty() || self.summary.rejected > 0
+    }
+
+    fn file_error(code: Code, line: Option<u64>, message: impl Into<String>) -> ImportPlan {
+        let mut plan = ImportPlan::default();
+        plan.push_file_problem(FileProblem {
+            code,
+            line,
+            message: message.into(),
+        });
+        plan
+    }
+
+    fn push_file_problem(&mut self, problem: FileProblem) {
+        match problem.code.severity() {
+            Severity::Error => self.file_errors.push(problem),
+            Severity::Warning => self.file_warnings.push(problem),
+        }
+    }
+
+    fn finish(mut self) -> ImportPlan {
+        let mut summary = Summary {
+            rows: self.rows.len(),
+            warnings: self.file_warnings.len(),
+            ..Summary::default()
+        };
+        for row in &self.rows {
+            summary.warnings += row.warnings.len();
+            *match row.action {
+                Action::Add => &mut summary.add,
+                Action::Modify => &mut summary.modify,
+                Action::ChangePackage => &mut summary.change_package,
+                Action::Remove => &mut summary.remove,
+                Action::NoChange => &mut summary.no_change,
+                Action::Rejected => &mut summary.rejected,
+            } += 1;
+        }
+        self.summary = summary;
+        self
+    }
+}
+
+/// Why [`check`] could not read its input at all.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CsvImportError {
+    /// The reader failed.
+    #[error("cannot read the CSV: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Plans the import of the CSV read from `reader` (R-CSV-01..20).
+///
+/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes; a larger input is a
+/// `FILE_TOO_LARGE` file error. Only an I/O failure is an `Err`.
+///
+/// ```
+/// use wholesale_core::csv_import::{check, ImportOptions};
+///
+/// let csv: &[u8] = b"User ID/Email,Webex Meetings,Preferred Webex Site\nana@acme.example,TRUE,acme.webex.com\n";
+/// let plan = check(csv, &ImportOptions::default()).unwrap();
+/// assert_eq!(plan.summary.add, 1);
+/// assert_eq!(plan.rows[0].assign, ["webex_meetings", "basic_messaging", "basic_space_meetings", "call_on_webex"]);
+/// ```
+pub fn check(reader: impl Read, options: &ImportOptions) -> Result<ImportPlan, CsvImportError> {
+    let limit = u64::try_from(MAX_FILE_BYTES).unwrap_or(u64::MAX);
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(check_bytes(&bytes, options))
+}
+
+/// Plans the import of CSV `bytes`; see [`check`].
+pub fn check_bytes(bytes: &[u8], options: &ImportOptions) -> ImportPlan {
+    if bytes.len() > MAX_FILE_BYTES {
+        return ImportPlan::file_error(
+            Code::FileTooLarge,
+            None,
+            format!(
+                "the file is larger than {} MiB; split it into files of at most {MAX_DATA_ROWS} rows",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )
+        .finish();
+    }
+    let text = match decode::decode(bytes) {
+        Ok(text) => text,
+        Err(e) => return ImportPlan::file_error(Code::FileEncoding, e.line, e.message).finish(),
+    };
+    plan::plan(&text, options).finish()
+}
