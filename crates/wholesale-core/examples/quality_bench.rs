@@ -114,7 +114,10 @@ fn main() {
 
     let secs = |d: Duration| d.as_secs_f64().max(1e-9);
     let gbps = |bytes: usize, d: Duration| bytes as f64 / secs(d) / 1e9;
-    println!("legs:                 {n} ({} MB of input columns)", input_bytes / 1_000_000);
+    println!(
+        "legs:                 {n} ({} MB of input columns)",
+        input_bytes / 1_000_000
+    );
     println!("poor legs:            {poor} (checksum {checksum:x})");
     println!(
         "classify_columns:     {:>8.2} ms  {:>7.1} M legs/s  {:>6.2} GB/s read",

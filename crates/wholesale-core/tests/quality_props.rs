@@ -15,13 +15,13 @@ fn value() -> impl Strategy<Value = f64> {
 }
 
 fn stream() -> impl Strategy<Value = Option<StreamMetrics>> {
-    prop::option::of((value(), value(), value()).prop_map(|(jitter_ms, latency_ms, loss_pct)| {
-        StreamMetrics {
+    prop::option::of(
+        (value(), value(), value()).prop_map(|(jitter_ms, latency_ms, loss_pct)| StreamMetrics {
             jitter_ms,
             latency_ms,
             loss_pct,
-        }
-    }))
+        }),
+    )
 }
 
 fn leg() -> impl Strategy<Value = CallLeg> {

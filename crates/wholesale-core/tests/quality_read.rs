@@ -32,7 +32,10 @@ fn r_cq_01_good_rows_parse_with_blank_streams_as_none() {
     assert!(r.legs[0].audio.is_some() && r.legs[0].video.is_some());
     assert_eq!(r.legs[1].endpoint_type, EndpointType::DeskPhone);
     assert_eq!(r.legs[1].ip_version, IpVersion::V6);
-    assert_eq!(r.legs[1].start_time.to_rfc3339(), "2026-11-18T09:30:00+00:00");
+    assert_eq!(
+        r.legs[1].start_time.to_rfc3339(),
+        "2026-11-18T09:30:00+00:00"
+    );
     assert_eq!(r.legs[1].video, None);
     assert_eq!(r.legs[2].audio, None);
     assert_eq!(r.legs[2].endpoint_type, EndpointType::RoomDevice);
@@ -60,14 +63,20 @@ fn r_cq_01_nan_infinite_negative_metrics_are_rejected_with_line_and_column() {
     }
     let r = read(&["acme,2,2026-11-18T09:30:00Z,webex_app,4,1,80,0.1,1,1,101"]);
     let (_, code, field, _) = only_problem(&r);
-    assert_eq!((code, field.as_deref()), (Code::LegMetricInvalid, Some("video_loss_pct")));
+    assert_eq!(
+        (code, field.as_deref()),
+        (Code::LegMetricInvalid, Some("video_loss_pct"))
+    );
 }
 
 #[test]
 fn r_cq_01_a_half_blank_stream_is_rejected() {
     let r = read(&["acme,1,2026-11-18T09:30:00Z,webex_app,4,12,,0.1,,,"]);
     let (line, code, field, _) = only_problem(&r);
-    assert_eq!((line, code, field.as_deref()), (2, Code::LegStreamIncomplete, Some("audio")));
+    assert_eq!(
+        (line, code, field.as_deref()),
+        (2, Code::LegStreamIncomplete, Some("audio"))
+    );
 }
 
 #[test]
@@ -90,7 +99,11 @@ fn r_cq_03_every_problem_of_a_row_is_reported_and_counted() {
     let codes: Vec<Code> = r.rejected[0].problems.iter().map(|p| p.code).collect();
     assert_eq!(
         codes,
-        [Code::LegFieldRequired, Code::LegTimeInvalid, Code::LegMetricInvalid]
+        [
+            Code::LegFieldRequired,
+            Code::LegTimeInvalid,
+            Code::LegMetricInvalid
+        ]
     );
     assert_eq!(r.rejected[1].line, 3);
     assert_eq!(r.rejected[1].problems[0].code, Code::LegRowMalformed);
@@ -102,7 +115,10 @@ fn r_cq_03_every_problem_of_a_row_is_reported_and_counted() {
     assert_eq!(report.rejected_rows.len(), 2);
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["rejected_rows"][0]["line"], 2);
-    assert_eq!(json["rejected_rows"][0]["problems"][0]["code"], "LEG_FIELD_REQUIRED");
+    assert_eq!(
+        json["rejected_rows"][0]["problems"][0]["code"],
+        "LEG_FIELD_REQUIRED"
+    );
     assert_eq!(json["rejected_rows"][0]["problems"][0]["rule"], "R-CQ-03");
 }
 
@@ -112,7 +128,10 @@ fn r_cq_03_missing_column_is_an_error_naming_it() {
     let err = read_legs(text.as_bytes()).unwrap_err();
     assert_eq!(err.code(), Some(Code::LegHeaderMissing));
     let message = err.to_string();
-    assert!(message.contains("ip_version") && message.contains("video_loss_pct"), "{message}");
+    assert!(
+        message.contains("ip_version") && message.contains("video_loss_pct"),
+        "{message}"
+    );
 }
 
 #[test]

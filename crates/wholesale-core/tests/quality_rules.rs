@@ -38,7 +38,11 @@ fn verdict(leg: &CallLeg, policy: &QualityPolicy) -> Verdict {
     let scalar = classify(leg, policy).verdict;
     let buffers = LegColumnBuffers::from_legs(std::slice::from_ref(leg));
     let column = classify_columns_to_vec(&buffers.as_columns(), policy).unwrap();
-    assert_eq!(Verdict::from_code(column[0]), Some(scalar), "paths disagree on {leg:?}");
+    assert_eq!(
+        Verdict::from_code(column[0]),
+        Some(scalar),
+        "paths disagree on {leg:?}"
+    );
     scalar
 }
 
@@ -270,7 +274,10 @@ fn r_cq_03_trend_is_eight_weeks_oldest_first_per_r_kpi_12() {
         assert_eq!(w[0].week.end, w[1].week.start);
     }
     assert!(r.trend.iter().all(|w| w.counts.legs == 1));
-    assert_eq!(r.trend[5].counts.poor, 1, "two weeks before the report week");
+    assert_eq!(
+        r.trend[5].counts.poor, 1,
+        "two weeks before the report week"
+    );
     assert_eq!(r.trend[5].counts.poor_pct, Some(100.0));
 }
 
@@ -306,7 +313,10 @@ fn r_cq_03_per_customer_and_by_endpoint_type() {
     assert_eq!(r.customers[0].counts.poor, 1);
     assert!((r.customers[0].counts.poor_pct.unwrap() - 100.0 / 3.0).abs() < 1e-9);
     assert_eq!(r.customers[1].counts.poor_pct, Some(100.0));
-    assert_eq!(r.customers[2].counts.poor_pct, None, "no legs that week: null, not NaN");
+    assert_eq!(
+        r.customers[2].counts.poor_pct, None,
+        "no legs that week: null, not NaN"
+    );
     let types: Vec<(EndpointType, u64, u64)> = r
         .by_endpoint_type
         .iter()
@@ -323,13 +333,23 @@ fn r_cq_03_per_customer_and_by_endpoint_type() {
 
 #[test]
 fn r_cq_03_report_json_has_the_cli_keys() {
-    let r = weekly_report(&[leg(Some(good()), None)], as_of(), &QualityPolicy::default());
+    let r = weekly_report(
+        &[leg(Some(good()), None)],
+        as_of(),
+        &QualityPolicy::default(),
+    );
     let json = serde_json::to_value(&r).unwrap();
     let mut keys: Vec<&String> = json.as_object().unwrap().keys().collect();
     keys.sort();
     assert_eq!(
         keys,
-        ["by_endpoint_type", "customers", "rejected_rows", "trend", "week"]
+        [
+            "by_endpoint_type",
+            "customers",
+            "rejected_rows",
+            "trend",
+            "week"
+        ]
     );
     assert_eq!(json["week"]["start"], "2026-11-15T00:00:00Z");
     assert_eq!(
@@ -401,11 +421,17 @@ fn r_cq_04_queue_kpis_per_customer_and_pooled_for_the_last_week() {
     let r = queue_kpis(&calls, as_of());
     assert_eq!(r.customers.len(), 2);
     let acme = &r.customers[0].kpis;
-    assert_eq!((acme.calls, acme.answered, acme.moved, acme.abandoned), (3, 1, 1, 1));
+    assert_eq!(
+        (acme.calls, acme.answered, acme.moved, acme.abandoned),
+        (3, 1, 1, 1)
+    );
     assert_eq!(acme.avg_answer_seconds, Some(20.0));
     assert_eq!(acme.avg_abandon_wait_seconds, Some(60.0));
     let beta = &r.customers[1].kpis;
-    assert_eq!(beta.avg_answer_seconds, None, "no answered call: None, not NaN");
+    assert_eq!(
+        beta.avg_answer_seconds, None,
+        "no answered call: None, not NaN"
+    );
     assert_eq!(beta.abandonment_pct, Some(100.0));
     assert_eq!(r.pooled.calls, 4);
     assert_eq!(r.pooled.abandonment_pct, Some(50.0));
@@ -433,7 +459,10 @@ fn r_cq_05_feature_usage_per_customer() {
         l.feature = feature;
         legs.push(l);
     }
-    let usage = feature_usage(&legs, weekly_report(&[], as_of(), &QualityPolicy::default()).week);
+    let usage = feature_usage(
+        &legs,
+        weekly_report(&[], as_of(), &QualityPolicy::default()).week,
+    );
     assert_eq!(
         usage,
         vec![

@@ -55,7 +55,12 @@ pub(crate) fn eligible(endpoint_code: u8, ip_code: u8) -> bool {
 
 /// The verdict code of a leg from its eligibility and its two streams.
 #[inline(always)]
-pub(crate) fn verdict_code(eligible: bool, audio: StreamFlags, video: StreamFlags, all: bool) -> u8 {
+pub(crate) fn verdict_code(
+    eligible: bool,
+    audio: StreamFlags,
+    video: StreamFlags,
+    all: bool,
+) -> u8 {
     let measured = eligible & (audio.measured | video.measured);
     let poor = if all {
         (audio.poor | !audio.measured) & (video.poor | !video.measured)

@@ -47,9 +47,7 @@ pub use leg::{
     CallLeg, Combine, EndpointType, Feature, IpVersion, Metric, QualityPolicy, StreamKind,
     StreamMetrics, Verdict,
 };
-pub use queue::{
-    queue_kpis, CustomerQueueKpis, QueueKpis, QueueOutcome, QueueReport, QueuedCall,
-};
+pub use queue::{queue_kpis, CustomerQueueKpis, QueueKpis, QueueOutcome, QueueReport, QueuedCall};
 pub use read::{read_legs, read_queued_calls, LegsRead, QueuedCallsRead, RejectedRow};
 
 use crate::codes::Code;
@@ -72,7 +70,9 @@ pub enum QualityError {
     },
     /// The columns handed to [`classify_columns`] differ in length
     /// (`LEG_COLUMNS_LENGTH_MISMATCH`).
-    #[error("column {column} has {found} values, expected {expected} (the length of audio_jitter_ms)")]
+    #[error(
+        "column {column} has {found} values, expected {expected} (the length of audio_jitter_ms)"
+    )]
     ColumnLength {
         /// The column whose length differs.
         column: &'static str,

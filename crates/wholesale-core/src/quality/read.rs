@@ -268,18 +268,16 @@ fn metric(row: &mut Row<'_>, i: usize) -> Result<Option<f64>, ()> {
     }
     let value = text.parse::<f64>().ok();
     let is_loss = name.ends_with("_pct");
+    let blank = "leave the cell blank when the leg has no such stream";
     let problem = match value {
-        None => format!("{text:?} is not a number"),
-        Some(v) if !v.is_finite() => format!("{text:?} is not a finite number"),
+        None => format!("{text:?} is not a number; {blank}"),
+        Some(v) if !v.is_finite() => format!("{text:?} is not a finite number; {blank}"),
         Some(v) if v < 0.0 => format!("{text} is negative; a metric is 0 or more"),
-        Some(v) if is_loss && v > 100.0 => format!("{text} is above 100%"),
+        Some(v) if is_loss && v > 100.0 => format!("{text} is above 100%; loss is a percentage"),
         Some(v) => return Ok(Some(v)),
     };
-    row.problems.push(Problem::new(
-        Code::LegMetricInvalid,
-        name,
-        format!("{problem}; leave the cell blank when the leg has no such stream"),
-    ));
+    row.problems
+        .push(Problem::new(Code::LegMetricInvalid, name, problem));
     Err(())
 }
 
