@@ -294,3 +294,77 @@ pub fn demo(out: &mut dyn Write) -> Result<(), Failure> {
     run(args, out)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(format: Format) -> QualityArgs {
+        QualityArgs {
+            file: crate::demo::samples_dir().join("call_legs.csv"),
+            as_of: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            format,
+            queue: None,
+            jitter_ms: None,
+            latency_ms: None,
+            loss_pct: None,
+            combine: None,
+        }
+    }
+
+    #[test]
+    fn r_cq_03_json_has_exactly_the_issue_keys_and_bad_rows_exit_1() {
+        let mut out = Vec::new();
+        let outcome = run(args(Format::Json), &mut out).unwrap();
+        assert_eq!(outcome, Outcome::Problems, "the sample has bad rows");
+        let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let mut keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "by_endpoint_type",
+                "customers",
+                "rejected_rows",
+                "trend",
+                "week"
+            ]
+        );
+        assert_eq!(json["trend"].as_array().unwrap().len(), 8);
+        assert_eq!(json["rejected_rows"].as_array().unwrap().len(), 3);
+        let first = &json["customers"][0];
+        for key in ["customer_id", "legs", "measured", "poor", "poor_pct"] {
+            assert!(first.get(key).is_some(), "{key}");
+        }
+    }
+
+    #[test]
+    fn r_cq_04_demo_shows_every_section() {
+        let mut out = Vec::new();
+        demo(&mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        for section in [
+            "Per customer",
+            "By endpoint type",
+            "8-week trend",
+            "Rejected call-leg rows: 3",
+            "Feature usage",
+            "Call queues",
+            "QUEUE_OUTCOME_UNKNOWN",
+        ] {
+            assert!(text.contains(section), "{section} missing:\n{text}");
+        }
+    }
+
+    #[test]
+    fn policy_flags_override_the_core_defaults() {
+        let mut a = args(Format::Text);
+        a.jitter_ms = Some(30.0);
+        a.combine = Some(CombineArg::All);
+        let p = a.policy().unwrap();
+        assert_eq!((p.jitter_ms, p.latency_ms), (30.0, 400.0));
+        assert_eq!(p.combine, Combine::All);
+        a.loss_pct = Some(f64::NAN);
+        assert!(a.policy().is_err());
+    }
+}
