@@ -77,15 +77,7 @@ impl QualityArgs {
                 Some(CombineArg::All) => Combine::All,
             },
         };
-        for (name, v) in [
-            ("--jitter-ms", policy.jitter_ms),
-            ("--latency-ms", policy.latency_ms),
-            ("--loss-pct", policy.loss_pct),
-        ] {
-            if !v.is_finite() || v < 0.0 {
-                return Err(Failure(format!("{name} must be a number, 0 or more")));
-            }
-        }
+        policy.validate()?;
         Ok(policy)
     }
 }

@@ -169,6 +169,8 @@ registry! {
         "A call-leg metric is not a number, is NaN or infinite, negative, or a loss above 100%.";
     LegStreamIncomplete = "LEG_STREAM_INCOMPLETE", "R-CQ-01", Error,
         "A stream has some of jitter, latency and loss blank and others not.";
+    QualityPolicyInvalid = "QUALITY_POLICY_INVALID", "R-CQ-01", Error,
+        "A quality threshold is NaN, infinite or negative.";
     LegColumnsLengthMismatch = "LEG_COLUMNS_LENGTH_MISMATCH", "R-CQ-01", Error,
         "The columns handed to the columnar classifier differ in length.";
     LegEndpointUnknown = "LEG_ENDPOINT_UNKNOWN", "R-CQ-02", Error,

@@ -328,6 +328,29 @@ impl Default for QualityPolicy {
 }
 
 impl QualityPolicy {
+    /// Checks that every threshold is a finite number, 0 or more. The
+    /// classifiers trust the policy (a NaN threshold is simply never
+    /// crossed); callers that take thresholds from users call this first.
+    ///
+    /// ```
+    /// use wholesale_core::quality::QualityPolicy;
+    /// assert!(QualityPolicy::default().validate().is_ok());
+    /// let bad = QualityPolicy { loss_pct: f64::NAN, ..QualityPolicy::default() };
+    /// assert!(bad.validate().is_err());
+    /// ```
+    pub fn validate(&self) -> Result<(), super::QualityError> {
+        for (field, value) in [
+            ("jitter_ms", self.jitter_ms),
+            ("latency_ms", self.latency_ms),
+            ("loss_pct", self.loss_pct),
+        ] {
+            if !value.is_finite() || value < 0.0 {
+                return Err(super::QualityError::PolicyInvalid { field, value });
+            }
+        }
+        Ok(())
+    }
+
     /// The threshold for `metric`.
     pub const fn threshold(&self, metric: Metric) -> f64 {
         match metric {

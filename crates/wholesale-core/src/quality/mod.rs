@@ -39,7 +39,7 @@ mod read;
 
 pub use aggregate::{
     feature_usage, weekly_report, CustomerQuality, EndpointQuality, FeatureUsage, QualityCounts,
-    QualityReport, WeekQuality,
+    QualityReport, WeekQuality, TREND_WEEKS,
 };
 pub use classify::{classify, Classification, Exclusion, Reason};
 pub use columns::{classify_columns, classify_columns_to_vec, LegColumnBuffers, LegColumns};
@@ -48,7 +48,10 @@ pub use leg::{
     StreamMetrics, Verdict,
 };
 pub use queue::{queue_kpis, CustomerQueueKpis, QueueKpis, QueueOutcome, QueueReport, QueuedCall};
-pub use read::{read_legs, read_queued_calls, LegsRead, QueuedCallsRead, RejectedRow};
+pub use read::{
+    read_legs, read_queued_calls, LegsRead, QueuedCallsRead, RejectedRow, LEG_COLUMNS,
+    LEG_FEATURE_COLUMN, QUEUE_COLUMNS,
+};
 
 use crate::codes::Code;
 
@@ -67,6 +70,14 @@ pub enum QualityError {
         code: Code,
         /// The required columns that are absent.
         missing: Vec<String>,
+    },
+    /// A policy threshold is NaN, infinite or negative (`QUALITY_POLICY_INVALID`).
+    #[error("the policy's {field} is {value}; a threshold is a finite number, 0 or more")]
+    PolicyInvalid {
+        /// `jitter_ms`, `latency_ms` or `loss_pct`.
+        field: &'static str,
+        /// The value given.
+        value: f64,
     },
     /// The columns handed to [`classify_columns`] differ in length
     /// (`LEG_COLUMNS_LENGTH_MISMATCH`).
@@ -90,6 +101,7 @@ impl QualityError {
             QualityError::Read(_) => None,
             QualityError::HeaderMissing { code, .. } => Some(*code),
             QualityError::ColumnLength { .. } => Some(Code::LegColumnsLengthMismatch),
+            QualityError::PolicyInvalid { .. } => Some(Code::QualityPolicyInvalid),
         }
     }
 }
