@@ -481,3 +481,27 @@ fn r_cq_05_feature_usage_per_customer() {
         ]
     );
 }
+
+#[test]
+fn r_cq_01_typed_legs_report_negative_infinite_and_over_100_loss() {
+    let l = leg(
+        Some(metrics(-1.0, f64::INFINITY, 0.0)),
+        Some(metrics(f64::NAN, 10.0, 100.5)),
+    );
+    let fields: Vec<String> = l
+        .problems()
+        .into_iter()
+        .map(|p| {
+            assert_eq!(p.code, Code::LegMetricInvalid);
+            p.field.unwrap()
+        })
+        .collect();
+    // NaN is "not reported" in a typed leg, not a problem.
+    assert_eq!(
+        fields,
+        ["audio_jitter_ms", "audio_latency_ms", "video_loss_pct"]
+    );
+    assert!(leg(Some(good()), Some(metrics(150.0, 400.0, 100.0)))
+        .problems()
+        .is_empty());
+}

@@ -279,6 +279,61 @@ impl CallLeg {
             StreamKind::Video => self.video,
         }
     }
+
+    /// Every metric that is infinite, negative or (for loss) above 100, as
+    /// `LEG_METRIC_INVALID` problems naming the CSV column. NaN is allowed
+    /// here: in a typed leg it means "not reported". The CSV reader applies
+    /// the same check (and also refuses NaN text); callers building legs
+    /// from other sources call this before classifying.
+    ///
+    /// ```
+    /// # use chrono::{TimeZone, Utc};
+    /// use wholesale_core::quality::*;
+    /// let leg = CallLeg {
+    ///     customer_id: "c".into(), leg_id: "1".into(),
+    ///     start_time: Utc.with_ymd_and_hms(2026, 11, 18, 9, 0, 0).unwrap(),
+    ///     endpoint_type: EndpointType::WebexApp, ip_version: IpVersion::V4,
+    ///     audio: Some(StreamMetrics { jitter_ms: -1.0, latency_ms: 10.0, loss_pct: 0.0 }),
+    ///     video: None, feature: None,
+    /// };
+    /// let problems = leg.problems();
+    /// assert_eq!(problems[0].field.as_deref(), Some("audio_jitter_ms"));
+    /// ```
+    pub fn problems(&self) -> Vec<crate::problem::Problem> {
+        let mut out = Vec::new();
+        for (prefix, stream) in [("audio", self.audio), ("video", self.video)] {
+            let Some(m) = stream else { continue };
+            for (metric, suffix) in [
+                (Metric::Jitter, "jitter_ms"),
+                (Metric::Latency, "latency_ms"),
+                (Metric::Loss, "loss_pct"),
+            ] {
+                let value = m.get(metric);
+                if let Some(why) = metric_problem(metric, value) {
+                    out.push(crate::problem::Problem::new(
+                        crate::codes::Code::LegMetricInvalid,
+                        format!("{prefix}_{suffix}"),
+                        format!("{value} {why}"),
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Why a (non-NaN) metric value is unusable, if it is: shared by
+/// [`CallLeg::problems`] and the CSV reader.
+pub(crate) fn metric_problem(metric: Metric, value: f64) -> Option<&'static str> {
+    if value.is_infinite() {
+        Some("is not a finite number")
+    } else if value < 0.0 {
+        Some("is negative; a metric is 0 or more")
+    } else if metric == Metric::Loss && value > 100.0 {
+        Some("is above 100%; loss is a percentage")
+    } else {
+        None
+    }
 }
 
 /// How the per-stream results combine into the leg's verdict.

@@ -7,7 +7,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::aggregate::{weekly_report, QualityReport};
-use super::leg::{CallLeg, EndpointType, Feature, IpVersion, QualityPolicy, StreamMetrics};
+use super::leg::{
+    metric_problem, CallLeg, EndpointType, Feature, IpVersion, Metric, QualityPolicy, StreamMetrics,
+};
 use super::queue::{QueueOutcome, QueuedCall};
 use super::QualityError;
 use crate::codes::Code;
@@ -266,15 +268,21 @@ fn metric(row: &mut Row<'_>, i: usize) -> Result<Option<f64>, ()> {
     if text.is_empty() {
         return Ok(None);
     }
-    let value = text.parse::<f64>().ok();
-    let is_loss = name.ends_with("_pct");
+    let metric = if name.ends_with("_pct") {
+        Metric::Loss
+    } else if name.ends_with("latency_ms") {
+        Metric::Latency
+    } else {
+        Metric::Jitter
+    };
     let blank = "leave the cell blank when the leg has no such stream";
-    let problem = match value {
-        None => format!("{text:?} is not a number; {blank}"),
-        Some(v) if !v.is_finite() => format!("{text:?} is not a finite number; {blank}"),
-        Some(v) if v < 0.0 => format!("{text} is negative; a metric is 0 or more"),
-        Some(v) if is_loss && v > 100.0 => format!("{text} is above 100%; loss is a percentage"),
-        Some(v) => return Ok(Some(v)),
+    let problem = match text.parse::<f64>() {
+        Err(_) => format!("{text:?} is not a number; {blank}"),
+        Ok(v) if v.is_nan() => format!("{text:?} is not a finite number; {blank}"),
+        Ok(v) => match metric_problem(metric, v) {
+            Some(why) => format!("{text} {why}"),
+            None => return Ok(Some(v)),
+        },
     };
     row.problems
         .push(Problem::new(Code::LegMetricInvalid, name, problem));
