@@ -235,6 +235,38 @@ registry! {
         "The file name is not '<template name>_<alphanumeric id>_<YYYY-MM-DD>'.";
 
     // --- quality (R-CQ) --------------------------------------------------------
+    LegMetricInvalid = "LEG_METRIC_INVALID", "R-CQ-01", Error,
+        "A call-leg metric is not a number, is NaN or infinite, negative, or a loss above 100%.";
+    LegStreamIncomplete = "LEG_STREAM_INCOMPLETE", "R-CQ-01", Error,
+        "A stream has some of jitter, latency and loss blank and others not.";
+    QualityPolicyInvalid = "QUALITY_POLICY_INVALID", "R-CQ-01", Error,
+        "A quality threshold is NaN, infinite or negative.";
+    LegColumnsLengthMismatch = "LEG_COLUMNS_LENGTH_MISMATCH", "R-CQ-01", Error,
+        "The columns handed to the columnar classifier differ in length.";
+    LegEndpointUnknown = "LEG_ENDPOINT_UNKNOWN", "R-CQ-02", Error,
+        "The endpoint type is not one of webex_app, desk_phone, room_device, analog, third_party, other.";
+    LegIpVersionInvalid = "LEG_IP_VERSION_INVALID", "R-CQ-02", Error,
+        "The IP version is not 4 or 6.";
+    LegTimeInvalid = "LEG_TIME_INVALID", "R-CQ-03", Error,
+        "The start time is not an RFC 3339 timestamp, so the leg has no week.";
+    LegFieldRequired = "LEG_FIELD_REQUIRED", "R-CQ-03", Error,
+        "The customer_id or leg_id of a call leg is empty.";
+    LegRowMalformed = "LEG_ROW_MALFORMED", "R-CQ-03", Error,
+        "The call-leg row cannot be read: wrong number of fields or not UTF-8.";
+    LegHeaderMissing = "LEG_HEADER_MISSING", "R-CQ-03", Error,
+        "The call-leg CSV lacks a required column; nothing can be read.";
+    QueueHeaderMissing = "QUEUE_HEADER_MISSING", "R-CQ-04", Error,
+        "The queued-call CSV lacks a required column; nothing can be read.";
+    QueueRowMalformed = "QUEUE_ROW_MALFORMED", "R-CQ-04", Error,
+        "The queued-call row cannot be read: wrong number of fields or not UTF-8.";
+    QueueFieldInvalid = "QUEUE_FIELD_INVALID", "R-CQ-04", Error,
+        "A queued call has an empty customer_id or queue, or a start time that is not RFC 3339.";
+    QueueOutcomeUnknown = "QUEUE_OUTCOME_UNKNOWN", "R-CQ-04", Error,
+        "The queue outcome is not answered, moved_to_other_queue or abandoned.";
+    QueueWaitInvalid = "QUEUE_WAIT_INVALID", "R-CQ-04", Error,
+        "The wait is not a whole, non-negative number of seconds.";
+    LegFeatureUnknown = "LEG_FEATURE_UNKNOWN", "R-CQ-05", Error,
+        "The feature is not call_queue, hunt_group or auto_attendant.";
 }
 
 impl fmt::Display for Code {

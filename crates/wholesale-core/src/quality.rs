@@ -1,1 +1,0 @@
-//! Calling analytics (R-CQ-01..05). Filled by the calling-quality issue.

@@ -1,0 +1,107 @@
+//! Calling analytics (R-CQ-01..05): call-leg quality, weekly aggregates, the
+//! 8-week trend, call-queue KPIs and feature usage.
+//!
+//! A call leg is classified [`Verdict::Poor`], [`Verdict::Good`] or
+//! [`Verdict::NotMeasured`] against a [`QualityPolicy`] (R-CQ-01, R-CQ-02),
+//! one leg at a time with [`classify`] or whole columns at a time with
+//! [`classify_columns`] (the entry point for numpy arrays). Both paths share
+//! one threshold function, so they always agree.
+//!
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use wholesale_core::quality::{
+//!     classify, CallLeg, EndpointType, IpVersion, QualityPolicy, StreamMetrics, Verdict,
+//! };
+//!
+//! let leg = CallLeg {
+//!     customer_id: "acme".into(),
+//!     leg_id: "leg-1".into(),
+//!     start_time: Utc.with_ymd_and_hms(2026, 11, 18, 9, 30, 0).unwrap(),
+//!     endpoint_type: EndpointType::WebexApp,
+//!     ip_version: IpVersion::V4,
+//!     audio: Some(StreamMetrics { jitter_ms: 150.0, latency_ms: 80.0, loss_pct: 0.5 }),
+//!     video: Some(StreamMetrics { jitter_ms: 20.0, latency_ms: 401.0, loss_pct: 0.0 }),
+//!     feature: None,
+//! };
+//! let result = classify(&leg, &QualityPolicy::default());
+//! assert_eq!(result.verdict, Verdict::Poor);
+//! // 150 ms of jitter is not above the threshold; 401 ms of video latency is.
+//! assert_eq!(result.reasons.len(), 1);
+//! assert_eq!(result.reasons[0].to_string(), "video latency 401 ms > 400 ms");
+//! ```
+
+mod aggregate;
+mod classify;
+mod columns;
+mod leg;
+mod queue;
+mod read;
+
+pub use aggregate::{
+    feature_usage, weekly_report, CustomerQuality, EndpointQuality, FeatureUsage, QualityCounts,
+    QualityReport, WeekQuality, TREND_WEEKS,
+};
+pub use classify::{classify, Classification, Exclusion, Reason};
+pub use columns::{classify_columns, classify_columns_to_vec, LegColumnBuffers, LegColumns};
+pub use leg::{
+    CallLeg, Combine, EndpointType, Feature, IpVersion, Metric, QualityPolicy, StreamKind,
+    StreamMetrics, Verdict,
+};
+pub use queue::{queue_kpis, CustomerQueueKpis, QueueKpis, QueueOutcome, QueueReport, QueuedCall};
+pub use read::{
+    read_legs, read_queued_calls, LegsRead, QueuedCallsRead, RejectedRow, LEG_COLUMNS,
+    LEG_FEATURE_COLUMN, QUEUE_COLUMNS,
+};
+
+use crate::codes::Code;
+
+/// Input the quality module cannot use at all (as opposed to a bad row, which
+/// is a [`RejectedRow`]).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum QualityError {
+    /// The CSV could not be read (I/O error).
+    #[error("cannot read the CSV: {0}")]
+    Read(#[from] csv::Error),
+    /// The header lacks required columns (`LEG_HEADER_MISSING`, `QUEUE_HEADER_MISSING`).
+    #[error("{code}: the header lacks the column(s) {}", missing.join(", "))]
+    HeaderMissing {
+        /// Which header code applies (legs or queued calls).
+        code: Code,
+        /// The required columns that are absent.
+        missing: Vec<String>,
+    },
+    /// A policy threshold is NaN, infinite or negative (`QUALITY_POLICY_INVALID`).
+    #[error("the policy's {field} is {value}; a threshold is a finite number, 0 or more")]
+    PolicyInvalid {
+        /// `jitter_ms`, `latency_ms` or `loss_pct`.
+        field: &'static str,
+        /// The value given.
+        value: f64,
+    },
+    /// The columns handed to [`classify_columns`] differ in length
+    /// (`LEG_COLUMNS_LENGTH_MISMATCH`).
+    #[error(
+        "column {column} has {found} values, expected {expected} (the length of audio_jitter_ms)"
+    )]
+    ColumnLength {
+        /// The column whose length differs.
+        column: &'static str,
+        /// The length of the first column.
+        expected: usize,
+        /// The length of this column.
+        found: usize,
+    },
+}
+
+impl QualityError {
+    /// The registry code of the error, when it has one.
+    pub fn code(&self) -> Option<Code> {
+        match self {
+            QualityError::Read(_) => None,
+            QualityError::HeaderMissing { code, .. } => Some(*code),
+            QualityError::ColumnLength { .. } => Some(Code::LegColumnsLengthMismatch),
+            QualityError::PolicyInvalid { .. } => Some(Code::QualityPolicyInvalid),
+        }
+    }
+}
