@@ -164,7 +164,7 @@ registry! {
     SubscriberPackageCount = "SUBSCRIBER_PACKAGE_COUNT", "R-API-03", Error,
         "A subscriber request carries exactly one wholesale package.";
     ResourceIdInvalid = "RESOURCE_ID_INVALID", "R-API-04", Error,
-        "The Webex resource ID is not unpadded base64 of ciscospark://<region>/<TYPE>/<uuid>.";
+        "The Webex resource ID is not unpadded base64 of `ciscospark://<region>/<TYPE>/<uuid>`.";
 
     // --- csv_import (R-CSV) ----------------------------------------------------
     FileEncoding = "FILE_ENCODING", "R-CSV-01", Error,
@@ -232,7 +232,7 @@ registry! {
     ReportRowMalformed = "REPORT_ROW_MALFORMED", "R-REP-01", Error,
         "A report row cannot be read as CSV (bad quoting, not UTF-8).";
     ReportFileNameInvalid = "REPORT_FILE_NAME_INVALID", "R-REP-03", Error,
-        "The file name is not '<template name>_<alphanumeric id>_<YYYY-MM-DD>'.";
+        "The file name is not `<template name>_<alphanumeric id>_<YYYY-MM-DD>`.";
 
     // --- quality (R-CQ) --------------------------------------------------------
     LegMetricInvalid = "LEG_METRIC_INVALID", "R-CQ-01", Error,

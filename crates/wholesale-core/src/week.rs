@@ -57,7 +57,10 @@ impl Week {
     /// in chrono's calendar.
     pub fn previous(self) -> Week {
         match self.start.checked_sub_signed(Duration::days(7)) {
-            Some(start) => Week { start, end: self.start },
+            Some(start) => Week {
+                start,
+                end: self.start,
+            },
             None => self,
         }
     }
@@ -114,7 +117,12 @@ mod tests {
     fn r_kpi_12_calendar_ends_do_not_panic() {
         let first = Week::containing(DateTime::<Utc>::MIN_UTC);
         assert_eq!(first.previous(), first);
-        assert_eq!(Week::last_completed(DateTime::<Utc>::MIN_UTC).trailing(3).len(), 1);
+        assert_eq!(
+            Week::last_completed(DateTime::<Utc>::MIN_UTC)
+                .trailing(3)
+                .len(),
+            1
+        );
         let last = Week::containing(DateTime::<Utc>::MAX_UTC);
         assert!(last.start <= last.end);
         let near_start = DateTime::<Utc>::MIN_UTC + Duration::days(30);
