@@ -511,39 +511,6 @@ fn sum_known(mut values: impl Iterator<Item = Option<u64>>) -> Option<u64> {
     values.try_fold(0u64, |acc, v| v.map(|v| acc.saturating_add(v)))
 }
 
-/// A fast non-cryptographic hasher (the FxHash mix) for customer IDs: the
-/// input is the caller's own data, so HashDoS resistance buys nothing here.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-#[derive(Clone, Copy, Default)]
-struct BuildFxHasher;
-
-impl std::hash::BuildHasher for BuildFxHasher {
-    type Hasher = FxHasher;
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher::default()
-    }
-}
-
 /// Distinct customers among a set of subscriptions, by dense customer index.
 struct CustomerSet {
     seen: Vec<bool>,
@@ -625,8 +592,10 @@ pub fn dashboard<'a>(
         .collect();
 
     // Dense customer indexes, so each KPI counts distinct customers cheaply.
-    let mut index: HashMap<&str, usize, BuildFxHasher> =
-        HashMap::with_capacity_and_hasher(subs.len() / 2, BuildFxHasher);
+    // FxHash: customer IDs are the caller's own data, so HashDoS resistance
+    // buys nothing and SipHash would dominate the index.
+    let mut index: rustc_hash::FxHashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(subs.len() / 2, Default::default());
     let customer_of: Vec<usize> = subs
         .iter()
         .map(|s| {

@@ -2,8 +2,6 @@
 
 use std::borrow::Cow;
 use std::borrow::Cow as Id;
-use std::collections::HashMap as StdHashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 use csv::ByteRecord;
@@ -20,37 +18,13 @@ use crate::package::{BasicLicense, Package};
 use crate::problem::Problem;
 use crate::provisioning::{check_admin_package, check_calling_number};
 
-/// FNV-1a: the keys are short e-mails and numbers, and SipHash was the
-/// largest cost of a 20,000-row check. Flooding is bounded by the row limit.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        // FNV-1a mixes the high bits poorly on short keys, and hashbrown uses
-        // them as tags: finish with a multiply-xorshift.
-        let h = (self.0 ^ (self.0 >> 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        h ^ (h >> 29)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+/// FxHash (rustc-hash): the keys are short e-mails and numbers, and SipHash
+/// was the largest cost of a 20,000-row check. Flooding is bounded by the row
+/// limit and the input is the caller's own file.
+type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 fn sized<K, V>(capacity: usize) -> HashMap<K, V> {
-    HashMap::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
+    HashMap::with_capacity_and_hasher(capacity, Default::default())
 }
 
 /// A package id without allocating for the packages the library knows.
