@@ -93,14 +93,7 @@ impl EndpointType {
     /// hyphens as underscores (`"Desk phone"`, `"third-party"`). Unknown text
     /// is `None`: the CSV reader rejects the row rather than guess.
     pub fn parse(text: &str) -> Option<EndpointType> {
-        let key: String = text
-            .trim()
-            .chars()
-            .map(|c| match c {
-                ' ' | '-' => '_',
-                c => c.to_ascii_lowercase(),
-            })
-            .collect();
+        let key = super::keyword(text);
         EndpointType::ALL.into_iter().find(|t| t.as_str() == key)
     }
 }
@@ -231,14 +224,7 @@ impl Feature {
     /// Reads `call_queue`, `hunt_group` or `auto_attendant` (any case, spaces
     /// or hyphens for underscores).
     pub fn parse(text: &str) -> Option<Feature> {
-        let key: String = text
-            .trim()
-            .chars()
-            .map(|c| match c {
-                ' ' | '-' => '_',
-                c => c.to_ascii_lowercase(),
-            })
-            .collect();
+        let key = super::keyword(text);
         match key.as_str() {
             "call_queue" => Some(Feature::CallQueue),
             "hunt_group" => Some(Feature::HuntGroup),

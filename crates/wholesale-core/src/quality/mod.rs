@@ -55,6 +55,19 @@ pub use read::{
 
 use crate::codes::Code;
 
+/// The snake_case form of a keyword cell: trimmed, lowercase, spaces and
+/// hyphens as underscores (`"Desk phone"` -> `desk_phone`). Every enum read
+/// from quality CSVs parses through it.
+fn keyword(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| match c {
+            ' ' | '-' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
 /// Input the quality module cannot use at all (as opposed to a bad row, which
 /// is a [`RejectedRow`]).
 #[derive(Debug, thiserror::Error)]

@@ -24,14 +24,7 @@ impl QueueOutcome {
     /// Reads `answered`, `moved_to_other_queue` (or `moved`) or `abandoned`
     /// (or `hung_up`, `left_message`), any case, spaces or hyphens for underscores.
     pub fn parse(text: &str) -> Option<QueueOutcome> {
-        let key: String = text
-            .trim()
-            .chars()
-            .map(|c| match c {
-                ' ' | '-' => '_',
-                c => c.to_ascii_lowercase(),
-            })
-            .collect();
+        let key = super::keyword(text);
         match key.as_str() {
             "answered" => Some(QueueOutcome::Answered),
             "moved_to_other_queue" | "moved" => Some(QueueOutcome::MovedToOtherQueue),
