@@ -7,10 +7,14 @@ import {
   checkEmail,
   checkExtension,
   checkPhoneNumber,
+  codeInfo,
   codes,
+  findings,
   lastCompletedWeek,
   packages,
   parsePackage,
+  raiseForErrors,
+  type Findings,
   type CodeInfo,
   type PackageInfo,
   type Problem,
@@ -22,21 +26,25 @@ import {
 const registry: CodeInfo[] = codes();
 const errorsOnly: string[] = registry.filter((c) => c.severity === "error").map((c) => c.code);
 const severity: Severity = registry[0]?.severity ?? "warning";
+const known: CodeInfo | null = codeInfo("EMAIL_INVALID");
 
 const suite: PackageInfo = parsePackage("Webex Suite");
 const calling: boolean = suite.entitles_calling && suite.requires_number_and_location;
 const names: string[] = packages().map((p) => p.display_name);
 
 const week: Week = lastCompletedWeek("2026-11-25");
+const sameWeek: Week = lastCompletedWeek(new Date());
 const start: Date = new Date(week.start);
 
 const problems: (Problem | null)[] = [
-  checkEmail("email", "ana@acme.example"),
-  checkPhoneNumber("phone", "14085551234"),
-  checkExtension("extension", "1"),
-  checkAdminPackage("webex_suite", "webex_calling", "admin_package"),
-  checkCallingNumber("webex_calling", false, true, "package"),
+  checkEmail("ana@acme.example"),
+  checkPhoneNumber("14085551234", "mobile"),
+  checkExtension("1"),
+  checkAdminPackage("webex_suite", "webex_calling"),
+  checkCallingNumber("webex_calling", { hasNumber: false, hasLocation: true }),
 ];
+const sorted: Findings = findings(problems);
+const firstError: string | undefined = sorted.errors[0]?.code;
 const fields: (string | null)[] = problems.flatMap((p) => (p ? [p.field] : []));
 
 function isWholesaleError(e: unknown): e is WholesaleError {
@@ -45,12 +53,14 @@ function isWholesaleError(e: unknown): e is WholesaleError {
 
 try {
   parsePackage("webex_gold");
+  raiseForErrors(problems);
 } catch (e) {
   if (isWholesaleError(e)) {
     const where: string | null = e.field;
     const rule: string | null = e.rule;
-    console.log(e.code, rule, where, e.message);
+    const all: Problem[] = e.problems ?? [];
+    console.log(e.code, rule, where, e.message, all.length);
   }
 }
 
-console.log(errorsOnly.length, severity, calling, names, start, fields);
+console.log(errorsOnly.length, severity, known, calling, names, start, sameWeek, fields, firstError);

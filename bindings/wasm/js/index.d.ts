@@ -2,14 +2,16 @@
 // wasm-bindgen build (result interfaces come from Rust via tsify), plus the
 // error shape every function throws.
 export * from "../pkg/node/wholesale_core_wasm.js";
-import type { ErrorFields } from "../pkg/node/wholesale_core_wasm.js";
+import type { ErrorFields, Problem } from "../pkg/node/wholesale_core_wasm.js";
 
 /**
  * What every function throws: an `Error` with the registry `code` (or
- * `INVALID_ARGUMENT` / `INTERNAL_ERROR`), its `rule` and the `field` concerned.
+ * `INPUT_INVALID` / `INTERNAL_ERROR`), its `rule` and the `field` concerned.
  */
 export interface WholesaleError extends Error, ErrorFields {
   message: string;
+  /** Set by `raiseForErrors`: every problem, errors first. */
+  problems?: Problem[];
 }
 
 /** Builds such an error (used by the package itself). */

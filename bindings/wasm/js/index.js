@@ -17,6 +17,7 @@ const api = wrapApi(load(), load);
 export { wholesaleError };
 export const {
   codes,
+  codeInfo,
   packages,
   parsePackage,
   lastCompletedWeek,
@@ -25,6 +26,8 @@ export const {
   checkExtension,
   checkAdminPackage,
   checkCallingNumber,
+  findings,
+  raiseForErrors,
   __debugPanic,
 } = api;
 export default api;

@@ -8,7 +8,7 @@
 //! * Errors: an [`ErrorInfo`] (registry code, rule, field, message) becomes a
 //!   JS `Error` whose `code`, `rule` and `field` properties are set.
 //! * Arguments: JS values are checked here ([`arg_string`], [`arg_bool`]) so a
-//!   wrong type is a thrown `INVALID_ARGUMENT` error, never a trap.
+//!   wrong type is a thrown `INPUT_INVALID` error, never a trap.
 //!
 //! [`ErrorInfo`] and its constructors are plain Rust and are unit-tested
 //! natively; only the last step (`to_js`, `error_to_js`) needs a JS host.
@@ -18,9 +18,10 @@ use wasm_bindgen::JsValue;
 use wholesale_core::package::PackageError;
 use wholesale_core::Problem;
 
-/// Binding-level code: an argument has the wrong JS type or format.
-/// Not a registry code (it names no business rule), so its `rule` is `null`.
-pub const INVALID_ARGUMENT: &str = "INVALID_ARGUMENT";
+/// Binding-level code: an argument has the wrong JS type or format (the
+/// Python binding's code for the same case). Not a registry code (it names no
+/// business rule), so its `rule` is `null`.
+pub const INPUT_INVALID: &str = "INPUT_INVALID";
 /// Binding-level code: a bug (a Rust panic or a failed conversion). The JS
 /// wrapper raises it when the module traps; `rule` is `null`.
 pub const INTERNAL_ERROR: &str = "INTERNAL_ERROR";
@@ -40,9 +41,9 @@ pub struct ErrorInfo {
 
 impl ErrorInfo {
     /// A wrong argument type or format.
-    pub fn invalid_argument(field: &str, message: impl Into<String>) -> Self {
+    pub fn input_invalid(field: &str, message: impl Into<String>) -> Self {
         ErrorInfo {
-            code: INVALID_ARGUMENT.to_owned(),
+            code: INPUT_INVALID.to_owned(),
             rule: None,
             field: Some(field.to_owned()),
             message: message.into(),
@@ -76,7 +77,7 @@ impl From<&Problem> for ErrorInfo {
     }
 }
 
-/// The type name of a JS value, for `INVALID_ARGUMENT` messages.
+/// The type name of a JS value, for `INPUT_INVALID` messages.
 pub fn describe_js_type(value: &JsValue) -> String {
     value
         .js_typeof()
@@ -87,17 +88,53 @@ pub fn describe_js_type(value: &JsValue) -> String {
 /// A required string argument.
 pub fn arg_string(value: &JsValue, name: &str) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| {
-        error_to_js(&ErrorInfo::invalid_argument(
+        error_to_js(&ErrorInfo::input_invalid(
             name,
             format!("{name} must be a string, got {}", describe_js_type(value)),
         ))
     })
 }
 
+/// An optional string argument: `undefined` (or `null`) gives `default`.
+pub fn arg_string_or(value: &JsValue, name: &str, default: &str) -> Result<String, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        Ok(default.to_owned())
+    } else {
+        arg_string(value, name)
+    }
+}
+
+/// The property `key` of an options object (`undefined` when absent).
+pub fn option(options: &JsValue, name: &str, key: &str) -> Result<JsValue, JsValue> {
+    if !options.is_object() || options.is_function() {
+        return Err(error_to_js(&ErrorInfo::input_invalid(
+            name,
+            format!(
+                "{name} must be an object, got {}",
+                describe_js_type(options)
+            ),
+        )));
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str(key)).map_err(|_| {
+        error_to_js(&ErrorInfo::input_invalid(
+            name,
+            format!("cannot read {name}.{key}"),
+        ))
+    })
+}
+
+/// A JS value read into a Rust type with serde (`INPUT_INVALID` on mismatch).
+pub fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, name: &str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        let text: String = e.to_string().chars().take(200).collect();
+        error_to_js(&ErrorInfo::input_invalid(name, format!("{name}: {text}")))
+    })
+}
+
 /// A required boolean argument (no truthiness: `1` or `"yes"` is refused).
 pub fn arg_bool(value: &JsValue, name: &str) -> Result<bool, JsValue> {
     value.as_bool().ok_or_else(|| {
-        error_to_js(&ErrorInfo::invalid_argument(
+        error_to_js(&ErrorInfo::input_invalid(
             name,
             format!("{name} must be a boolean, got {}", describe_js_type(value)),
         ))
@@ -125,6 +162,28 @@ pub fn error_to_js(info: &ErrorInfo) -> JsValue {
     let _ = js_sys::Reflect::set(&error, &"rule".into(), &opt(&info.rule));
     let _ = js_sys::Reflect::set(&error, &"field".into(), &opt(&info.field));
     error.into()
+}
+
+/// Rule failures thrown as one error (Python's `ValidationError`): `code`,
+/// `rule`, `field` and `message` of the first error, and `problems`, every
+/// problem (errors then warnings) as plain objects.
+pub fn validation_error_to_js(findings: &wholesale_core::Findings) -> JsValue {
+    let first = findings
+        .errors
+        .first()
+        .map(ErrorInfo::from)
+        .unwrap_or_else(|| ErrorInfo::internal("a validation error without an error"));
+    let total = findings.errors.len();
+    let mut info = first;
+    if total > 1 {
+        info.message = format!("{} (and {} more errors)", info.message, total - 1);
+    }
+    let error = error_to_js(&info);
+    let all: Vec<_> = findings.iter().collect();
+    if let Ok(problems) = to_js(&all) {
+        let _ = js_sys::Reflect::set(&error, &"problems".into(), &problems);
+    }
+    error
 }
 
 /// A core result that may be a rule failure, as JS: `Ok` converted with
@@ -167,7 +226,7 @@ mod tests {
 
     #[test]
     fn binding_level_codes_are_not_registry_codes() {
-        for code in [INVALID_ARGUMENT, INTERNAL_ERROR] {
+        for code in [INPUT_INVALID, INTERNAL_ERROR] {
             assert!(
                 code.parse::<Code>().is_err(),
                 "{code} clashes with the registry"
@@ -175,7 +234,7 @@ mod tests {
         }
         assert_eq!(ErrorInfo::internal("x").rule, None);
         assert_eq!(
-            ErrorInfo::invalid_argument("date", "x").field.as_deref(),
+            ErrorInfo::input_invalid("date", "x").field.as_deref(),
             Some("date")
         );
     }

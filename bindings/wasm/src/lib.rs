@@ -6,6 +6,12 @@
 //! shared test vectors compare equal in every language. Errors are thrown as
 //! `Error` objects with `code`, `rule`, `field` (see [`convert`]).
 //!
+//! The Python binding's signatures carry over: the checked value first, an
+//! optional `field` last with the same default; Python keyword-only
+//! arguments become an options object (`checkCallingNumber(pkg, {hasNumber,
+//! hasLocation})`); `field` values in errors are the snake_case argument
+//! names, as in Python.
+//!
 //! Each export is a thin shell: argument checks, a call to a plain Rust
 //! function (unit-tested natively), and [`convert::to_js`]. Use the package's
 //! `main` (`js/index.js`), which turns a trap into an `INTERNAL_ERROR`.
@@ -17,12 +23,15 @@ use std::cell::RefCell;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use wasm_bindgen::prelude::*;
-use wholesale_core::codes::registry;
+use wholesale_core::codes::{registry, Code, CodeInfo};
 use wholesale_core::package::Package;
 use wholesale_core::week::Week;
-use wholesale_core::{contact, provisioning};
+use wholesale_core::{contact, provisioning, Findings, Problem};
 
-use convert::{arg_bool, arg_string, error_to_js, result_to_js, to_js, ErrorInfo};
+use convert::{
+    arg_bool, arg_string, arg_string_or, error_to_js, from_js, option, result_to_js, to_js,
+    validation_error_to_js, ErrorInfo,
+};
 use types::PackageInfo;
 
 // --- panics ------------------------------------------------------------------
@@ -71,6 +80,19 @@ pub fn codes() -> Result<JsValue, JsValue> {
     to_js(&registry().collect::<Vec<_>>())
 }
 
+/// The registry row of a code string, if it is one.
+pub fn code_info(code: &str) -> Option<CodeInfo> {
+    code.parse::<Code>().ok().map(CodeInfo::from)
+}
+
+/// `codeInfo(code)`: the registry row, or `null` for an unknown code.
+#[wasm_bindgen(js_name = codeInfo, unchecked_return_type = "CodeInfo | null")]
+pub fn code_info_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js(&code_info(&arg_string(&code, "code")?))
+}
+
 /// Every known package with its entitlements.
 #[wasm_bindgen(unchecked_return_type = "PackageInfo[]")]
 pub fn packages() -> Result<JsValue, JsValue> {
@@ -89,12 +111,15 @@ pub fn parse_package(text: &str, field: &str) -> Result<PackageInfo, ErrorInfo> 
         .map_err(|e| ErrorInfo::package(&e, field))
 }
 
-/// `parsePackage(text)`: throws `PACKAGE_UNKNOWN` (field `package`).
+/// `parsePackage(text, field = "package")`: the package's facts; throws
+/// `PACKAGE_UNKNOWN` about `field`.
 #[wasm_bindgen(js_name = parsePackage, unchecked_return_type = "PackageInfo")]
 pub fn parse_package_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] field: JsValue,
 ) -> Result<JsValue, JsValue> {
-    result_to_js(parse_package(&arg_string(&text, "package")?, "package"))
+    let field = arg_string_or(&field, "field", "package")?;
+    result_to_js(parse_package(&arg_string(&text, &field)?, &field))
 }
 
 fn package_arg(value: &JsValue, name: &str) -> Result<Package, JsValue> {
@@ -105,7 +130,7 @@ fn package_arg(value: &JsValue, name: &str) -> Result<Package, JsValue> {
 // --- weeks ---------------------------------------------------------------------
 
 /// The last completed analytics week (R-KPI-12) as of a day `YYYY-MM-DD`
-/// (its start, 00:00 UTC) or an RFC 3339 instant.
+/// (its start, 00:00 UTC) or an RFC 3339 instant with an offset.
 pub fn last_completed_week(as_of: &str) -> Result<Week, ErrorInfo> {
     let text = as_of.trim();
     if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
@@ -114,57 +139,69 @@ pub fn last_completed_week(as_of: &str) -> Result<Week, ErrorInfo> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| Week::last_completed(t.with_timezone(&Utc)))
         .map_err(|_| {
-            ErrorInfo::invalid_argument(
-                "date",
+            ErrorInfo::input_invalid(
+                "as_of",
                 format!(
-                    "{:?} is not a date (YYYY-MM-DD) or an RFC 3339 instant",
+                    "as_of: {:?} is not a date (YYYY-MM-DD) or an RFC 3339 instant with an offset",
                     text.chars().take(40).collect::<String>()
                 ),
             )
         })
 }
 
-/// `lastCompletedWeek(date)`: `{start, end}` as RFC 3339 UTC strings.
+/// `lastCompletedWeek(asOf)`: `{start, end}` as RFC 3339 UTC strings. `asOf`
+/// is `YYYY-MM-DD`, an RFC 3339 instant, or a valid JS `Date`.
 #[wasm_bindgen(js_name = lastCompletedWeek, unchecked_return_type = "Week")]
 pub fn last_completed_week_js(
-    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
 ) -> Result<JsValue, JsValue> {
-    result_to_js(last_completed_week(&arg_string(&date, "date")?))
+    let text = match as_of.dyn_ref::<js_sys::Date>() {
+        Some(date) if !date.get_time().is_nan() => String::from(date.to_iso_string()),
+        Some(_) => {
+            return Err(error_to_js(&ErrorInfo::input_invalid(
+                "as_of",
+                "as_of: the Date is invalid",
+            )))
+        }
+        None => arg_string(&as_of, "as_of")?,
+    };
+    result_to_js(last_completed_week(&text))
 }
 
 // --- contact values (R-CSV-14..16) -------------------------------------------
 
-/// `checkEmail(field, email)`: `EMAIL_INVALID` or `null` (R-CSV-14).
+/// `checkEmail(email, field = "email")`: `EMAIL_INVALID` or `null` (R-CSV-14).
 #[wasm_bindgen(js_name = checkEmail, unchecked_return_type = "Problem | null")]
 pub fn check_email(
-    #[wasm_bindgen(unchecked_param_type = "string")] field: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] email: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] field: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let field = arg_string(&field, "field")?;
+    let field = arg_string_or(&field, "field", "email")?;
     to_js(&contact::check_email(&field, &arg_string(&email, "email")?))
 }
 
-/// `checkPhoneNumber(field, number)`: `PHONE_NUMBER_INVALID` (error),
-/// `PHONE_NUMBER_NO_PLUS` (warning) or `null` (R-CSV-15).
+/// `checkPhoneNumber(number, field = "phone_number")`: `PHONE_NUMBER_INVALID`
+/// (error), `PHONE_NUMBER_NO_PLUS` (warning) or `null` (R-CSV-15).
 #[wasm_bindgen(js_name = checkPhoneNumber, unchecked_return_type = "Problem | null")]
 pub fn check_phone_number(
-    #[wasm_bindgen(unchecked_param_type = "string")] field: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] number: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] field: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let field = arg_string(&field, "field")?;
+    let field = arg_string_or(&field, "field", "phone_number")?;
     to_js(&contact::check_phone_number(
         &field,
         &arg_string(&number, "number")?,
     ))
 }
 
-/// `checkExtension(field, extension)`: `EXTENSION_INVALID` or `null` (R-CSV-16).
+/// `checkExtension(extension, field = "extension")`: `EXTENSION_INVALID` or
+/// `null` (R-CSV-16).
 #[wasm_bindgen(js_name = checkExtension, unchecked_return_type = "Problem | null")]
 pub fn check_extension(
-    #[wasm_bindgen(unchecked_param_type = "string")] field: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] extension: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] field: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let field = arg_string(&field, "field")?;
+    let field = arg_string_or(&field, "field", "extension")?;
     to_js(&contact::check_extension(
         &field,
         &arg_string(&extension, "extension")?,
@@ -173,43 +210,82 @@ pub fn check_extension(
 
 // --- provisioning (R-CUS-05, R-USR-02) ------------------------------------------
 
-/// `checkAdminPackage(customerPackage, adminPackage, field)`:
+/// `checkAdminPackage(customerPackage, adminPackage, field = "package")`:
 /// `ADMIN_PACKAGE_DOWNGRADE` or `null` (R-CUS-05). Packages are parsed
-/// strictly: an unknown one throws `PACKAGE_UNKNOWN`.
+/// strictly: an unknown one throws `PACKAGE_UNKNOWN` (field
+/// `customer_package` / `admin_package`).
 #[wasm_bindgen(js_name = checkAdminPackage, unchecked_return_type = "Problem | null")]
 pub fn check_admin_package(
     #[wasm_bindgen(js_name = customerPackage, unchecked_param_type = "string")]
     customer_package: JsValue,
     #[wasm_bindgen(js_name = adminPackage, unchecked_param_type = "string")] admin_package: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] field: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] field: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let customer = package_arg(&customer_package, "customerPackage")?;
-    let admin = package_arg(&admin_package, "adminPackage")?;
-    let field = arg_string(&field, "field")?;
+    let customer = package_arg(&customer_package, "customer_package")?;
+    let admin = package_arg(&admin_package, "admin_package")?;
+    let field = arg_string_or(&field, "field", "package")?;
     to_js(&provisioning::check_admin_package(
         &customer, &admin, &field,
     ))
 }
 
-/// `checkCallingNumber(newPackage, hasNumber, hasLocation, field)`:
+/// `checkCallingNumber(newPackage, {hasNumber, hasLocation, field = "package"})`:
 /// `PACKAGE_CHANGE_NEEDS_NUMBER` or `null` (R-USR-02).
 #[wasm_bindgen(js_name = checkCallingNumber, unchecked_return_type = "Problem | null")]
 pub fn check_calling_number(
     #[wasm_bindgen(js_name = newPackage, unchecked_param_type = "string")] new_package: JsValue,
-    #[wasm_bindgen(js_name = hasNumber, unchecked_param_type = "boolean")] has_number: JsValue,
-    #[wasm_bindgen(js_name = hasLocation, unchecked_param_type = "boolean")] has_location: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] field: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "{ hasNumber: boolean; hasLocation: boolean; field?: string }"
+    )]
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let package = package_arg(&new_package, "newPackage")?;
-    let has_number = arg_bool(&has_number, "hasNumber")?;
-    let has_location = arg_bool(&has_location, "hasLocation")?;
-    let field = arg_string(&field, "field")?;
+    let package = package_arg(&new_package, "new_package")?;
+    let has_number = arg_bool(&option(&options, "options", "hasNumber")?, "has_number")?;
+    let has_location = arg_bool(&option(&options, "options", "hasLocation")?, "has_location")?;
+    let field = arg_string_or(&option(&options, "options", "field")?, "field", "package")?;
     to_js(&provisioning::check_calling_number(
         &package,
         has_number,
         has_location,
         &field,
     ))
+}
+
+// --- findings --------------------------------------------------------------------
+
+/// Problems (`null` entries skipped) sorted into errors and warnings by the
+/// severity of their codes.
+pub fn collect(problems: Vec<Option<Problem>>) -> Findings {
+    let mut findings = Findings::default();
+    for problem in problems.into_iter().flatten() {
+        findings.push(problem);
+    }
+    findings
+}
+
+/// `findings(problems)`: `{errors, warnings}` from the results of `check*`
+/// calls (`null` entries skipped; each problem's `rule` is recomputed from
+/// its code).
+#[wasm_bindgen(unchecked_return_type = "Findings")]
+pub fn findings(
+    #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<Problem | null>")] problems: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js(&collect(from_js(problems, "problems")?))
+}
+
+/// `raiseForErrors(problems)`: like `findings`, but throws when there is an
+/// error: the first error's `code`/`rule`/`field`/`message`, and `problems`
+/// listing every problem.
+#[wasm_bindgen(js_name = raiseForErrors, unchecked_return_type = "Findings")]
+pub fn raise_for_errors(
+    #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<Problem | null>")] problems: JsValue,
+) -> Result<JsValue, JsValue> {
+    let found = collect(from_js(problems, "problems")?);
+    if found.is_valid() {
+        to_js(&found)
+    } else {
+        Err(validation_error_to_js(&found))
+    }
 }
 
 #[cfg(test)]
@@ -237,9 +313,22 @@ mod tests {
         assert_eq!(sunday, w, "Sunday midnight starts a new week");
         for bad in ["", "2026-13-01", "NaN", "x".repeat(10_000).as_str()] {
             let err = last_completed_week(bad).unwrap_err();
-            assert_eq!(err.code, convert::INVALID_ARGUMENT);
+            assert_eq!(err.code, convert::INPUT_INVALID);
             assert!(err.message.len() < 120);
         }
+    }
+
+    #[test]
+    fn findings_sort_by_severity_and_skip_nulls() {
+        let found = collect(vec![
+            None,
+            contact::check_phone_number("p", "14085551234"),
+            contact::check_email("e", "x"),
+        ]);
+        assert_eq!(found.errors.len(), 1);
+        assert_eq!(found.warnings.len(), 1);
+        assert_eq!(code_info("EMAIL_INVALID").unwrap().rule, "R-CSV-14");
+        assert!(code_info("NOPE").is_none());
     }
 
     #[test]

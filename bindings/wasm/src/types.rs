@@ -103,7 +103,7 @@ impl PackageInfo {
 #[serde(deny_unknown_fields)]
 #[tsify(missing_as_null)]
 pub struct ErrorFields {
-    /// A registry code, or `INVALID_ARGUMENT` / `INTERNAL_ERROR`.
+    /// A registry code, or `INPUT_INVALID` / `INTERNAL_ERROR`.
     pub code: String,
     /// The rule of a registry code; `null` for binding-level codes.
     pub rule: Option<String>,

@@ -70,7 +70,16 @@ test('R-PKG-01 an unknown package throws PACKAGE_UNKNOWN with rule and field', (
   assert.match(e.message, /webex_calling/, 'the message lists the accepted values');
 });
 
-test('R-KPI-12 lastCompletedWeek from a day or an instant', () => {
+test('codeInfo finds a registry row or returns null', () => {
+  assert.deepEqual(wc.codeInfo('EMAIL_INVALID'), wc.codes().find((c) => c.code === 'EMAIL_INVALID'));
+  assert.equal(wc.codeInfo('NOT_A_CODE'), null);
+});
+
+test('R-PKG-01 parsePackage reports the caller\'s field', () => {
+  throwsCode(() => wc.parsePackage('gold', 'admin_package'), 'PACKAGE_UNKNOWN', 'admin_package');
+});
+
+test('R-KPI-12 lastCompletedWeek from a day, an instant or a Date', () => {
   const week = wc.lastCompletedWeek('2026-11-25');
   assert.deepEqual(week, { start: '2026-11-15T00:00:00Z', end: '2026-11-22T00:00:00Z' });
   assert.deepEqual(wc.lastCompletedWeek('2026-11-22T00:00:00Z'), week, 'Sunday 00:00 UTC starts a new week');
@@ -78,40 +87,62 @@ test('R-KPI-12 lastCompletedWeek from a day or an instant', () => {
     start: '2026-11-08T00:00:00Z',
     end: '2026-11-15T00:00:00Z',
   });
-  const e = throwsCode(() => wc.lastCompletedWeek('25/11/2026'), 'INVALID_ARGUMENT', 'date');
+  assert.deepEqual(wc.lastCompletedWeek('2026-11-22T01:00:00+02:00'), wc.lastCompletedWeek('2026-11-21'), 'offsets count');
+  assert.deepEqual(wc.lastCompletedWeek(new Date(Date.UTC(2026, 10, 25, 12))), week);
+  const e = throwsCode(() => wc.lastCompletedWeek('25/11/2026'), 'INPUT_INVALID', 'as_of');
   assert.equal(e.rule, null);
+  throwsCode(() => wc.lastCompletedWeek(new Date(NaN)), 'INPUT_INVALID', 'as_of');
+  throwsCode(() => wc.lastCompletedWeek('2026-11-25T12:00:00'), 'INPUT_INVALID', 'as_of');
 });
 
-test('R-CSV-14..16 contact checks return a Problem or null', () => {
-  assert.equal(wc.checkEmail('email', 'ana@acme.example'), null);
-  assert.deepEqual(Object.keys(wc.checkEmail('email', 'ana@')), ['code', 'rule', 'field', 'message']);
-  assert.equal(wc.checkEmail('email', 'ana@').code, 'EMAIL_INVALID');
-  assert.equal(wc.checkEmail('email', 'ana@').rule, 'R-CSV-14');
-  assert.equal(wc.checkEmail('email', 'ana@').field, 'email');
-  assert.equal(wc.checkPhoneNumber('phone', '+14085551234'), null);
-  assert.equal(wc.checkPhoneNumber('phone', '14085551234').code, 'PHONE_NUMBER_NO_PLUS');
-  assert.equal(wc.checkPhoneNumber('phone', 'call me').code, 'PHONE_NUMBER_INVALID');
-  assert.equal(wc.checkExtension('ext', '1234'), null);
-  assert.equal(wc.checkExtension('ext', '1').code, 'EXTENSION_INVALID');
-  assert.equal(wc.checkExtension('ext', '1').rule, 'R-CSV-16');
+test('R-CSV-14..16 contact checks return a Problem or null, with Python\'s default fields', () => {
+  assert.equal(wc.checkEmail('ana@acme.example'), null);
+  const email = wc.checkEmail('ana@');
+  assert.deepEqual(Object.keys(email), ['code', 'rule', 'field', 'message']);
+  assert.deepEqual([email.code, email.rule, email.field], ['EMAIL_INVALID', 'R-CSV-14', 'email']);
+  assert.equal(wc.checkEmail('ana@', 'admin_email').field, 'admin_email');
+  assert.equal(wc.checkPhoneNumber('+14085551234'), null);
+  const noPlus = wc.checkPhoneNumber('14085551234');
+  assert.deepEqual([noPlus.code, noPlus.field], ['PHONE_NUMBER_NO_PLUS', 'phone_number']);
+  assert.equal(wc.checkPhoneNumber('call me', 'mobile').code, 'PHONE_NUMBER_INVALID');
+  assert.equal(wc.checkExtension('1234'), null);
+  const ext = wc.checkExtension('1');
+  assert.deepEqual([ext.code, ext.rule, ext.field], ['EXTENSION_INVALID', 'R-CSV-16', 'extension']);
 });
 
 test('R-CUS-05 checkAdminPackage refuses a downgrade of the full admin', () => {
-  assert.equal(wc.checkAdminPackage('webex_suite', 'Webex Suite', 'admin_package'), null);
-  const p = wc.checkAdminPackage('webex_suite', 'webex_calling', 'admin_package');
-  assert.equal(p.code, 'ADMIN_PACKAGE_DOWNGRADE');
-  assert.equal(p.rule, 'R-CUS-05');
-  assert.equal(p.field, 'admin_package');
-  throwsCode(() => wc.checkAdminPackage('webex_suite', 'gold', 'f'), 'PACKAGE_UNKNOWN', 'adminPackage');
+  assert.equal(wc.checkAdminPackage('webex_suite', 'Webex Suite'), null);
+  const p = wc.checkAdminPackage('webex_suite', 'webex_calling');
+  assert.deepEqual([p.code, p.rule, p.field], ['ADMIN_PACKAGE_DOWNGRADE', 'R-CUS-05', 'package']);
+  throwsCode(() => wc.checkAdminPackage('webex_suite', 'gold'), 'PACKAGE_UNKNOWN', 'admin_package');
+  throwsCode(() => wc.checkAdminPackage('gold', 'webex_suite'), 'PACKAGE_UNKNOWN', 'customer_package');
 });
 
 test('R-USR-02 checkCallingNumber needs a number and a location', () => {
-  assert.equal(wc.checkCallingNumber('webex_calling', true, true, 'package'), null);
-  assert.equal(wc.checkCallingNumber('webex_meetings', false, false, 'package'), null);
-  const p = wc.checkCallingNumber('webex_calling', false, true, 'package');
-  assert.equal(p.code, 'PACKAGE_CHANGE_NEEDS_NUMBER');
+  assert.equal(wc.checkCallingNumber('webex_calling', { hasNumber: true, hasLocation: true }), null);
+  assert.equal(wc.checkCallingNumber('webex_meetings', { hasNumber: false, hasLocation: false }), null);
+  const p = wc.checkCallingNumber('webex_calling', { hasNumber: false, hasLocation: true });
+  assert.deepEqual([p.code, p.rule, p.field], ['PACKAGE_CHANGE_NEEDS_NUMBER', 'R-USR-02', 'package']);
   assert.match(p.message, /phone number or extension/);
-  throwsCode(() => wc.checkCallingNumber('webex_calling', 1, true, 'package'), 'INVALID_ARGUMENT', 'hasNumber');
+  assert.equal(wc.checkCallingNumber('Webex Suite', { hasNumber: true, hasLocation: false, field: 'new' }).field, 'new');
+  throwsCode(() => wc.checkCallingNumber('webex_calling', { hasNumber: 1, hasLocation: true }), 'INPUT_INVALID', 'has_number');
+  throwsCode(() => wc.checkCallingNumber('webex_calling', { hasNumber: true }), 'INPUT_INVALID', 'has_location');
+  throwsCode(() => wc.checkCallingNumber('webex_calling'), 'INPUT_INVALID', 'options');
+  throwsCode(() => wc.checkCallingNumber('gold', { hasNumber: true, hasLocation: true }), 'PACKAGE_UNKNOWN', 'new_package');
+});
+
+test('findings sorts problems by severity; raiseForErrors throws the first error with every problem', () => {
+  const problems = [wc.checkEmail('ana@acme.example'), wc.checkPhoneNumber('14085551234'), wc.checkEmail('x'), wc.checkExtension('1')];
+  const found = wc.findings(problems);
+  assert.deepEqual(found.errors.map((p) => p.code), ['EMAIL_INVALID', 'EXTENSION_INVALID']);
+  assert.deepEqual(found.warnings.map((p) => p.code), ['PHONE_NUMBER_NO_PLUS']);
+  assert.deepEqual(wc.raiseForErrors([problems[0], problems[1]]), { errors: [], warnings: [problems[1]] });
+  const e = throwsCode(() => wc.raiseForErrors(problems), 'EMAIL_INVALID', 'email');
+  assert.equal(e.rule, 'R-CSV-14');
+  assert.match(e.message, /and 1 more error/);
+  assert.deepEqual(e.problems.map((p) => p.code), ['EMAIL_INVALID', 'EXTENSION_INVALID', 'PHONE_NUMBER_NO_PLUS']);
+  throwsCode(() => wc.findings([{ code: 'NOT_A_CODE', field: null, message: 'x' }]), 'INPUT_INVALID', 'problems');
+  throwsCode(() => wc.findings('nope'), 'INPUT_INVALID', 'problems');
 });
 
 test('the entry exports every function of the generated glue', () => {

@@ -43,7 +43,7 @@ function assertTypedOrValue(fn) {
     return fn();
   } catch (e) {
     assert.ok(e instanceof Error, `threw a non-Error ${String(e)}`);
-    assert.ok(['INVALID_ARGUMENT', 'PACKAGE_UNKNOWN'].includes(e.code), `${e.code}: ${e.message}`);
+    assert.ok(['INPUT_INVALID', 'PACKAGE_UNKNOWN'].includes(e.code), `${e.code}: ${e.message}`);
     return e;
   }
 }
@@ -51,24 +51,26 @@ function assertTypedOrValue(fn) {
 test('hostile strings give a Problem, null or a typed error', () => {
   for (const s of strings()) {
     for (const fn of [wc.checkEmail, wc.checkPhoneNumber, wc.checkExtension]) {
-      const r = assertTypedOrValue(() => fn('f', s));
+      const r = assertTypedOrValue(() => fn(s, 'f'));
       if (r && !(r instanceof Error)) assert.ok(r.message.length < 2000, 'long inputs are truncated in messages');
     }
     assertTypedOrValue(() => wc.parsePackage(s));
     assertTypedOrValue(() => wc.lastCompletedWeek(s));
     assertTypedOrValue(() => wc.checkAdminPackage(s, 'webex_calling', s));
-    assertTypedOrValue(() => wc.checkCallingNumber(s, true, false, s));
+    assertTypedOrValue(() => wc.checkCallingNumber(s, { hasNumber: true, hasLocation: false, field: s }));
+    assertTypedOrValue(() => wc.codeInfo(s));
   }
 });
 
-test('values of the wrong type throw INVALID_ARGUMENT naming the argument', () => {
+test('values of the wrong type throw INPUT_INVALID naming the argument', () => {
   for (const v of nonStrings) {
     for (const [fn, field] of [
       [() => wc.parsePackage(v), 'package'],
-      [() => wc.lastCompletedWeek(v), 'date'],
-      [() => wc.checkEmail('f', v), 'email'],
-      [() => wc.checkPhoneNumber(v, '+14085551234'), 'field'],
-      [() => wc.checkCallingNumber('webex_calling', v, true, 'f'), 'hasNumber'],
+      [() => wc.lastCompletedWeek(v), 'as_of'],
+      [() => wc.checkEmail(v), 'email'],
+      [() => wc.checkExtension(v, 'ext'), 'extension'],
+      [() => wc.checkCallingNumber('webex_calling', { hasNumber: v, hasLocation: true }), 'has_number'],
+      [() => wc.codeInfo(v), 'code'],
     ]) {
       let thrown;
       try {
@@ -77,8 +79,25 @@ test('values of the wrong type throw INVALID_ARGUMENT naming the argument', () =
         thrown = e;
       }
       assert.ok(thrown instanceof Error, `no error for ${String(v)}`);
-      assert.equal(thrown.code, 'INVALID_ARGUMENT', `${String(v)}: ${thrown.message}`);
+      assert.equal(thrown.code, 'INPUT_INVALID', `${String(v)}: ${thrown.message}`);
       assert.equal(thrown.field, field);
     }
   }
+});
+
+test('a field that is not a string is refused, an absent one takes the default', () => {
+  for (const v of [NaN, 0, {}, Symbol('f')]) {
+    assert.throws(() => wc.checkPhoneNumber('+14085551234', v), { code: 'INPUT_INVALID', field: 'field' });
+  }
+  assert.equal(wc.checkEmail('x', undefined).field, 'email');
+  assert.equal(wc.checkEmail('x', null).field, 'email');
+});
+
+test('findings survives hostile arrays', () => {
+  for (const v of [[1, 2], [{}], [{ code: 'EMAIL_INVALID' }], [{ code: 'EMAIL_INVALID', field: 3, message: 'x' }], new Array(10).fill(NaN)]) {
+    assert.throws(() => wc.findings(v), { code: 'INPUT_INVALID' });
+  }
+  const many = new Array(50_000).fill(wc.checkEmail('x'));
+  assert.equal(wc.findings(many).errors.length, 50_000);
+  assert.equal(wc.findings(new Array(1000).fill(null)).errors.length, 0);
 });
