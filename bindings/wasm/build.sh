@@ -20,9 +20,9 @@ rm -rf pkg/node pkg/web
 "$bindgen" --target web --out-dir pkg/web "$wasm"
 # The nodejs glue is CommonJS inside a "type": "module" package.
 echo '{ "type": "commonjs" }' > pkg/node/package.json
-# The web glue declares the raw wasm exports (InitOutput) with externref
-# parameters as `any`; the public declarations must have none.
-sed -i -E 's/\bany\b/unknown/g' pkg/web/wholesale_core_wasm.d.ts
+# The raw wasm exports (the web glue's InitOutput, *_bg.wasm.d.ts) declare
+# externref parameters as `any`; the shipped declarations must have none.
+sed -i -E 's/(:|<|\|) *any\b/\1 unknown/g' pkg/*/*.d.ts
 # No wasm-opt: Debian bookworm's binaryen 108 is older than the reference-types
 # output of wasm-bindgen 0.2.130; -Oz gives 102 KB but the module then fails
 # at instantiation (externref table retyped), so the size is measured raw.
