@@ -240,3 +240,76 @@ pub fn input_data<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<InputDa
         ),
     ))
 }
+
+/// A calendar day for the date-based analytics (status, KPIs, quality
+/// reports): a `date`, an aware `datetime` (its UTC date), or ISO text
+/// `YYYY-MM-DD`. Naive datetimes are refused as in [`as_of`].
+pub fn day(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<NaiveDate> {
+    let py = obj.py();
+    if let Ok(text) = obj.cast::<PyString>() {
+        let text = text.to_cow()?;
+        return text.trim().parse::<NaiveDate>().map_err(|err| {
+            input_error(
+                py,
+                Some(field),
+                &format!("{field}: {text:?} is not an ISO date (YYYY-MM-DD): {err}"),
+            )
+        });
+    }
+    Ok(match as_of(obj, field)? {
+        AsOf::Instant(instant) => instant.date_naive(),
+        AsOf::Day(day) => day,
+    })
+}
+
+/// A one-dimensional, C-contiguous `uint8` numpy array borrowed without a
+/// copy; otherwise `InputError` naming `field`, as [`f64_column`].
+pub fn u8_column<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<PyReadonlyArray1<'py, u8>> {
+    let py = obj.py();
+    let array = obj.extract::<PyReadonlyArray1<'py, u8>>().map_err(|err| {
+        input_error(
+            py,
+            Some(field),
+            &format!("{field} must be a one-dimensional numpy array of uint8: {err}"),
+        )
+    })?;
+    if array.as_slice().is_err() {
+        return Err(input_error(
+            py,
+            Some(field),
+            &format!("{field} must be contiguous: pass numpy.ascontiguousarray({field})"),
+        ));
+    }
+    Ok(array)
+}
+
+/// A JSON document given as a dict/list (plain Python data), JSON text, or
+/// `os.PathLike` (a JSON file): read as `T`. Bad JSON or a wrong shape raise
+/// `InputError` naming `field`.
+pub fn json_arg<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<T> {
+    let py = obj.py();
+    let text = if obj.is_instance_of::<PyString>() || obj.hasattr("__fspath__")? {
+        Some(input_data(obj, field)?)
+    } else {
+        None
+    };
+    match text {
+        Some(data) => serde_json::from_slice(data.as_bytes())
+            .map_err(|err| input_error(py, Some(field), &format!("{field}: invalid JSON: {err}"))),
+        None => from_py(obj, field),
+    }
+}
+
+/// Options deserialized from keyword-style data starting from the core's
+/// `Default` (the types are `#[serde(default)]`): `None` is the default
+/// itself, a dict overrides only the keys it names.
+pub fn options<T: DeserializeOwned + Default>(
+    obj: Option<&Bound<'_, PyAny>>,
+    field: &str,
+) -> PyResult<T> {
+    match obj {
+        None => Ok(T::default()),
+        Some(o) if o.is_none() => Ok(T::default()),
+        Some(o) => json_arg(o, field),
+    }
+}
