@@ -10,7 +10,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyDate, PyDateTime, PyMemoryView, PyString, PyTzInfo};
+use pyo3::types::{
+    PyByteArray, PyBytes, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyMapping,
+    PyMemoryView, PySequence, PyString, PyTuple, PyTzInfo,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wholesale_core::Package;
@@ -31,10 +34,60 @@ pub fn to_py<'py, T: Serialize + ?Sized>(
 }
 
 /// Plain Python data (dicts, lists, ...) read as a core type; `field` names
-/// the argument in the error.
+/// the argument in the error. Data nested deeper than [`MAX_DEPTH`] is
+/// refused first: pythonize recurses once per level, and a list nested
+/// 100,000 deep would overflow the Rust stack (a crash, not an exception).
 pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<T> {
-    pythonize::depythonize(obj)
-        .map_err(|err| input_error(obj.py(), Some(field), &format!("{field}: {err}")))
+    let py = obj.py();
+    if !within_depth(obj, 0)? {
+        return Err(input_error(
+            py,
+            Some(field),
+            &format!("{field} is nested more than {MAX_DEPTH} levels deep"),
+        ));
+    }
+    pythonize::depythonize(obj).map_err(|err| input_error(py, Some(field), &format!("{field}: {err}")))
+}
+
+/// How deep plain data may nest; serde_json's own limit for JSON text.
+pub const MAX_DEPTH: usize = 128;
+
+/// Whether `obj` nests at most [`MAX_DEPTH`] containers deep (stops at the
+/// first level too deep, so the walk itself is bounded).
+fn within_depth(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<bool> {
+    if obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyFloat>()
+        || obj.is_instance_of::<PyInt>()
+        || obj.is_none()
+    {
+        return Ok(true);
+    }
+    let children: Vec<Bound<'_, PyAny>> = if let Ok(dict) = obj.cast::<PyDict>() {
+        dict.iter().flat_map(|(k, v)| [k, v]).collect()
+    } else if let Ok(list) = obj.cast::<PyList>() {
+        list.iter().collect()
+    } else if let Ok(tuple) = obj.cast::<PyTuple>() {
+        tuple.iter().collect()
+    } else if let Ok(mapping) = obj.cast::<PyMapping>() {
+        mapping.items()?.iter().collect()
+    } else if let Ok(sequence) = obj.cast::<PySequence>() {
+        sequence.try_iter()?.collect::<PyResult<Vec<_>>>()?
+    } else {
+        return Ok(true);
+    };
+    if children.is_empty() {
+        return Ok(true);
+    }
+    if depth >= MAX_DEPTH {
+        return Ok(false);
+    }
+    for child in &children {
+        if !within_depth(child, depth + 1)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// A package given as an API identifier or display name (a `Package` member
