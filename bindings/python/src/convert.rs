@@ -46,7 +46,8 @@ pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, field: &str) -> PyRe
             &format!("{field} is nested more than {MAX_DEPTH} levels deep"),
         ));
     }
-    pythonize::depythonize(obj).map_err(|err| input_error(py, Some(field), &format!("{field}: {err}")))
+    pythonize::depythonize(obj)
+        .map_err(|err| input_error(py, Some(field), &format!("{field}: {err}")))
 }
 
 /// How deep plain data may nest; serde_json's own limit for JSON text.

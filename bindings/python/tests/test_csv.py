@@ -114,3 +114,12 @@ def test_remediation_for_control_hub_messages() -> None:
     assert fix is not None and fix["rule"] == "R-CSV-19"
     assert "unassign" in fix["steps"]
     assert wc.remediation_for("something else") is None
+
+
+def test_to_dicts_builds_a_polars_dataframe() -> None:
+    pl = pytest.importorskip("polars")
+    plan = wc.check_csv(SAMPLES / "users.csv", org=SAMPLES / "org.json")
+    frame = pl.DataFrame(plan.to_dicts())
+    assert frame.height == plan.summary["rows"]
+    assert frame.filter(pl.col("action") == "rejected").height == plan.summary["rejected"]
+    assert frame["line"].to_list() == [row["line"] for row in plan.rows]

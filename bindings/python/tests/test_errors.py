@@ -61,11 +61,11 @@ def test_module_errors_carry_registry_codes() -> None:
         except wc.WholesaleError as err:
             raised.append(err)
     assert [type(e) for e in raised] == [wc.ReportError, wc.QualityError, wc.QualityError, wc.ApiError]
-    for err in raised:
-        assert err.code is not None
-        info = wc.code_info(err.code)
-        assert info is not None and info["rule"] == err.rule
-        assert err.message == str(err)
+    for error in raised:
+        assert error.code is not None
+        info = wc.code_info(error.code)
+        assert info is not None and info["rule"] == error.rule
+        assert error.message == str(error)
     # The first missing column, the first missing header, the policy key, the argument.
     assert raised[0].field is not None and raised[1].field is not None
     assert (raised[2].field, raised[3].field) == ("policy.loss_pct", "id")

@@ -152,6 +152,10 @@ LEG_HEADER = (
 )
 QUEUE_HEADER = b"customer_id,queue,start_time,outcome,wait_seconds"
 
+def report_reader(kind: str) -> Callable[[bytes], object]:
+    return lambda b: wc.read_report(kind, b)
+
+
 BLOB_FUNCTIONS: List[Callable[[bytes], object]] = [
     lambda b: wc.check_csv(b),
     lambda b: wc.check_csv(b, behavior="add_and_remove", org={"users": []}),
@@ -165,7 +169,7 @@ BLOB_FUNCTIONS: List[Callable[[bytes], object]] = [
     lambda b: wc.kpi_dashboard(b, "calling", "2026-11-25"),
     lambda b: wc.check_api_payload(b.decode("latin-1")),
     lambda b: wc.validate_new_customer(b.decode("latin-1")),
-] + [lambda b, kind=kind: wc.read_report(kind, b) for kind in wc.report_kinds()]
+] + [report_reader(kind) for kind in wc.report_kinds()]
 
 
 @pytest.mark.parametrize("func", BLOB_FUNCTIONS)

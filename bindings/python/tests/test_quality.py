@@ -181,7 +181,7 @@ def test_columns_are_not_copied() -> None:
 def test_empty_columns() -> None:
     empty_f = np.empty(0)
     empty_u = np.empty(0, dtype=np.uint8)
-    out = wc.classify_columns(*([empty_f] * 6), empty_u, empty_u)
+    out = wc.classify_columns(empty_f, empty_f, empty_f, empty_f, empty_f, empty_f, empty_u, empty_u)
     assert out.shape == (0,)
 
 
