@@ -20,7 +20,8 @@ TEST_VENV=$ROOT/target/venv-test
 WHEELS=$ROOT/target/wheels
 WHEELHOUSE=$ROOT/target/wheelhouse
 PYTHON=${PYTHON:-python3}
-TEST_DEPS=(pytest numpy)
+# polars: the DataFrame example and test (typed, one wheel, no further dependencies).
+TEST_DEPS=(pytest numpy polars)
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -95,5 +96,7 @@ step "python: mypy --strict (tests and examples, against the installed stubs)"
 "$VENV/bin/mypy" --strict --no-incremental --python-executable "$TEST_VENV/bin/python" \
     "$BINDING/tests" "$BINDING/examples"
 
-step "python: example runs"
-"$TEST_VENV/bin/python" "$BINDING/examples/quickstart.py" >/dev/null
+step "python: examples run"
+for example in "$BINDING"/examples/*.py; do
+    "$TEST_VENV/bin/python" "$example" >/dev/null
+done

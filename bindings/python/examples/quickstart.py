@@ -1,7 +1,7 @@
 """A short tour of wholesale_core: packages, value checks, analytics weeks.
 
 Run: python bindings/python/examples/quickstart.py
-(pandas/polars usage of CSV plans and KPIs comes with those modules.)
+(examples/dataframes.py shows CSV plans and call legs with polars and numpy.)
 """
 
 from __future__ import annotations

@@ -10,7 +10,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyDate, PyDateTime, PyMemoryView, PyString, PyTzInfo};
+use pyo3::types::{
+    PyByteArray, PyBytes, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyMapping,
+    PyMemoryView, PySequence, PyString, PyTuple, PyTzInfo,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wholesale_core::Package;
@@ -31,10 +34,61 @@ pub fn to_py<'py, T: Serialize + ?Sized>(
 }
 
 /// Plain Python data (dicts, lists, ...) read as a core type; `field` names
-/// the argument in the error.
+/// the argument in the error. Data nested deeper than [`MAX_DEPTH`] is
+/// refused first: pythonize recurses once per level, and a list nested
+/// 100,000 deep would overflow the Rust stack (a crash, not an exception).
 pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<T> {
+    let py = obj.py();
+    if !within_depth(obj, 0)? {
+        return Err(input_error(
+            py,
+            Some(field),
+            &format!("{field} is nested more than {MAX_DEPTH} levels deep"),
+        ));
+    }
     pythonize::depythonize(obj)
-        .map_err(|err| input_error(obj.py(), Some(field), &format!("{field}: {err}")))
+        .map_err(|err| input_error(py, Some(field), &format!("{field}: {err}")))
+}
+
+/// How deep plain data may nest; serde_json's own limit for JSON text.
+pub const MAX_DEPTH: usize = 128;
+
+/// Whether `obj` nests at most [`MAX_DEPTH`] containers deep (stops at the
+/// first level too deep, so the walk itself is bounded).
+fn within_depth(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<bool> {
+    if obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyFloat>()
+        || obj.is_instance_of::<PyInt>()
+        || obj.is_none()
+    {
+        return Ok(true);
+    }
+    let children: Vec<Bound<'_, PyAny>> = if let Ok(dict) = obj.cast::<PyDict>() {
+        dict.iter().flat_map(|(k, v)| [k, v]).collect()
+    } else if let Ok(list) = obj.cast::<PyList>() {
+        list.iter().collect()
+    } else if let Ok(tuple) = obj.cast::<PyTuple>() {
+        tuple.iter().collect()
+    } else if let Ok(mapping) = obj.cast::<PyMapping>() {
+        mapping.items()?.iter().collect()
+    } else if let Ok(sequence) = obj.cast::<PySequence>() {
+        sequence.try_iter()?.collect::<PyResult<Vec<_>>>()?
+    } else {
+        return Ok(true);
+    };
+    if children.is_empty() {
+        return Ok(true);
+    }
+    if depth >= MAX_DEPTH {
+        return Ok(false);
+    }
+    for child in &children {
+        if !within_depth(child, depth + 1)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// A package given as an API identifier or display name (a `Package` member
@@ -239,4 +293,77 @@ pub fn input_data<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<InputDa
             obj.get_type().name()?
         ),
     ))
+}
+
+/// A calendar day for the date-based analytics (status, KPIs, quality
+/// reports): a `date`, an aware `datetime` (its UTC date), or ISO text
+/// `YYYY-MM-DD`. Naive datetimes are refused as in [`as_of`].
+pub fn day(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<NaiveDate> {
+    let py = obj.py();
+    if let Ok(text) = obj.cast::<PyString>() {
+        let text = text.to_cow()?;
+        return text.trim().parse::<NaiveDate>().map_err(|err| {
+            input_error(
+                py,
+                Some(field),
+                &format!("{field}: {text:?} is not an ISO date (YYYY-MM-DD): {err}"),
+            )
+        });
+    }
+    Ok(match as_of(obj, field)? {
+        AsOf::Instant(instant) => instant.date_naive(),
+        AsOf::Day(day) => day,
+    })
+}
+
+/// A one-dimensional, C-contiguous `uint8` numpy array borrowed without a
+/// copy; otherwise `InputError` naming `field`, as [`f64_column`].
+pub fn u8_column<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<PyReadonlyArray1<'py, u8>> {
+    let py = obj.py();
+    let array = obj.extract::<PyReadonlyArray1<'py, u8>>().map_err(|err| {
+        input_error(
+            py,
+            Some(field),
+            &format!("{field} must be a one-dimensional numpy array of uint8: {err}"),
+        )
+    })?;
+    if array.as_slice().is_err() {
+        return Err(input_error(
+            py,
+            Some(field),
+            &format!("{field} must be contiguous: pass numpy.ascontiguousarray({field})"),
+        ));
+    }
+    Ok(array)
+}
+
+/// A JSON document given as a dict/list (plain Python data), JSON text, or
+/// `os.PathLike` (a JSON file): read as `T`. Bad JSON or a wrong shape raise
+/// `InputError` naming `field`.
+pub fn json_arg<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<T> {
+    let py = obj.py();
+    let text = if obj.is_instance_of::<PyString>() || obj.hasattr("__fspath__")? {
+        Some(input_data(obj, field)?)
+    } else {
+        None
+    };
+    match text {
+        Some(data) => serde_json::from_slice(data.as_bytes())
+            .map_err(|err| input_error(py, Some(field), &format!("{field}: invalid JSON: {err}"))),
+        None => from_py(obj, field),
+    }
+}
+
+/// Options deserialized from keyword-style data starting from the core's
+/// `Default` (the types are `#[serde(default)]`): `None` is the default
+/// itself, a dict overrides only the keys it names.
+pub fn options<T: DeserializeOwned + Default>(
+    obj: Option<&Bound<'_, PyAny>>,
+    field: &str,
+) -> PyResult<T> {
+    match obj {
+        None => Ok(T::default()),
+        Some(o) if o.is_none() => Ok(T::default()),
+        Some(o) => json_arg(o, field),
+    }
 }

@@ -8,12 +8,17 @@
 //! ├── PackageError          a package string the core refuses (PACKAGE_UNKNOWN)
 //! ├── ValidationError       rule failures turned into an exception (.problems)
 //! ├── InputError            unusable input: wrong shape, unreadable, out of range
-//! └── InternalError         a bug: the core panicked (INTERNAL_ERROR)
+//! ├── InternalError         a bug: the core panicked (INTERNAL_ERROR)
+//! ├── CsvImportError        an unusable org snapshot or unreadable CSV input
+//! ├── ReportError           a report that cannot be read (REPORT_COLUMN_MISSING, ...)
+//! ├── QualityError          call-leg input the quality module refuses
+//! │                         (QUALITY_POLICY_INVALID, LEG_HEADER_MISSING, ...)
+//! └── ApiError              an unreadable resource ID (RESOURCE_ID_INVALID)
 //! ```
 //!
-//! A core module's own error enum maps to one subclass through [`CoreError`]
-//! (coming: `CsvImportError`, `ReportError`, `QualityError`), so binding a new
-//! module means one `create_exception!` line and one `impl CoreError`.
+//! A core module's own error enum maps to one subclass through [`CoreError`],
+//! so binding a new module means one `create_exception!` line and one
+//! `impl CoreError`.
 
 use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -59,6 +64,31 @@ create_exception!(
     "A bug in wholesale-core or its binding (a Rust panic was caught); please report it."
 );
 
+create_exception!(
+    wholesale_core,
+    CsvImportError,
+    WholesaleError,
+    "CSV import input that cannot be used at all (an invalid org snapshot, unreadable input)."
+);
+create_exception!(
+    wholesale_core,
+    ReportError,
+    WholesaleError,
+    "A Partner Hub report that cannot be read or written (e.g. REPORT_COLUMN_MISSING; .problems lists each)."
+);
+create_exception!(
+    wholesale_core,
+    QualityError,
+    WholesaleError,
+    "Call-quality input refused as a whole (QUALITY_POLICY_INVALID, LEG_HEADER_MISSING, LEG_COLUMNS_LENGTH_MISMATCH, ...)."
+);
+create_exception!(
+    wholesale_core,
+    ApiError,
+    WholesaleError,
+    "A Webex API value that cannot be read (RESOURCE_ID_INVALID)."
+);
+
 /// Binding-level code for a caught Rust panic (no DOMAIN.md rule).
 pub const INTERNAL_ERROR: &str = "INTERNAL_ERROR";
 /// Binding-level code for input that cannot be converted (no DOMAIN.md rule).
@@ -102,9 +132,74 @@ pub trait CoreError: std::fmt::Display {
     /// The DOMAIN.md rule, if the code has one.
     fn rule(&self) -> Option<&str>;
 
-    /// The exception, about `field` (the argument or column concerned).
+    /// The field the error itself names (a column), if any.
+    fn field(&self) -> Option<String> {
+        None
+    }
+
+    /// The exception, about `field` (the argument concerned; the error's own
+    /// [`CoreError::field`] wins when it names one).
     fn to_pyerr(&self, py: Python<'_>, field: Option<&str>) -> PyErr {
+        let own = self.field();
+        let field = own.as_deref().or(field);
         new_error::<Self::Exception>(py, self.code(), self.rule(), field, &self.to_string())
+    }
+}
+
+/// The registry rule of a code string (`None` for binding codes).
+fn rule_of(code: &str) -> Option<&'static str> {
+    code.parse::<wholesale_core::Code>().ok().map(|c| c.rule())
+}
+
+impl CoreError for wholesale_core::report::ReportError {
+    type Exception = ReportError;
+    fn code(&self) -> &str {
+        use wholesale_core::report::ReportError as E;
+        match self {
+            E::MissingColumns(problems) => {
+                problems.first().map_or(INPUT_INVALID, |p| p.code.as_str())
+            }
+            _ => INPUT_INVALID,
+        }
+    }
+    fn rule(&self) -> Option<&str> {
+        rule_of(self.code())
+    }
+    fn field(&self) -> Option<String> {
+        use wholesale_core::report::ReportError as E;
+        match self {
+            E::MissingColumns(problems) => problems.first().and_then(|p| p.column.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl CoreError for wholesale_core::quality::QualityError {
+    type Exception = QualityError;
+    fn code(&self) -> &str {
+        self.code().map_or(INPUT_INVALID, |c| c.as_str())
+    }
+    fn rule(&self) -> Option<&str> {
+        self.code().map(|c| c.rule())
+    }
+    fn field(&self) -> Option<String> {
+        use wholesale_core::quality::QualityError as E;
+        match self {
+            E::HeaderMissing { missing, .. } => missing.first().cloned(),
+            E::PolicyInvalid { field, .. } => Some(format!("policy.{field}")),
+            E::ColumnLength { column, .. } => Some((*column).to_owned()),
+            _ => None,
+        }
+    }
+}
+
+impl CoreError for wholesale_core::api::ResourceIdError {
+    type Exception = ApiError;
+    fn code(&self) -> &str {
+        self.code().as_str()
+    }
+    fn rule(&self) -> Option<&str> {
+        Some(self.code().rule())
     }
 }
 
@@ -194,6 +289,11 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ValidationError", ValidationError::type_object(py))?;
     m.add("InputError", InputError::type_object(py))?;
     m.add("InternalError", InternalError::type_object(py))?;
+    m.add("CsvImportError", CsvImportError::type_object(py))?;
+    m.add("ReportError", ReportError::type_object(py))?;
+    ReportError::type_object(py).setattr("problems", pyo3::types::PyTuple::empty(py))?;
+    m.add("QualityError", QualityError::type_object(py))?;
+    m.add("ApiError", ApiError::type_object(py))?;
     m.add("INTERNAL_ERROR", INTERNAL_ERROR)?;
     m.add("INPUT_INVALID", INPUT_INVALID)?;
     Ok(())

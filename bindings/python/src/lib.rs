@@ -7,11 +7,15 @@
 //! Binding a new core module: add `mod x;` with its `#[pyfunction]`s and a
 //! `register`, and one line in [`_lowlevel`].
 
+mod analytics;
 mod checks;
 mod columns;
 mod convert;
+mod csv;
 mod errors;
 mod packages;
+mod provisioning;
+mod quality;
 mod registry;
 mod weeks;
 
@@ -26,5 +30,9 @@ fn _lowlevel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     weeks::register(m)?;
     checks::register(m)?;
     columns::register(m)?;
+    csv::register(m)?;
+    analytics::register(m)?;
+    quality::register(m)?;
+    provisioning::register(m)?;
     Ok(())
 }

@@ -17,7 +17,7 @@ use crate::errors::guard;
     skip_from_py_object
 )]
 #[derive(PartialEq, Eq, Hash)]
-pub struct Week(CoreWeek);
+pub struct Week(pub(crate) CoreWeek);
 
 fn read_instant(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<chrono::DateTime<chrono::Utc>> {
     Ok(match as_of(obj, field)? {

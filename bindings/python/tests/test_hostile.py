@@ -119,3 +119,185 @@ def test_wrong_numpy_columns_are_input_errors() -> None:
         with pytest.raises(wc.InputError) as info:
             wc._lowlevel._finite_mask(bad)
         assert info.value.field == "values"
+
+
+# --- round two: every new entry point ---
+
+TWO_MIB = 2 * 1024 * 1024
+
+
+def random_blobs() -> List[bytes]:
+    blobs = [
+        b"",
+        b"\x00" * 100,
+        b"\xef\xbb\xbf",
+        b"\xff\xfe" + "User ID/Email\n".encode("utf-16-le"),
+        b'"' * 1000,
+        b"a," * 50_000 + b"\n",
+        b"User ID/Email,Webex Calling\n" + b"x" * TWO_MIB + b",TRUE\n",
+        b"customer_id,leg_id\n" + b"," * 100_000,
+    ]
+    for _ in range(60):
+        blobs.append(bytes(rng.getrandbits(8) for _ in range(rng.randrange(0, 512))))
+    return blobs
+
+
+def with_header(header: bytes, blob: bytes) -> bytes:
+    return header + b"\n" + blob
+
+
+LEG_HEADER = (
+    b"customer_id,leg_id,start_time,endpoint_type,ip_version,audio_jitter_ms,"
+    b"audio_latency_ms,audio_loss_pct,video_jitter_ms,video_latency_ms,video_loss_pct,feature"
+)
+QUEUE_HEADER = b"customer_id,queue,start_time,outcome,wait_seconds"
+
+def report_reader(kind: str) -> Callable[[bytes], object]:
+    return lambda b: wc.read_report(kind, b)
+
+
+BLOB_FUNCTIONS: List[Callable[[bytes], object]] = [
+    lambda b: wc.check_csv(b),
+    lambda b: wc.check_csv(b, behavior="add_and_remove", org={"users": []}),
+    lambda b: wc.check_csv(with_header(b"User ID/Email,Webex Calling,Phone Number,Location", b)),
+    lambda b: wc.read_call_legs(b),
+    lambda b: wc.read_call_legs(with_header(LEG_HEADER, b)),
+    lambda b: wc.weekly_quality_report(with_header(LEG_HEADER, b), "2026-11-25"),
+    lambda b: wc.feature_usage(with_header(LEG_HEADER, b), "2026-11-25"),
+    lambda b: wc.read_queued_calls(with_header(QUEUE_HEADER, b)),
+    lambda b: wc.queue_kpis(with_header(QUEUE_HEADER, b), "2026-11-25"),
+    lambda b: wc.kpi_dashboard(b, "calling", "2026-11-25"),
+    lambda b: wc.check_api_payload(b.decode("latin-1")),
+    lambda b: wc.validate_new_customer(b.decode("latin-1")),
+] + [report_reader(kind) for kind in wc.report_kinds()]
+
+
+@pytest.mark.parametrize("func", BLOB_FUNCTIONS)
+def test_hostile_bytes_raise_only_expected_errors(func: Callable[[bytes], object]) -> None:
+    for blob in random_blobs():
+        try:
+            func(blob)
+        except ALLOWED:
+            pass
+
+
+def test_two_mib_cell_is_a_field_error_with_a_short_message() -> None:
+    csv = b"User ID/Email,Webex Calling\n" + b"a" * TWO_MIB + b"@x.co,TRUE\n"
+    plan = wc.check_csv(csv)
+    problems = [*plan.file_errors, *(p for r in plan.rows for p in r["errors"])]
+    assert problems
+    assert all(len(p["message"]) < 1000 for p in problems)
+
+
+HOSTILE_VALUES: List[Any] = [
+    None, 0, -1, 2**70, math.nan, math.inf, "", "x" * 100_000, b"\x00", [], {}, [None],
+    {"name": math.nan}, {"": {"": {"": []}}}, object(), dt.date.max, (1, 2), {1: 2},
+]
+DICT_FUNCTIONS: List[Callable[[Any], object]] = [
+    lambda v: wc.customer_status(v, "2026-11-25"),
+    lambda v: wc.customer_status({"name": "a", "package": "webex_calling"}, v),
+    lambda v: wc.customer_status({"name": "a", "package": "webex_calling"}, "2026-11-25", v),
+    lambda v: wc.filter_customers(v, "2026-11-25"),
+    lambda v: wc.filter_customers([], "2026-11-25", v),
+    lambda v: wc.kpi_dashboard(v, "calling", "2026-11-25"),
+    lambda v: wc.kpi_dashboard([], v, "2026-11-25"),
+    lambda v: wc.kpi_dashboard([], "calling", "2026-11-25", v),
+    lambda v: wc.write_report("devices", v),
+    lambda v: wc.write_report("devices", [v]),
+    lambda v: wc.classify_leg(v),
+    lambda v: wc.classify_leg({"customer_id": "a"}, v),
+    lambda v: wc.weekly_quality_report(v, "2026-11-25"),
+    lambda v: wc.weekly_quality_report([], v),
+    lambda v: wc.feature_usage([], v),
+    lambda v: wc.queue_kpis(v, "2026-11-25"),
+    lambda v: wc.validate_new_customer(v),
+    lambda v: wc.validate_template(v),
+    lambda v: wc.validate_user(v, v),
+    lambda v: wc.validate_manual_batch({"name": "a", "package": "webex_calling"}, v),
+    lambda v: wc.validate_package_change(v, v, v),
+    lambda v: wc.check_tag_edit(v),
+    lambda v: wc.check_api_payload(v),
+    lambda v: wc.resource_id_decode(v),
+    lambda v: wc.resource_id_encode(v, v, v),
+    lambda v: wc.resource_id_uuid_of(v),
+    lambda v: wc.same_resource(v, v),
+    lambda v: wc.build_customer_request(v),
+    lambda v: wc.build_customer_request({}, v),
+    lambda v: wc.build_subscriber_request(v, v),
+    lambda v: wc.region_selector(v),
+    lambda v: wc.ReportFileName.parse(v),
+    lambda v: wc.check_csv(b"User ID/Email\n", org=v),
+    lambda v: wc.check_csv(b"User ID/Email\n", behavior=v),
+    lambda v: wc.remediation_for(v),
+]
+
+
+@pytest.mark.parametrize("func", DICT_FUNCTIONS)
+def test_hostile_values_for_round_two_raise_only_expected_errors(
+    func: Callable[[Any], object],
+) -> None:
+    for value in HOSTILE_VALUES + random_texts()[:40]:
+        try:
+            func(value)
+        except ALLOWED:
+            pass
+
+
+def deep(levels: int) -> Any:
+    value: Any = []
+    for _ in range(levels):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize(
+    "func",
+    [
+        lambda v: wc.check_api_payload({"items": v}),
+        lambda v: wc.validate_template({"common_settings": {"x": v}}),
+        lambda v: wc.customer_status(v, "2026-11-25"),
+        lambda v: wc.build_customer_request({"name": v}),
+    ],
+)
+def test_deep_nesting_is_refused_not_a_stack_overflow(func: Callable[[Any], object]) -> None:
+    # pythonize recurses per level: without the binding's depth limit this
+    # crashed the interpreter (a Rust stack overflow).
+    with pytest.raises(wc.InputError) as info:
+        func(deep(100_000))
+    assert "nested" in str(info.value)
+    cyclic: List[Any] = []
+    cyclic.append(cyclic)
+    with pytest.raises(wc.InputError):
+        func(cyclic)
+
+
+def test_nan_and_extreme_columns_classify() -> None:
+    numpy = pytest.importorskip("numpy")
+    values = numpy.array([math.nan, math.inf, -math.inf, -0.0, 5e-324, 1e308, -1.0])
+    n = len(values)
+    endpoint = numpy.arange(n, dtype=numpy.uint8) * 40
+    ip = numpy.array([4, 6, 0, 255, 4, 4, 4], dtype=numpy.uint8)
+    out = wc.classify_columns(values, values, values, values, values, values, endpoint, ip)
+    assert out.shape == (n,)
+    assert set(out.tolist()) <= {0, 1, 2}
+    # NaN everywhere: nothing is measured.
+    assert out[0] == wc.VERDICT_NOT_MEASURED
+
+
+def test_mismatched_and_odd_columns_raise_only_expected_errors() -> None:
+    numpy = pytest.importorskip("numpy")
+    f = numpy.zeros(5)
+    u = numpy.zeros(5, dtype=numpy.uint8)
+    odd: List[Any] = [numpy.zeros(4), numpy.zeros(6, dtype=numpy.uint8), numpy.zeros(0),
+                      numpy.zeros(5, dtype=numpy.float32), numpy.zeros((5, 1)), "abc", None, 3.0]
+    for bad in odd:
+        for index in range(8):
+            cols: List[Any] = [f, f, f, f, f, f, u, u]
+            cols[index] = bad
+            try:
+                wc.classify_columns(*cols)
+            except ALLOWED:
+                pass
+    for bad_policy in [{"jitter_ms": math.nan}, {"combine": "some"}, {"loss_pct": "x"}, "json?", 3]:
+        with pytest.raises(ALLOWED):
+            wc.classify_columns(f, f, f, f, f, f, u, u, policy=cast(Any, bad_policy))

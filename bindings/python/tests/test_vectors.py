@@ -1,11 +1,16 @@
-"""Shared test vectors: the cases under `tests/vectors/<kind>/<case>/case.json`
-at the repository root, run here with the same expected outcomes as in Rust.
+"""Shared test vectors under `tests/vectors/` at the repository root, run
+here with the same expected outcomes as the Rust runners
+(`crates/wholesale-core/tests/*_vectors.rs`), compared as parsed JSON.
 
-Each kind has one runner: a function that takes the parsed case.json (and the
-case folder, for input files beside it) and returns the actual outcome in the
-case's `expected` shape. Adding a case is adding a folder; adding a kind is one
-runner in RUNNERS. Kinds without a runner (csv, kpi, status, quality until
-their bindings land) are skipped, not failed.
+Two layouts:
+- folder kinds, `<kind>/<case>/case.json` with input files beside it (csv);
+- file kinds, `<kind>/<name>.json` (kpi, status; quality pairs each JSON with
+  `<name>.csv`).
+
+Each kind has one runner: a function that takes the parsed case JSON and its
+folder (or file) and returns the actual outcome in the case's `expected`
+shape. Adding a case is adding a folder or file; adding a kind is one runner.
+Kinds without a runner are skipped, not failed.
 """
 
 from __future__ import annotations
@@ -16,13 +21,56 @@ from typing import Any, Callable, Dict, List
 
 import pytest
 
+import wholesale_core as wc
 from conftest import repo_root
 
 Case = Dict[str, Any]
 Runner = Callable[[Case, Path], Any]
 
-#: kind -> runner. Round two adds csv, kpi, status and quality.
-RUNNERS: Dict[str, Runner] = {}
+def run_csv(case: Case, folder: Path) -> Any:
+    # As csv_vectors.rs: behavior, the snapshot when present, the raw bytes.
+    org = folder / "org.json"
+    plan = wc.check_csv(
+        (folder / "input.csv").read_bytes(),
+        behavior=case["behavior"],
+        org=org if org.is_file() else None,
+    )
+    return plan.to_dict()
+
+
+def run_kpi(case: Case, path: Path) -> Any:
+    # As kpi_vectors.rs: options default when absent.
+    data = case["input"]
+    return wc.kpi_dashboard(
+        data["subscriptions"], data["product"], data["as_of"], data.get("options")
+    )
+
+
+def run_status(case: Case, path: Path) -> Any:
+    # As status_vectors.rs: thresholds default when absent.
+    data = case["input"]
+    return wc.customer_status(data["customer"], data["as_of"], data.get("thresholds"))
+
+
+def run_quality(case: Case, path: Path) -> Any:
+    # As quality_vectors.rs: the CSV beside the JSON, messages of rejected rows dropped.
+    report = wc.weekly_quality_report(
+        path.with_suffix(".csv"), case["as_of"], case.get("policy")
+    )
+    for row in report["rejected_rows"]:
+        for problem in row["problems"]:
+            del problem["message"]
+    return report
+
+
+#: kind -> runner for folder kinds.
+RUNNERS: Dict[str, Runner] = {"csv": run_csv}
+#: kind -> runner for file kinds (`<kind>/<name>.json`).
+FILE_RUNNERS: Dict[str, Runner] = {
+    "kpi": run_kpi,
+    "status": run_status,
+    "quality": run_quality,
+}
 
 
 def discover(root: Path) -> List[Path]:
@@ -45,6 +93,30 @@ def run_case(folder: Path, runners: Dict[str, Runner]) -> None:
 CASES = discover(repo_root() / "tests" / "vectors")
 
 
+def discover_files(root: Path) -> List[Path]:
+    """Every `<kind>/<name>.json` of a file kind, sorted."""
+    return sorted(p for kind in FILE_RUNNERS for p in (root / kind).glob("*.json"))
+
+
+FILE_CASES = discover_files(repo_root() / "tests" / "vectors")
+
+
+@pytest.mark.parametrize("path", FILE_CASES, ids=[f"{p.parent.name}/{p.stem}" for p in FILE_CASES])
+def test_shared_file_vector(path: Path) -> None:
+    case: Case = json.loads(path.read_text(encoding="utf-8"))
+    assert "expected" in case, f"{path}: no 'expected'"
+    assert FILE_RUNNERS[path.parent.name](case, path) == case["expected"], path.name
+
+
+def test_every_vector_kind_runs() -> None:
+    # The Rust runners assert at least these counts; a lost folder fails here too.
+    root = repo_root() / "tests" / "vectors"
+    assert len([c for c in CASES if c.parent.name == "csv"]) >= 25
+    for kind in FILE_RUNNERS:
+        assert any(p.parent.name == kind for p in FILE_CASES), kind
+    assert {p.name for p in root.iterdir() if p.is_dir()} <= set(RUNNERS) | set(FILE_RUNNERS)
+
+
 @pytest.mark.parametrize(
     "folder", CASES or [None], ids=[f"{c.parent.name}/{c.name}" for c in CASES] or ["none"]
 )
@@ -65,8 +137,6 @@ def write_case(root: Path, kind: str, name: str, case: Case) -> Path:
 
 
 def test_harness_discovers_and_dispatches_by_kind(tmp_path: Path) -> None:
-    import wholesale_core as wc
-
     def email_runner(case: Case, folder: Path) -> Any:
         return wc.check_email(case["input"])
 

@@ -2,12 +2,34 @@
 
 import datetime
 import os
-from typing import Dict, Iterable, List, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 import numpy
 import numpy.typing
 
-from ._types import CodeInfo, Findings, PackageInfo, Problem
+from ._types import (
+    Classification,
+    CodeInfo,
+    CustomerStatus,
+    FeatureUsage,
+    Findings,
+    ImportBehavior,
+    ImportPlanDict,
+    KpiDashboard,
+    LegsRead,
+    PackageInfo,
+    PayloadCheck,
+    Problem,
+    ProductLine,
+    QualityReport,
+    QueueReport,
+    QueuedCallsRead,
+    Remediation,
+    ReportFileNameParts,
+    ReportProblem,
+    ReportTable,
+    ResourceIdParts,
+)
 
 __version__: str
 INTERNAL_ERROR: str
@@ -26,10 +48,25 @@ class ValidationError(WholesaleError):
 
 class InputError(WholesaleError): ...
 class InternalError(WholesaleError): ...
+class CsvImportError(WholesaleError): ...
+
+class ReportError(WholesaleError):
+    problems: Sequence[ReportProblem]
+
+class QualityError(WholesaleError): ...
+class ApiError(WholesaleError): ...
 
 AsOf = Union[datetime.datetime, datetime.date]
 #: A `data` argument: the content (bytes, or str meaning the text itself) or a file path.
 InputData = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", "os.PathLike[bytes]"]
+#: A JSON document: plain data (dict/list), JSON text, or a JSON file.
+JsonArg = Union[Mapping[str, Any], Sequence[Any], str, "os.PathLike[str]", "os.PathLike[bytes]"]
+#: A day: a date, an aware datetime (its UTC date) or ISO text YYYY-MM-DD.
+Day = Union[datetime.date, str]
+#: Options: None (the core's defaults) or a dict overriding some keys.
+Options = Optional[Mapping[str, Any]]
+F64Array = numpy.typing.NDArray[numpy.float64]
+U8Array = numpy.typing.NDArray[numpy.uint8]
 
 def codes() -> List[CodeInfo]: ...
 def code_info(code: str) -> Optional[CodeInfo]: ...
@@ -69,3 +106,94 @@ def _finite_mask(
 ) -> numpy.typing.NDArray[numpy.bool_]: ...
 def _input_bytes(data: InputData) -> bytes: ...
 def _panic_for_tests(message: str, detached_path: bool = False) -> None: ...
+
+# --- CSV import ---
+def check_csv(
+    data: InputData,
+    behavior: Optional[ImportBehavior] = None,
+    org: Optional[JsonArg] = None,
+) -> ImportPlanDict: ...
+def remediation_for(message: str) -> Optional[Remediation]: ...
+
+# --- status, KPIs, reports ---
+def customer_status(
+    customer: Mapping[str, Any], as_of: Day, thresholds: Options = None
+) -> CustomerStatus: ...
+def filter_customers(
+    customers: Sequence[Mapping[str, Any]],
+    as_of: Day,
+    filter: Options = None,
+    thresholds: Options = None,
+) -> List[Dict[str, Any]]: ...
+def check_status_thresholds(thresholds: Options = None) -> Findings: ...
+def kpi_dashboard(
+    subscriptions: Union[Sequence[Mapping[str, Any]], InputData],
+    product: ProductLine,
+    as_of: Day,
+    options: Options = None,
+) -> KpiDashboard: ...
+def subscriptions_from_report(
+    report: Union[Sequence[Mapping[str, Any]], InputData], product: ProductLine
+) -> List[Dict[str, Any]]: ...
+def read_report(kind: str, data: InputData) -> ReportTable: ...
+def write_report(kind: str, rows: Sequence[Mapping[str, Any]]) -> str: ...
+def report_kinds() -> List[str]: ...
+def parse_report_file_name(name: str) -> ReportFileNameParts: ...
+def report_file_name(template: str, id: str, date: Day, extension: bool = True) -> str: ...
+def region_selector(regions: Iterable[str]) -> List[str]: ...
+
+# --- call quality ---
+VERDICT_NOT_MEASURED: int
+VERDICT_GOOD: int
+VERDICT_POOR: int
+
+def classify_leg(leg: Mapping[str, Any], policy: Options = None) -> Classification: ...
+def read_call_legs(data: InputData) -> LegsRead: ...
+def read_queued_calls(data: InputData) -> QueuedCallsRead: ...
+def weekly_quality_report(
+    legs: Union[Sequence[Mapping[str, Any]], InputData], as_of: Day, policy: Options = None
+) -> QualityReport: ...
+def feature_usage(
+    legs: Union[Sequence[Mapping[str, Any]], InputData], week: Union[Week, Day]
+) -> List[FeatureUsage]: ...
+def queue_kpis(
+    calls: Union[Sequence[Mapping[str, Any]], InputData], as_of: Day
+) -> QueueReport: ...
+def classify_columns(
+    audio_jitter_ms: F64Array,
+    audio_latency_ms: F64Array,
+    audio_loss_pct: F64Array,
+    video_jitter_ms: F64Array,
+    video_latency_ms: F64Array,
+    video_loss_pct: F64Array,
+    endpoint_type: U8Array,
+    ip_version: U8Array,
+    *,
+    policy: Options = None,
+) -> U8Array: ...
+def endpoint_type_codes() -> Dict[str, int]: ...
+
+# --- provisioning and API ---
+def validate_new_customer(customer: JsonArg) -> Findings: ...
+def validate_template(template: JsonArg) -> Findings: ...
+def validate_user(
+    customer: JsonArg, user: Mapping[str, Any], field: str = "user"
+) -> Findings: ...
+def validate_manual_batch(
+    customer: JsonArg, users: Sequence[Mapping[str, Any]]
+) -> Findings: ...
+def validate_package_change(
+    customer: JsonArg, user: Mapping[str, Any], new_package: str
+) -> Findings: ...
+def check_tag_edit(role: str) -> Optional[Problem]: ...
+def check_api_payload(payload: JsonArg) -> PayloadCheck: ...
+def resource_id_decode(id: str) -> ResourceIdParts: ...
+def resource_id_encode(region: str, kind: str, uuid: str) -> str: ...
+def resource_id_uuid_of(id: str) -> str: ...
+def same_resource(a: str, b: str) -> bool: ...
+def build_customer_request(
+    customer: JsonArg, limits: Optional[Mapping[str, int]] = None
+) -> Dict[str, Any]: ...
+def build_subscriber_request(
+    customer_id: str, user: Mapping[str, Any], location_id: Optional[str] = None
+) -> Dict[str, Any]: ...

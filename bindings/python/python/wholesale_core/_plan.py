@@ -1,0 +1,168 @@
+"""The Pythonic objects over the core's plain results: the CSV import plan
+and report file names. Presentation only; every rule runs in the core."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from typing import Iterator, List, Mapping, Optional, Union
+
+from . import _lowlevel
+from ._types import (
+    FileProblem,
+    ImportBehavior,
+    ImportPlanDict,
+    ImportSummary,
+    PlanRow,
+    RowOutcome,
+)
+
+InputData = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", "os.PathLike[bytes]"]
+#: An org snapshot: the dict, JSON text, or a JSON file.
+OrgSnapshot = Union[Mapping[str, object], str, "os.PathLike[str]", "os.PathLike[bytes]"]
+
+#: The separator ``to_dicts`` joins lists with (license ids, codes).
+JOIN = ";"
+
+
+class ImportPlan:
+    """The import plan of a CSV (R-CSV-01..20), as ``check_csv`` returns it.
+
+    ``rows``, ``summary``, ``file_errors`` and ``file_warnings`` are the core's
+    data (``TypedDict`` shapes); ``to_dict()`` is the core's JSON exactly and
+    ``to_dicts()`` one flat row per data row, for ``pandas.DataFrame``.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: ImportPlanDict) -> None:
+        self._data = data
+
+    @property
+    def file_errors(self) -> List[FileProblem]:
+        """Problems that make the whole file unusable (then ``rows`` is empty)."""
+        return self._data["file_errors"]
+
+    @property
+    def file_warnings(self) -> List[FileProblem]:
+        """Warnings about the file as a whole (unknown columns)."""
+        return self._data["file_warnings"]
+
+    @property
+    def rows(self) -> List[RowOutcome]:
+        """One outcome per data row, in file order."""
+        return self._data["rows"]
+
+    @property
+    def summary(self) -> ImportSummary:
+        """Counts per action, and of warnings."""
+        return self._data["summary"]
+
+    @property
+    def rejected(self) -> List[RowOutcome]:
+        """The rows the import would reject (``action == "rejected"``)."""
+        return [row for row in self.rows if row["action"] == "rejected"]
+
+    @property
+    def has_rejections(self) -> bool:
+        """Whether the file or any row is rejected (the CLI then exits 1)."""
+        return bool(self.file_errors) or self.summary["rejected"] > 0
+
+    def to_dict(self) -> ImportPlanDict:
+        """The core's plan JSON as plain data, exactly."""
+        return self._data
+
+    def to_dicts(self) -> List[PlanRow]:
+        """One flat dict per data row (see ``docs/python.md`` for the columns)."""
+        flat: List[PlanRow] = []
+        for row in self.rows:
+            problems = row["errors"] or row["warnings"]
+            first = problems[0] if problems else None
+            flat.append(
+                {
+                    "line": row["line"],
+                    "email": row["email"],
+                    "action": row["action"],
+                    "package": row["package"],
+                    "assign": JOIN.join(row["assign"]),
+                    "remove": JOIN.join(row["remove"]),
+                    "error_codes": JOIN.join(p["code"] for p in row["errors"]),
+                    "warning_codes": JOIN.join(p["code"] for p in row["warnings"]),
+                    "errors": len(row["errors"]),
+                    "warnings": len(row["warnings"]),
+                    "column": first["column"] if first else None,
+                    "message": first["message"] if first else None,
+                }
+            )
+        return flat
+
+    def __iter__(self) -> Iterator[RowOutcome]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ImportPlan) and other._data == self._data
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        s = self.summary
+        return (
+            f"<ImportPlan rows={s['rows']} add={s['add']} modify={s['modify']} "
+            f"change_package={s['change_package']} remove={s['remove']} "
+            f"no_change={s['no_change']} rejected={s['rejected']} "
+            f"file_errors={len(self.file_errors)}>"
+        )
+
+
+def check_csv(
+    data: InputData,
+    behavior: Optional[ImportBehavior] = None,
+    org: Optional[OrgSnapshot] = None,
+) -> ImportPlan:
+    """Plans the import of a Control Hub user CSV (R-CSV-01..20).
+
+    ``data``: bytes, ``str`` (the CSV text itself) or ``os.PathLike`` (a file).
+    ``behavior``: ``"add_only"`` or ``"add_and_remove"``; ``None`` takes the
+    core's default (add only). ``org``: the org snapshot as a dict, JSON text
+    or JSON file; an unusable one raises ``CsvImportError``. Runs without the GIL.
+    """
+    return ImportPlan(_lowlevel.check_csv(data, behavior, org))
+
+
+class ReportFileName:
+    """A Partner Hub report file name ``<template>_<id>_<YYYY-MM-DD>.csv`` (R-REP-03)."""
+
+    __slots__ = ("template", "id", "date")
+
+    def __init__(self, template: str, id: str, date: datetime.date) -> None:
+        self.template = template
+        self.id = id
+        self.date = date
+
+    @classmethod
+    def parse(cls, name: str) -> "ReportFileName":
+        """Parses a file name (with or without ``.csv``); ``ValidationError``
+        (REPORT_FILE_NAME_INVALID) when it does not follow the pattern."""
+        parts = _lowlevel.parse_report_file_name(name)
+        return cls(parts["template"], parts["id"], datetime.date.fromisoformat(parts["date"]))
+
+    def file_name(self) -> str:
+        """The name with ``.csv``."""
+        return _lowlevel.report_file_name(self.template, self.id, self.date)
+
+    def __str__(self) -> str:
+        return _lowlevel.report_file_name(self.template, self.id, self.date, extension=False)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ReportFileName) and (
+            (other.template, other.id, other.date) == (self.template, self.id, self.date)
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.template, self.id, self.date))
+
+    def __repr__(self) -> str:
+        return f"ReportFileName({self.template!r}, {self.id!r}, {self.date!r})"
