@@ -317,6 +317,27 @@ pub fn registry() -> impl Iterator<Item = CodeInfo> {
     Code::ALL.iter().copied().map(CodeInfo::from)
 }
 
+impl Code {
+    /// The page of `docs/` that documents this code with an example.
+    pub fn reference_page(self) -> &'static str {
+        let family: Vec<&str> = self.rule().splitn(3, '-').take(2).collect();
+        match (self, family.as_slice()) {
+            // Contact values are documented with provisioning, their first user.
+            (
+                Code::EmailInvalid
+                | Code::PhoneNumberInvalid
+                | Code::PhoneNumberNoPlus
+                | Code::ExtensionInvalid,
+                _,
+            ) => "provisioning.md",
+            (_, ["R", "CSV"]) => "csv_import.md",
+            (_, ["R", "STA" | "KPI" | "REP"]) => "analytics.md",
+            (_, ["R", "CQ"]) => "quality.md",
+            _ => "provisioning.md",
+        }
+    }
+}
+
 /// The registry as the Markdown table kept in `docs/codes.md`.
 ///
 /// A test compares the file with this output, so the docs cannot drift.
@@ -324,12 +345,17 @@ pub fn registry_markdown() -> String {
     let mut out = String::from(
         "# Error and warning codes\n\n\
          Generated from `wholesale_core::codes` (`wholesale codes --format markdown`); \
-         a test fails when this file and the registry differ.\n\n\
-         | Code | Rule | Severity | Meaning |\n|---|---|---|---|\n",
+         a test fails when this file and the registry differ. The reference page \
+         gives an example of each code. Contact-value codes (`EMAIL_INVALID`, \
+         `PHONE_NUMBER_*`, `EXTENSION_INVALID`) are shared by provisioning, the \
+         CSV import and the API precheck.\n\n\
+         | Code | Rule | Severity | Meaning | Reference |\n|---|---|---|---|---|\n",
     );
-    for info in registry() {
+    for &code in Code::ALL {
+        let info = CodeInfo::from(code);
+        let page = code.reference_page();
         out.push_str(&format!(
-            "| `{}` | {} | {} | {} |\n",
+            "| `{}` | {} | {} | {} | [{page}]({page}) |\n",
             info.code,
             info.rule,
             info.severity.as_str(),
