@@ -281,3 +281,44 @@ pub fn region_selector(
     let regions: Vec<DataRegion> = from_js(regions, "regions")?;
     to_js(&report::region_selector(regions))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::convert::parse_day;
+
+    #[test]
+    fn r_rep_01_missing_columns_carry_their_problems() {
+        let err = report::read_report::<DeviceRow>(&b"External ID\nx\n"[..]).unwrap_err();
+        let (info, problems) = report_error_info(&err);
+        assert_eq!(info.code, "REPORT_COLUMN_MISSING");
+        assert_eq!(info.rule.as_deref(), Some("R-REP-01"));
+        assert!(problems.len() > 1);
+        assert_eq!(info.field, problems[0].field);
+    }
+
+    #[test]
+    fn r_rep_01_rows_write_back() {
+        let text = "Customer Name,Org ID,App Type,Platform,Version,OS Version,Number of Users\nA,o,app,mac,1,14,3\n";
+        let table = report::read_report::<AppVersionRow>(text.as_bytes()).unwrap();
+        let written = write_rows(&table.rows).unwrap();
+        let again = report::read_report::<AppVersionRow>(written.as_bytes()).unwrap();
+        assert_eq!(again.rows, table.rows);
+    }
+
+    #[test]
+    fn days_are_iso_dates_only() {
+        assert_eq!(
+            parse_day(" 2026-11-25 ", "as_of").unwrap().to_string(),
+            "2026-11-25"
+        );
+        for bad in ["", "25/11/2026", "2026-02-30", &"9".repeat(10_000)] {
+            let err = parse_day(bad, "as_of").unwrap_err();
+            assert_eq!(
+                (err.code.as_str(), err.field.as_deref()),
+                ("INPUT_INVALID", Some("as_of"))
+            );
+            assert!(err.message.len() < 120);
+        }
+    }
+}

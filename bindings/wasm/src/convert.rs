@@ -127,10 +127,55 @@ pub fn option(options: &JsValue, name: &str, key: &str) -> Result<JsValue, JsVal
 
 /// A JS value read into a Rust type with serde (`INPUT_INVALID` on mismatch).
 pub fn from_js<T: DeserializeOwned>(value: JsValue, name: &str) -> Result<T, JsValue> {
+    if !within_depth(&value, MAX_DEPTH) {
+        return Err(error_to_js(&ErrorInfo::input_invalid(
+            name,
+            format!("{name} is nested more than {MAX_DEPTH} levels deep (or is cyclic)"),
+        )));
+    }
     serde_wasm_bindgen::from_value(value).map_err(|e| {
         let text: String = e.to_string().chars().take(200).collect();
         error_to_js(&ErrorInfo::input_invalid(name, format!("{name}: {text}")))
     })
+}
+
+/// How deep plain data may nest: serde_json's limit for JSON text, and the
+/// Python binding's. The deserializer recurses once per level; a value
+/// nested 100,000 deep (or a cyclic object) would exhaust the wasm stack.
+pub const MAX_DEPTH: usize = 128;
+
+/// Whether arrays and plain objects in `value` nest at most `max` levels.
+/// Iterative, and stops at the first level too deep, so the walk itself is
+/// bounded; typed arrays and other non-plain objects are leaves.
+pub fn within_depth(value: &JsValue, max: usize) -> bool {
+    let mut stack: Vec<(JsValue, usize)> = vec![(value.clone(), 0)];
+    while let Some((v, depth)) = stack.pop() {
+        let children: Vec<JsValue> = if js_sys::Array::is_array(&v) {
+            js_sys::Array::from(&v).iter().collect()
+        } else if v.is_object() && !v.is_function() && is_plain_object(&v) {
+            js_sys::Object::values(v.unchecked_ref()).iter().collect()
+        } else {
+            continue;
+        };
+        if children.is_empty() {
+            continue;
+        }
+        if depth >= max {
+            return false;
+        }
+        stack.extend(children.into_iter().map(|c| (c, depth + 1)));
+    }
+    true
+}
+
+/// An object whose prototype is `Object.prototype` or `null` (a JSON-like
+/// object, not a Date, typed array, Map, ...).
+fn is_plain_object(value: &JsValue) -> bool {
+    let proto = JsValue::from(js_sys::Object::get_prototype_of(value));
+    let object_proto = JsValue::from(js_sys::Object::get_prototype_of(
+        &js_sys::Object::new().into(),
+    ));
+    proto.is_null() || proto == object_proto
 }
 
 /// A required boolean argument (no truthiness: `1` or `"yes"` is refused).

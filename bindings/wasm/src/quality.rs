@@ -279,3 +279,50 @@ pub fn verdict_codes() -> Result<JsValue, JsValue> {
         poor: Verdict::POOR,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r_cq_errors_carry_code_and_field() {
+        let nan = [f64::NAN];
+        let two = [1.0, 2.0];
+        let cols = LegColumns {
+            audio_jitter_ms: &nan,
+            audio_latency_ms: &two,
+            audio_loss_pct: &nan,
+            video_jitter_ms: &nan,
+            video_latency_ms: &nan,
+            video_loss_pct: &nan,
+            endpoint_type: &[0],
+            ip_version: &[4],
+        };
+        let err = quality::classify_columns_to_vec(&cols, &QualityPolicy::default()).unwrap_err();
+        let info = quality_error_info(&err, None);
+        assert_eq!(info.code, "LEG_COLUMNS_LENGTH_MISMATCH");
+        assert_eq!(info.field.as_deref(), Some("audio_latency_ms"));
+        let err = quality::read_legs(&b"customer_id\nx\n"[..]).unwrap_err();
+        let info = quality_error_info(&err, Some("data"));
+        assert_eq!(info.code, "LEG_HEADER_MISSING");
+        assert!(info.rule.is_some());
+        let bad = QualityPolicy {
+            loss_pct: f64::NAN,
+            ..QualityPolicy::default()
+        };
+        let info = quality_error_info(&bad.validate().unwrap_err(), None);
+        assert_eq!(info.field.as_deref(), Some("policy.loss_pct"));
+    }
+
+    #[test]
+    fn r_cq_leg_problems_name_the_leg() {
+        let text = "customer_id,leg_id,start_time,endpoint_type,ip_version,audio_jitter_ms,audio_latency_ms,audio_loss_pct,video_jitter_ms,video_latency_ms,video_loss_pct\nc,1,2026-11-18T09:00:00Z,webex_app,4,1,1,0,,,\n";
+        let mut legs = quality::read_legs(text.as_bytes()).unwrap().legs;
+        assert!(leg_problems(&legs).is_empty());
+        if let Some(audio) = legs[0].audio.as_mut() {
+            audio.loss_pct = 101.0;
+        }
+        let problems = leg_problems(&legs);
+        assert_eq!(problems[0].field.as_deref(), Some("legs[0].audio_loss_pct"));
+    }
+}

@@ -582,3 +582,17 @@ mod round_two_keys {
         assert!(missing.is_empty(), "interfaces never checked: {missing:?}");
     }
 }
+
+#[cfg(test)]
+mod declared_interfaces_parser {
+    use super::declared_interfaces;
+
+    #[test]
+    fn reads_required_optional_and_inherited_keys() {
+        let text = "export interface A {\n  a: string;\n  b?: number | null;\n  /** doc: x */\n  c: \"x\" | (string & {}) | null;\n}\nexport interface B extends A { d: number }\n";
+        let found = declared_interfaces(text);
+        assert_eq!(found["A"].0, ["a", "c"]);
+        assert_eq!(found["A"].1, ["b"]);
+        assert_eq!(found["B"].0, ["d", "a", "c"]);
+    }
+}

@@ -1,0 +1,97 @@
+// Times checkCsv on a 20,000-row Control Hub CSV (R-CSV-04's maximum) in
+// Node (the wasm build) against the native CLI on the same file, in the same
+// run. The file and its 5,000-user org snapshot are generated exactly as the
+// core's example `csv_check_20k` builds them.
+//
+//   node bindings/wasm/bench/csv20k.mjs            # RUNS=15 by default
+//
+// Needs the wasm build (bindings/wasm/build.sh) and the release CLI
+// (`cargo build --release -p wholesale-cli`, built here when missing).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { checkCsv } from '../js/index.js';
+
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+const runs = Number(process.env.RUNS ?? 15);
+const ROWS = 20_000;
+
+function makeCsv() {
+  const lines = ['User ID/Email (Required),First Name,Last Name,Display Name,Phone Number,Extension,Location,'
+    + 'Preferred Webex Site,Jabber Calling,Jabber with Webex Teams,Basic Messaging,Basic Space Meetings,'
+    + 'Call on Webex,Webex Calling [Sub1],Webex Suite [Sub1],Webex Meetings [acme.webex.com],Webex Voice [Sub1],Department'];
+  for (let i = 0; i < ROWS; i++) {
+    const [calling, suite, meetings] = [['TRUE', '', ''], ['', 'TRUE', ''], ['', '', 'TRUE']][i % 3];
+    lines.push(`user${i}@acme.example,First${i},Last${i},First${i} Last${i},+1408${String(i).padStart(7, '0')},`
+      + `${10_000 + i},${i % 2 === 0 ? 'HQ' : 'Branch'},acme.webex.com,FALSE,FALSE,TRUE,TRUE,TRUE,${calling},${suite},${meetings},,Sales`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function makeOrg() {
+  const users = [];
+  for (let i = 0; i < ROWS; i += 4) {
+    users.push({ email: `user${i}@acme.example`, package: 'webex_calling', phone_number: `+1408${String(i).padStart(7, '0')}`,
+      extension: String(10_000 + i), location: 'HQ', licenses: ['basic_messaging'] });
+  }
+  return JSON.stringify({ package: 'webex_calling', admin_email: 'user0@acme.example', locations: ['HQ', 'Branch'],
+    subscribed_packages: ['webex_calling', 'webex_suite', 'webex_meetings', 'webex_voice'], users });
+}
+
+const stats = (ms) => {
+  const s = [...ms].sort((a, b) => a - b);
+  return { min: s[0], median: s[Math.floor(s.length / 2)] };
+};
+const fmt = (x) => x.toFixed(1);
+
+const dir = mkdtempSync(join(tmpdir(), 'csv20k-'));
+try {
+  const csvPath = join(dir, 'users20k.csv');
+  const orgPath = join(dir, 'org.json');
+  writeFileSync(csvPath, makeCsv());
+  writeFileSync(orgPath, makeOrg());
+
+  const cli = join(repo, 'target', 'release', 'wholesale');
+  if (!existsSync(cli)) {
+    execFileSync('cargo', ['build', '--release', '-q', '-p', 'wholesale-cli'], { cwd: repo, stdio: 'inherit' });
+  }
+
+  // Node: the whole call as a page or a script makes it (bytes in, plain objects out).
+  const bytes = new Uint8Array(readFileSync(csvPath));
+  const org = readFileSync(orgPath, 'utf8');
+  let plan = checkCsv(bytes, { org }); // warm-up (compiles the hot paths)
+  const node = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    plan = checkCsv(bytes, { org });
+    node.push(performance.now() - t);
+  }
+
+  // Native: the CLI process, reading the file and writing the plan JSON.
+  const args = ['csv', 'check', csvPath, '--org', orgPath, '--format', 'json'];
+  const native = [];
+  let out;
+  for (let i = 0; i < runs + 1; i++) {
+    const t = performance.now();
+    out = spawnSync(cli, args, { maxBuffer: 256 << 20, encoding: 'utf8' });
+    const ms = performance.now() - t;
+    if (i > 0) native.push(ms); // first run warms the page cache
+    if (out.status !== 0 && out.status !== 1) throw new Error(`CLI failed: ${out.stderr}`);
+  }
+  const same = JSON.stringify(JSON.parse(out.stdout)) === JSON.stringify(plan);
+
+  const n = stats(node);
+  const c = stats(native);
+  const wasm = join(repo, 'bindings', 'wasm', 'pkg', 'node', 'wholesale_core_wasm_bg.wasm');
+  console.log(`file: ${ROWS} rows, ${statSync(csvPath).size} bytes; snapshot ${ROWS / 4} users; summary ${JSON.stringify(plan.summary)}`);
+  console.log(`node ${process.version} checkCsv (wasm):        min ${fmt(n.min)} ms, median ${fmt(n.median)} ms over ${runs} runs`);
+  console.log(`native CLI (csv check --format json): min ${fmt(c.min)} ms, median ${fmt(c.median)} ms over ${runs} runs`);
+  console.log(`ratio node/native: min ${(n.min / c.min).toFixed(2)}x, median ${(n.median / c.median).toFixed(2)}x; same plan: ${same}`);
+  console.log(`wasm module: ${statSync(wasm).size} bytes`);
+  if (!same) process.exitCode = 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
