@@ -65,5 +65,6 @@ export const {
   buildCustomerRequest,
   buildSubscriberRequest,
   __debugPanic,
+  __checkCsvSummary,
 } = api;
 export default api;

@@ -63,3 +63,13 @@ pub fn remediation_for(
         }),
     }
 }
+
+/// `__checkCsvSummary(data, options)`: `checkCsv` returning only the summary
+/// (hidden from the declarations). For the benchmark: the difference with
+/// `checkCsv` is the cost of converting the plan to JS objects.
+#[wasm_bindgen(js_name = __checkCsvSummary, skip_typescript)]
+pub fn check_csv_summary(data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let opts = import_options(&options)?;
+    let bytes = arg_bytes(&data, "data")?;
+    to_js(&csv_import::check_bytes(&bytes, &opts).summary)
+}

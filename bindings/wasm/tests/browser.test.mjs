@@ -150,5 +150,6 @@ test('the page checks the sample CSV in the browser: counts equal the core (Node
   assert.equal(panic.after, codes().length);
 
   await page.screenshot({ path: join(output, 'browser.png'), fullPage: true });
+  await page.locator('#check').screenshot({ path: join(output, 'browser-plan.png') });
   assert.deepEqual(consoleErrors, []);
 });
