@@ -103,7 +103,6 @@ async function main() {
   };
   const onOrg = async (file) => {
     org = file ? { name: file.name, text: await file.text() } : null;
-    $('#org-name').textContent = org ? org.name : 'no snapshot';
     run();
   };
 
