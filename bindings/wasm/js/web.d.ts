@@ -1,7 +1,6 @@
 import type * as api from "../pkg/web/wholesale_core_wasm.js";
-export type {
-  CodeInfo, Problem, Findings, Week, PackageInfo, Severity, ErrorFields,
-} from "../pkg/web/wholesale_core_wasm.js";
+// Every declared interface and type alias (results, options, inputs).
+export type * from "../pkg/web/wholesale_core_wasm.js";
 export type { WholesaleError } from "./index.js";
 
 /** The package's functions, once the module is loaded. */

@@ -13,8 +13,10 @@
 //! [`ErrorInfo`] and its constructors are plain Rust and are unit-tested
 //! natively; only the last step (`to_js`, `error_to_js`) needs a JS host.
 
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wholesale_core::package::PackageError;
 use wholesale_core::Problem;
 
@@ -124,11 +126,56 @@ pub fn option(options: &JsValue, name: &str, key: &str) -> Result<JsValue, JsVal
 }
 
 /// A JS value read into a Rust type with serde (`INPUT_INVALID` on mismatch).
-pub fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, name: &str) -> Result<T, JsValue> {
+pub fn from_js<T: DeserializeOwned>(value: JsValue, name: &str) -> Result<T, JsValue> {
+    if !within_depth(&value, MAX_DEPTH) {
+        return Err(error_to_js(&ErrorInfo::input_invalid(
+            name,
+            format!("{name} is nested more than {MAX_DEPTH} levels deep (or is cyclic)"),
+        )));
+    }
     serde_wasm_bindgen::from_value(value).map_err(|e| {
         let text: String = e.to_string().chars().take(200).collect();
         error_to_js(&ErrorInfo::input_invalid(name, format!("{name}: {text}")))
     })
+}
+
+/// How deep plain data may nest: serde_json's limit for JSON text, and the
+/// Python binding's. The deserializer recurses once per level; a value
+/// nested 100,000 deep (or a cyclic object) would exhaust the wasm stack.
+pub const MAX_DEPTH: usize = 128;
+
+/// Whether arrays and plain objects in `value` nest at most `max` levels.
+/// Iterative, and stops at the first level too deep, so the walk itself is
+/// bounded; typed arrays and other non-plain objects are leaves.
+pub fn within_depth(value: &JsValue, max: usize) -> bool {
+    let mut stack: Vec<(JsValue, usize)> = vec![(value.clone(), 0)];
+    while let Some((v, depth)) = stack.pop() {
+        let children: Vec<JsValue> = if js_sys::Array::is_array(&v) {
+            js_sys::Array::from(&v).iter().collect()
+        } else if v.is_object() && !v.is_function() && is_plain_object(&v) {
+            js_sys::Object::values(v.unchecked_ref()).iter().collect()
+        } else {
+            continue;
+        };
+        if children.is_empty() {
+            continue;
+        }
+        if depth >= max {
+            return false;
+        }
+        stack.extend(children.into_iter().map(|c| (c, depth + 1)));
+    }
+    true
+}
+
+/// An object whose prototype is `Object.prototype` or `null` (a JSON-like
+/// object, not a Date, typed array, Map, ...).
+fn is_plain_object(value: &JsValue) -> bool {
+    let proto = JsValue::from(js_sys::Object::get_prototype_of(value));
+    let object_proto = JsValue::from(js_sys::Object::get_prototype_of(
+        &js_sys::Object::new().into(),
+    ));
+    proto.is_null() || proto == object_proto
 }
 
 /// A required boolean argument (no truthiness: `1` or `"yes"` is refused).
@@ -138,6 +185,84 @@ pub fn arg_bool(value: &JsValue, name: &str) -> Result<bool, JsValue> {
             name,
             format!("{name} must be a boolean, got {}", describe_js_type(value)),
         ))
+    })
+}
+
+/// The bytes of a `data` argument: a string (the text itself, UTF-8) or a
+/// `Uint8Array` (raw bytes, e.g. a UTF-16 file read with `arrayBuffer()`);
+/// anything else is `INPUT_INVALID` about `name`.
+pub fn arg_bytes(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
+    if let Some(text) = value.as_string() {
+        return Ok(text.into_bytes());
+    }
+    if let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(array.to_vec());
+    }
+    Err(error_to_js(&ErrorInfo::input_invalid(
+        name,
+        format!(
+            "{name} must be a string or a Uint8Array, got {}",
+            describe_js_type(value)
+        ),
+    )))
+}
+
+/// A JSON document given as a plain JS object/array or as JSON text, read
+/// as `T` (`INPUT_INVALID` about `name` on bad JSON or a wrong shape).
+pub fn json_arg<T: DeserializeOwned>(value: JsValue, name: &str) -> Result<T, JsValue> {
+    match value.as_string() {
+        Some(text) => serde_json::from_str(&text).map_err(|e| {
+            let text: String = e.to_string().chars().take(200).collect();
+            error_to_js(&ErrorInfo::input_invalid(
+                name,
+                format!("{name}: invalid JSON: {text}"),
+            ))
+        }),
+        None => from_js(value, name),
+    }
+}
+
+/// Options read into the core's option type, starting from its `Default`
+/// (the core types are `#[serde(default)]`): `undefined`/`null` is the
+/// default itself, an object (or JSON text) overrides the keys it names.
+/// Defaults are never restated here.
+pub fn options<T: DeserializeOwned + Default>(value: JsValue, name: &str) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        Ok(T::default())
+    } else {
+        json_arg(value, name)
+    }
+}
+
+/// A calendar day: `YYYY-MM-DD` text, or a valid JS `Date` (its UTC date).
+pub fn day(value: &JsValue, name: &str) -> Result<NaiveDate, JsValue> {
+    let text = if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+        if date.get_time().is_nan() {
+            return Err(error_to_js(&ErrorInfo::input_invalid(
+                name,
+                format!("{name}: the Date is invalid"),
+            )));
+        }
+        String::from(date.to_iso_string())
+            .chars()
+            .take(10)
+            .collect()
+    } else {
+        arg_string(value, name)?
+    };
+    parse_day(&text, name).map_err(|info| error_to_js(&info))
+}
+
+/// `YYYY-MM-DD` (trimmed) as a date.
+pub fn parse_day(text: &str, name: &str) -> Result<NaiveDate, ErrorInfo> {
+    text.trim().parse::<NaiveDate>().map_err(|_| {
+        ErrorInfo::input_invalid(
+            name,
+            format!(
+                "{name}: {:?} is not an ISO date (YYYY-MM-DD)",
+                text.chars().take(40).collect::<String>()
+            ),
+        )
     })
 }
 
@@ -184,6 +309,30 @@ pub fn validation_error_to_js(findings: &wholesale_core::Findings) -> JsValue {
         let _ = js_sys::Reflect::set(&error, &"problems".into(), &problems);
     }
     error
+}
+
+/// Rule failures thrown as one error: the first error's fields and every
+/// problem in `problems` (see [`validation_error_to_js`]).
+pub fn problems_error_to_js(problems: Vec<Problem>) -> JsValue {
+    let mut findings = wholesale_core::Findings::default();
+    for p in problems {
+        findings.push(p);
+    }
+    validation_error_to_js(&findings)
+}
+
+/// A core error that has a registry code, or none (then `INPUT_INVALID`).
+pub fn coded_error(
+    code: Option<wholesale_core::codes::Code>,
+    field: Option<String>,
+    message: String,
+) -> ErrorInfo {
+    ErrorInfo {
+        code: code.map_or(INPUT_INVALID, |c| c.as_str()).to_owned(),
+        rule: code.map(|c| c.rule().to_owned()),
+        field,
+        message,
+    }
 }
 
 /// A core result that may be a rule failure, as JS: `Ok` converted with

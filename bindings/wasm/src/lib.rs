@@ -16,7 +16,11 @@
 //! function (unit-tested natively), and [`convert::to_js`]. Use the package's
 //! `main` (`js/index.js`), which turns a trap into an `INTERNAL_ERROR`.
 
+pub mod analytics;
 pub mod convert;
+pub mod csv;
+pub mod provisioning;
+pub mod quality;
 pub mod types;
 
 use std::cell::RefCell;
@@ -26,7 +30,7 @@ use wasm_bindgen::prelude::*;
 use wholesale_core::codes::{registry, Code, CodeInfo};
 use wholesale_core::package::Package;
 use wholesale_core::week::Week;
-use wholesale_core::{contact, provisioning, Findings, Problem};
+use wholesale_core::{contact, provisioning as core_provisioning, Findings, Problem};
 
 use convert::{
     arg_bool, arg_string, arg_string_or, error_to_js, from_js, option, result_to_js, to_js,
@@ -224,7 +228,7 @@ pub fn check_admin_package(
     let customer = package_arg(&customer_package, "customer_package")?;
     let admin = package_arg(&admin_package, "admin_package")?;
     let field = arg_string_or(&field, "field", "package")?;
-    to_js(&provisioning::check_admin_package(
+    to_js(&core_provisioning::check_admin_package(
         &customer, &admin, &field,
     ))
 }
@@ -243,7 +247,7 @@ pub fn check_calling_number(
     let has_number = arg_bool(&option(&options, "options", "hasNumber")?, "has_number")?;
     let has_location = arg_bool(&option(&options, "options", "hasLocation")?, "has_location")?;
     let field = arg_string_or(&option(&options, "options", "field")?, "field", "package")?;
-    to_js(&provisioning::check_calling_number(
+    to_js(&core_provisioning::check_calling_number(
         &package,
         has_number,
         has_location,

@@ -111,6 +111,84 @@ pub struct ErrorFields {
     pub message: String,
 }
 
+// --- round two: hand-written declarations, checked against the core ------
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const ROUND_TWO_TS: &'static str = include_str!("api.d.ts");
+
+/// The round-two declarations (`src/api.d.ts`), for the key check below.
+pub const ROUND_TWO_DECLARATIONS: &str = include_str!("api.d.ts");
+
+/// `remediationFor`'s result: the core's `Remediation` with its rule and steps.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RemediationOut {
+    pub remediation: String,
+    pub rule: String,
+    pub steps: String,
+}
+
+/// `verdictCodes()`: the codes of `classifyColumns`' output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct VerdictCodes {
+    pub not_measured: u8,
+    pub good: u8,
+    pub poor: u8,
+}
+
+/// The interfaces of a declarations text: name -> (required keys, optional
+/// keys), `extends` merged. Only the simple form used in `api.d.ts`.
+pub fn declared_interfaces(
+    text: &str,
+) -> std::collections::BTreeMap<String, (Vec<String>, Vec<String>)> {
+    use std::collections::BTreeMap;
+    let mut out: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    let mut parents: Vec<(String, String)> = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("export interface ") {
+        rest = &rest[at + "export interface ".len()..];
+        let open = rest.find('{').unwrap_or(rest.len());
+        let head = &rest[..open];
+        let name: String = head
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if let Some(ext) = head.split(" extends ").nth(1) {
+            parents.push((name.clone(), ext.trim().to_owned()));
+        }
+        // The closing brace ends its line (`{}` inside a type does not).
+        let close = rest[open..].find("}\n").map_or(rest.len(), |c| open + c);
+        let body = &rest[open.saturating_add(1).min(close)..close];
+        let mut required = Vec::new();
+        let mut optional = Vec::new();
+        for part in body.split([';', '\n']) {
+            let part = part.trim();
+            if part.starts_with("/**") || part.starts_with('*') || part.starts_with("//") {
+                continue;
+            }
+            let Some(colon) = part.find(':') else {
+                continue;
+            };
+            let key = part[..colon].trim();
+            if let Some(key) = key.strip_suffix('?') {
+                optional.push(key.to_owned());
+            } else if key.chars().all(|c| c.is_alphanumeric() || c == '_') && !key.is_empty() {
+                required.push(key.to_owned());
+            }
+        }
+        out.insert(name, (required, optional));
+        rest = &rest[close..];
+    }
+    for (child, parent) in parents {
+        if let Some((req, opt)) = out.get(&parent).cloned() {
+            if let Some(entry) = out.get_mut(&child) {
+                entry.0.extend(req);
+                entry.1.extend(opt);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,5 +232,367 @@ mod tests {
             assert_eq!(info.api_id.parse::<Package>().unwrap(), *p);
             assert!(!info.display_name.is_empty());
         }
+    }
+}
+
+/// Every round-two interface's keys against the core's serialized values.
+#[cfg(test)]
+mod round_two_keys {
+    use super::*;
+    use chrono::NaiveDate;
+    use serde_json::Value;
+    use std::path::PathBuf;
+    use wholesale_core::csv_import::{self, ImportBehavior, ImportOptions, OrgSnapshot};
+    use wholesale_core::org::Customer;
+    use wholesale_core::subscription::{ProductLine, Subscription};
+    use wholesale_core::{api, kpi, quality, report, status};
+
+    fn repo(path: &str) -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(path)
+    }
+
+    struct Checker {
+        declared: std::collections::BTreeMap<String, (Vec<String>, Vec<String>)>,
+        seen: std::collections::BTreeSet<String>,
+    }
+
+    impl Checker {
+        fn new() -> Self {
+            Checker {
+                declared: declared_interfaces(ROUND_TWO_DECLARATIONS),
+                seen: Default::default(),
+            }
+        }
+
+        /// `value` (an object) has every required key of `name` and no key
+        /// that `name` does not declare.
+        fn check(&mut self, name: &str, value: &Value) {
+            let (required, optional) = self
+                .declared
+                .get(name)
+                .unwrap_or_else(|| panic!("no interface {name} in api.d.ts"));
+            let object = value
+                .as_object()
+                .unwrap_or_else(|| panic!("{name}: {value} is not an object"));
+            for key in object.keys() {
+                assert!(
+                    required.contains(key) || optional.contains(key),
+                    "{name}: the core has key {key:?}, api.d.ts does not declare it"
+                );
+            }
+            for key in required {
+                assert!(
+                    object.contains_key(key),
+                    "{name}: api.d.ts requires {key:?}, the core value lacks it: {value}"
+                );
+            }
+            self.seen.insert(name.to_owned());
+        }
+
+        fn each(&mut self, name: &str, values: &Value) {
+            let list = values.as_array().expect("an array");
+            assert!(!list.is_empty(), "{name}: no sample value to check");
+            for v in list {
+                self.check(name, v);
+            }
+        }
+    }
+
+    fn json(value: &impl serde::Serialize) -> Value {
+        serde_json::to_value(value).unwrap()
+    }
+
+    #[test]
+    fn every_round_two_interface_matches_the_core_serde_json() {
+        let mut c = Checker::new();
+        // CSV plan, from the sample file with and without the snapshot.
+        let org_text = std::fs::read_to_string(repo("samples/org.json")).unwrap();
+        let org = OrgSnapshot::from_json(&org_text).unwrap();
+        let org_json = json(&org);
+        c.check("OrgSnapshot", &org_json);
+        c.each("SnapshotUser", &org_json["users"]);
+        let csv = std::fs::read(repo("samples/users.csv")).unwrap();
+        for behavior in [ImportBehavior::AddOnly, ImportBehavior::AddAndRemove] {
+            let opts = ImportOptions::default()
+                .with_behavior(behavior)
+                .with_org(org.clone());
+            let plan = json(&csv_import::check_bytes(&csv, &opts));
+            c.check("ImportPlan", &plan);
+            c.check("ImportSummary", &plan["summary"]);
+            c.each("RowOutcome", &plan["rows"]);
+            for row in plan["rows"].as_array().unwrap() {
+                for p in row["errors"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .chain(row["warnings"].as_array().unwrap())
+                {
+                    c.check("RowProblem", p);
+                }
+            }
+        }
+        let bad = json(&csv_import::check_bytes(b"", &ImportOptions::default()));
+        c.each("FileProblem", &bad["file_errors"]);
+        let warn = json(&csv_import::check_bytes(
+            b"User ID/Email,Nope\nana@acme.example,x\n",
+            &ImportOptions::default(),
+        ));
+        c.each("FileProblem", &warn["file_warnings"]);
+        let fix = csv_import::remediation_for(
+            "Cannot update user attributes; cannot revert license change.",
+        )
+        .unwrap();
+        c.check(
+            "Remediation",
+            &json(&RemediationOut {
+                remediation: json(&fix).as_str().unwrap().to_owned(),
+                rule: fix.rule().to_owned(),
+                steps: fix.steps().to_owned(),
+            }),
+        );
+
+        // Status and KPIs, from the shared vectors' inputs.
+        for entry in std::fs::read_dir(repo("tests/vectors/status")).unwrap() {
+            let v: Value =
+                serde_json::from_slice(&std::fs::read(entry.unwrap().path()).unwrap()).unwrap();
+            let customer: Customer =
+                serde_json::from_value(v["input"]["customer"].clone()).unwrap();
+            let customer_json = json(&customer);
+            c.check("Customer", &customer_json);
+            for s in customer_json["subscriptions"].as_array().unwrap() {
+                c.check("Subscription", s);
+                c.check("LicenseCounts", &s["licenses"]);
+            }
+            let as_of: NaiveDate = v["input"]["as_of"].as_str().unwrap().parse().unwrap();
+            let st = status::customer_status(&customer, as_of, &Default::default());
+            c.check("CustomerStatus", &json(&st));
+        }
+        c.check(
+            "StatusThresholds",
+            &json(&status::StatusThresholds::default()),
+        );
+        c.check("CustomerFilter", &json(&status::CustomerFilter::default()));
+        c.check("KpiOptions", &json(&kpi::KpiOptions::default()));
+        let subs: Vec<Subscription> =
+            serde_json::from_slice(&std::fs::read(repo("samples/subscriptions.json")).unwrap())
+                .unwrap();
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let d = json(&kpi::dashboard(
+            &subs,
+            ProductLine::Calling,
+            as_of,
+            &Default::default(),
+        ));
+        c.check("KpiDashboard", &d);
+        c.check("WindowSummary", &d["near_expiration"]);
+        c.check("LowAssignmentSummary", &d["low_assignment"]);
+        c.check("OverageSummary", &d["overage"]);
+        c.check("RecentSummary", &d["recently_added"]);
+        c.check("SubscriptionTables", &d["subscriptions"]);
+        let t = &d["subscriptions"];
+        for (name, key) in [
+            ("ExpiryRow", "near_expiration"),
+            ("ExpiryRow", "near_renewal"),
+            ("LowAssignmentRow", "low_assignment"),
+            ("OverageRow", "overage"),
+            ("RecentRow", "recently_added"),
+        ] {
+            for row in t[key].as_array().unwrap() {
+                c.check(name, row);
+            }
+        }
+
+        // Reports: every sample report.
+        let reports = repo("samples/reports");
+        for entry in std::fs::read_dir(&reports).unwrap() {
+            let path = entry.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            let (iface, table) = if name.starts_with("Subscription Details") {
+                ("SubscriptionDetailsRow", json(&report::read_report::<report::subscription_details::SubscriptionDetailsRow>(bytes.as_slice()).unwrap()))
+            } else if name.starts_with("Devices") {
+                (
+                    "DeviceRow",
+                    json(
+                        &report::read_report::<report::devices::DeviceRow>(bytes.as_slice())
+                            .unwrap(),
+                    ),
+                )
+            } else if name.starts_with("Phone Numbers") {
+                (
+                    "PhoneNumberRow",
+                    json(
+                        &report::read_report::<report::phone_numbers::PhoneNumberRow>(
+                            bytes.as_slice(),
+                        )
+                        .unwrap(),
+                    ),
+                )
+            } else if name.starts_with("Calling Usage") {
+                (
+                    "CallingUsageRow",
+                    json(
+                        &report::read_report::<report::calling_usage::CallingUsageRow>(
+                            bytes.as_slice(),
+                        )
+                        .unwrap(),
+                    ),
+                )
+            } else {
+                (
+                    "AppVersionRow",
+                    json(
+                        &report::read_report::<report::app_versions::AppVersionRow>(
+                            bytes.as_slice(),
+                        )
+                        .unwrap(),
+                    ),
+                )
+            };
+            c.check("ReportTable", &table);
+            c.each(iface, &table["rows"]);
+            for p in table["problems"].as_array().unwrap() {
+                c.check("ReportProblem", p);
+            }
+            let parsed = report::ReportFileName::parse(&name).unwrap();
+            c.check("ReportFileNameParts", &json(&parsed));
+        }
+
+        {
+            use wholesale_core::report::ReportRow;
+            type Row = report::subscription_details::SubscriptionDetailsRow;
+            let header = Row::HEADERS.join(",");
+            let cells = vec!["x"; Row::HEADERS.len()].join(",");
+            let text = format!("{header}\n{cells}\n");
+            let table = json(&report::read_report::<Row>(text.as_bytes()).unwrap());
+            c.each("ReportProblem", &table["problems"]);
+        }
+
+        // Quality.
+        c.check("QualityCounts", &json(&quality::QualityCounts::default()));
+        let legs = quality::read_legs(
+            std::fs::read(repo("samples/call_legs.csv"))
+                .unwrap()
+                .as_slice(),
+        )
+        .unwrap();
+        let legs_json = json(&legs.legs);
+        c.each("CallLeg", &legs_json);
+        for leg in legs_json.as_array().unwrap() {
+            for s in ["audio", "video"] {
+                if leg[s].is_object() {
+                    c.check("StreamMetrics", &leg[s]);
+                }
+            }
+        }
+        let policy = quality::QualityPolicy::default();
+        c.check("QualityPolicy", &json(&policy));
+        for leg in &legs.legs {
+            let cl = json(&quality::classify(leg, &policy));
+            c.check("Classification", &cl);
+            for r in cl["reasons"].as_array().unwrap() {
+                c.check("Reason", r);
+            }
+        }
+        let bad_legs = quality::read_legs(
+            std::fs::read(repo("tests/vectors/quality/thresholds_and_exclusions.csv"))
+                .unwrap()
+                .as_slice(),
+        )
+        .unwrap();
+        let mut report = quality::weekly_report(&legs.legs, as_of, &policy);
+        report.rejected_rows = bad_legs.rejected.clone();
+        let r = json(&report);
+        c.check("QualityReport", &r);
+        c.each("CustomerQuality", &r["customers"]);
+        c.each("EndpointQuality", &r["by_endpoint_type"]);
+        c.each("WeekQuality", &r["trend"]);
+        c.each("RejectedRow", &r["rejected_rows"]);
+        c.check(
+            "LegsRead",
+            &serde_json::json!({"legs": legs_json, "rejected": r["rejected_rows"]}),
+        );
+        let week = wholesale_core::week::Week::last_completed_on(as_of);
+        let usage = json(&quality::feature_usage(&legs.legs, week.previous()));
+        let usage = if usage.as_array().is_some_and(|a| !a.is_empty()) {
+            usage
+        } else {
+            json(&quality::feature_usage(&legs.legs, week))
+        };
+        c.each("FeatureUsage", &usage);
+        let calls = quality::read_queued_calls(
+            std::fs::read(repo("samples/call_queue.csv"))
+                .unwrap()
+                .as_slice(),
+        )
+        .unwrap();
+        let calls_json = json(&calls.calls);
+        c.each("QueuedCall", &calls_json);
+        c.check(
+            "QueuedCallsRead",
+            &serde_json::json!({"calls": calls_json, "rejected": []}),
+        );
+        let q = json(&quality::queue_kpis(&calls.calls, as_of));
+        let mut q_out = q.clone();
+        q_out["rejected_rows"] = serde_json::json!([]);
+        c.check("QueueReport", &q_out);
+        c.check("QueueKpis", &q["pooled"]);
+        c.each("CustomerQueueKpis", &q["customers"]);
+        c.check(
+            "VerdictCodes",
+            &json(&VerdictCodes {
+                not_measured: 0,
+                good: 1,
+                poor: 2,
+            }),
+        );
+
+        // Provisioning and API.
+        let nc: wholesale_core::provisioning::NewCustomer =
+            serde_json::from_slice(&std::fs::read(repo("samples/new_customer.json")).unwrap())
+                .unwrap();
+        c.check("NewCustomer", &json(&nc));
+        c.check(
+            "OnboardingTemplate",
+            &json(&wholesale_core::template::OnboardingTemplate::default()),
+        );
+        let payload: Value = serde_json::from_slice(
+            &std::fs::read(repo("samples/api/provision_subscriber_flawed.json")).unwrap(),
+        )
+        .unwrap();
+        c.check("PayloadCheck", &json(&api::check_payload(&payload)));
+        let id = api::ResourceId::new("us", "PEOPLE", uuid::Uuid::nil());
+        c.check("ResourceIdParts", &json(&id));
+        let users = json(&vec![wholesale_core::org::User::new(
+            "a@b.example",
+            wholesale_core::Package::WebexCalling,
+        )]);
+        c.each("User", &users);
+
+        // Input-only shapes and the columns object are not core values.
+        let unchecked = ["CheckCsvOptions", "LegColumnArrays", "Address", "Location"];
+        let missing: Vec<_> = c
+            .declared
+            .keys()
+            .filter(|k| !c.seen.contains(*k) && !unchecked.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        assert!(missing.is_empty(), "interfaces never checked: {missing:?}");
+    }
+}
+
+#[cfg(test)]
+mod declared_interfaces_parser {
+    use super::declared_interfaces;
+
+    #[test]
+    fn reads_required_optional_and_inherited_keys() {
+        let text = "export interface A {\n  a: string;\n  b?: number | null;\n  /** doc: x */\n  c: \"x\" | (string & {}) | null;\n}\nexport interface B extends A { d: number }\n";
+        let found = declared_interfaces(text);
+        assert_eq!(found["A"].0, ["a", "c"]);
+        assert_eq!(found["A"].1, ["b"]);
+        assert_eq!(found["B"].0, ["d", "a", "c"]);
     }
 }

@@ -4,15 +4,19 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { codes } from '../js/index.js';
+import { codes, checkCsv } from '../js/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const output = join(root, 'test-output');
-const sample = join(root, 'tests', 'fixtures', 'sample-users.csv');
+// The repo's samples, uploaded from disk (the page reads them with the File API).
+const samples = join(root, '..', '..', 'samples');
+const usersCsv = join(samples, 'users.csv');
+const orgJson = join(samples, 'org.json');
+const COUNTS = ['rows', 'add', 'modify', 'change_package', 'remove', 'no_change', 'rejected', 'warnings'];
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -63,8 +67,20 @@ after(async () => {
   await new Promise((resolve) => server ? server.close(() => resolve()) : resolve());
 });
 
-test('the page lists the registry and checks a picked CSV, all in the browser', async () => {
-  const page = await browser.newPage();
+/** The counts panel as numbers. */
+async function shownCounts(page) {
+  const out = {};
+  for (const key of COUNTS) out[key] = Number(await page.textContent(`#count-${key}`));
+  return out;
+}
+
+/** Waits until the page has finished its `n`-th check. */
+async function checked(page, n) {
+  await page.waitForSelector(`body[data-checked="${n}"]`, { timeout: 30_000 });
+}
+
+test('the page checks the sample CSV in the browser: counts equal the core (Node build)', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const consoleErrors = [];
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
@@ -76,17 +92,49 @@ test('the page lists the registry and checks a picked CSV, all in the browser', 
   const rows = await page.locator('#codes-table tbody tr').count();
   assert.equal(rows, codes().length);
   assert.ok(rows > 0);
-  assert.equal(await page.locator('#codes-table tbody tr').first().locator('td').first().textContent(), codes()[0].code);
 
-  // Pick the sample CSV with the add-and-remove behavior: the plan and its counts show.
-  await page.selectOption('#behavior', 'add_and_remove');
-  await page.setInputFiles('#file', sample);
-  await page.waitForSelector('#plan:not([hidden])');
-  for (const id of ['total', 'accepted', 'rejected', 'warnings']) {
-    assert.match(await page.textContent(`#count-${id}`), /^\d+$/, id);
+  // Hostile file first: random bytes show a plan (file errors), the page keeps working.
+  mkdirSync(output, { recursive: true });
+  const junk = join(output, 'random.csv');
+  const bytes = new Uint8Array(4096);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 256;
+  writeFileSync(junk, bytes);
+  await page.setInputFiles('#file', junk);
+  await checked(page, 1);
+  assert.deepEqual(await shownCounts(page), { ...checkCsv(bytes).summary });
+  assert.doesNotMatch(await page.textContent('#status'), /ERROR/);
+
+  const csv = new Uint8Array(readFileSync(usersCsv));
+  const org = readFileSync(orgJson, 'utf8');
+  // Each step changes one input, which re-runs the check once; the counts
+  // shown must equal the Node build's plan of the same bytes and options.
+  const steps = [
+    ['pick users.csv', () => page.setInputFiles('#file', usersCsv), 'add_only', false],
+    ['pick org.json', () => page.setInputFiles('#org', orgJson), 'add_only', true],
+    ['add and remove', () => page.selectOption('#behavior', 'add_and_remove'), 'add_and_remove', true],
+    ['no snapshot', () => page.click('#org-clear'), 'add_and_remove', false],
+    ['org.json again', () => page.setInputFiles('#org', orgJson), 'add_and_remove', true],
+  ];
+  let n = 1;
+  for (const [name, act, behavior, withOrg] of steps) {
+    await act();
+    await checked(page, ++n);
+    const expected = checkCsv(csv, { behavior, org: withOrg ? org : null });
+    assert.deepEqual(await shownCounts(page), { ...expected.summary }, name);
+    assert.match(await page.textContent('#plan-note'), new RegExp(`users\\.csv \\(${behavior}`), name);
+    // One table line per problem (or one for a clean row); rejected rows first.
+    const lines = expected.rows.reduce((sum, r) => sum + Math.max(1, r.errors.length + r.warnings.length), 0);
+    assert.equal(await page.locator('#plan-table tbody tr').count(), lines, name);
+    const actions = await page.locator('#plan-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.action));
+    const firstOther = actions.findIndex((a) => a !== 'rejected');
+    assert.ok(firstOther === -1 || !actions.slice(firstOther).includes('rejected'), `${name}: rejected rows come first`);
+    if (expected.summary.rejected > 0) {
+      assert.equal(actions[0], 'rejected', name);
+      const codesShown = await page.locator('#plan-table tbody tr.rejected td:nth-child(4)').allTextContents();
+      assert.ok(codesShown.includes(expected.rows.find((r) => r.action === 'rejected').errors[0].code), name);
+    }
   }
-  // Stub until the csv_import binding: an empty plan, named after the file and behavior.
-  assert.match(await page.textContent('#plan-note'), /sample-users\.csv.*add_and_remove/);
+  assert.ok(checkCsv(csv, { behavior: 'add_and_remove', org }).summary.rejected > 0, 'the sample has rejected rows to show');
 
   // A panic in the browser build is an INTERNAL_ERROR, and the module recovers.
   const panic = await page.evaluate(() => {
@@ -101,7 +149,7 @@ test('the page lists the registry and checks a picked CSV, all in the browser', 
   assert.match(panic.message, /browser boom/);
   assert.equal(panic.after, codes().length);
 
-  mkdirSync(output, { recursive: true });
   await page.screenshot({ path: join(output, 'browser.png'), fullPage: true });
+  await page.locator('#check').screenshot({ path: join(output, 'browser-plan.png') });
   assert.deepEqual(consoleErrors, []);
 });

@@ -126,8 +126,8 @@ fn is_digits(text: &str, min: usize, max: usize) -> bool {
     (min..=max).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Keeps messages short when a cell is huge.
-fn truncate(text: &str) -> String {
+/// Keeps messages short when a cell is huge (also used by `package`).
+pub(crate) fn truncate(text: &str) -> String {
     const MAX: usize = 80;
     match text.char_indices().nth(MAX) {
         Some((cut, _)) => format!("{}…", &text[..cut]),

@@ -173,7 +173,9 @@ impl<'de> Deserialize<'de> for Package {
 #[non_exhaustive]
 pub enum PackageError {
     /// Neither an identifier nor a display name the library knows.
-    #[error("unknown package {0:?}; accepted values: {list}", list = accepted_values())]
+    /// The message quotes at most 80 characters of the text (a hostile
+    /// 2 MiB argument must not come back as a 2 MiB message).
+    #[error("unknown package {:?}; accepted values: {list}", crate::contact::truncate(.0), list = accepted_values())]
     Unknown(String),
 }
 
@@ -306,6 +308,21 @@ mod tests {
             assert!(text.contains(p.api_id()));
         }
         assert_eq!(err.to_problem("package").code, Code::PackageUnknown);
+    }
+
+    #[test]
+    fn r_pkg_01_unknown_package_message_stays_short_for_huge_input() {
+        // Found by the wasm binding's hostile tests: a 2 MiB argument came
+        // back as a 2 MiB message.
+        let huge = "x".repeat(2 * 1024 * 1024);
+        let err = Package::parse_strict(&huge).unwrap_err();
+        let message = err.to_string();
+        assert!(message.len() < 1_000, "{} bytes", message.len());
+        assert!(message.contains("xxxx…"));
+        assert!(Package::parse_strict("gold")
+            .unwrap_err()
+            .to_string()
+            .contains("\"gold\""));
     }
 
     #[test]

@@ -298,6 +298,20 @@ fn r_rep_03_file_names_build_and_parse() {
 }
 
 #[test]
+fn r_rep_03_invalid_file_name_message_stays_short_for_huge_input() {
+    // Found by the wasm binding's hostile tests: a 2 MiB name came back as a
+    // 2 MiB message.
+    let huge = "x".repeat(2 * 1024 * 1024);
+    let problem = ReportFileName::parse(&huge).unwrap_err();
+    assert!(
+        problem.message.len() < 1_000,
+        "{} bytes",
+        problem.message.len()
+    );
+    assert!(problem.message.contains("xxxx…"));
+}
+
+#[test]
 fn r_rep_04_regions_and_the_selector() {
     let codes: Vec<&str> = Region::ALL.iter().map(|r| r.as_str()).collect();
     assert_eq!(codes, ["US", "CA", "EU", "UAE"]);

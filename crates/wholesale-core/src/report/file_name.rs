@@ -40,7 +40,8 @@ impl ReportFileName {
                 Code::ReportFileNameInvalid,
                 "file_name",
                 format!(
-                    "{name:?}: {why}; expected '<template name>_<alphanumeric id>_<YYYY-MM-DD>'"
+                    "{:?}: {why}; expected '<template name>_<alphanumeric id>_<YYYY-MM-DD>'",
+                    crate::contact::truncate(name)
                 ),
             )
         };

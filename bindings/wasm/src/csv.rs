@@ -1,0 +1,75 @@
+//! CSV import planning (`wholesale_core::csv_import`, R-CSV-01..20).
+
+use wasm_bindgen::prelude::*;
+use wholesale_core::csv_import::{self, ImportOptions, OrgSnapshot};
+
+use crate::convert::{arg_bytes, arg_string, error_to_js, json_arg, option, to_js, ErrorInfo};
+
+/// The import options from the JS options object: `behavior` is
+/// deserialized into the core's `ImportOptions` (so its values and default
+/// live in the core), `org` is a snapshot object or its JSON text.
+pub fn import_options(options: &JsValue) -> Result<ImportOptions, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(ImportOptions::default());
+    }
+    let behavior = option(options, "options", "behavior")?;
+    let mut opts = if behavior.is_undefined() || behavior.is_null() {
+        ImportOptions::default()
+    } else {
+        let overrides = js_sys::Object::new();
+        js_sys::Reflect::set(&overrides, &"behavior".into(), &behavior)
+            .map_err(|_| error_to_js(&ErrorInfo::internal("cannot build the options")))?;
+        crate::convert::from_js::<ImportOptions>(overrides.into(), "behavior")?
+    };
+    let org = option(options, "options", "org")?;
+    if !(org.is_undefined() || org.is_null()) {
+        let snapshot: OrgSnapshot = json_arg(org, "org")?;
+        opts = opts.with_org(snapshot);
+    }
+    Ok(opts)
+}
+
+/// `checkCsv(data, {behavior?, org?})`: the import plan of a Control Hub CSV
+/// `{file_errors, file_warnings, rows, summary}` (the core's JSON). `data` is
+/// the text, or the file's bytes (`Uint8Array`: UTF-16 files and BOMs are
+/// decoded by the core). One call for the whole file.
+#[wasm_bindgen(js_name = checkCsv, unchecked_return_type = "ImportPlan")]
+pub fn check_csv(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] data: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CheckCsvOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let opts = import_options(&options)?;
+    let bytes = arg_bytes(&data, "data")?;
+    to_js(&csv_import::check_bytes(&bytes, &opts))
+}
+
+/// `remediationFor(message)`: the fix for an error message Control Hub
+/// reported after an import (R-CSV-19), `{remediation, rule, steps}`, or
+/// `null` when the message is not known.
+#[wasm_bindgen(js_name = remediationFor, unchecked_return_type = "Remediation | null")]
+pub fn remediation_for(
+    #[wasm_bindgen(unchecked_param_type = "string")] message: JsValue,
+) -> Result<JsValue, JsValue> {
+    let message = arg_string(&message, "message")?;
+    match csv_import::remediation_for(&message) {
+        None => Ok(JsValue::NULL),
+        Some(fix) => to_js(&crate::types::RemediationOut {
+            remediation: serde_json::to_value(fix)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+            rule: fix.rule().to_owned(),
+            steps: fix.steps().to_owned(),
+        }),
+    }
+}
+
+/// `__checkCsvSummary(data, options)`: `checkCsv` returning only the summary
+/// (hidden from the declarations). For the benchmark: the difference with
+/// `checkCsv` is the cost of converting the plan to JS objects.
+#[wasm_bindgen(js_name = __checkCsvSummary, skip_typescript)]
+pub fn check_csv_summary(data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let opts = import_options(&options)?;
+    let bytes = arg_bytes(&data, "data")?;
+    to_js(&csv_import::check_bytes(&bytes, &opts).summary)
+}
