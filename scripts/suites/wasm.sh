@@ -7,7 +7,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WASM="$ROOT/bindings/wasm"
-TOOLS="$ROOT/.tools"
+# Tools built from source (minutes each) live in a per-user cache, so a fresh
+# clone on the same machine (CI) reuses them; override with WHOLESALE_TOOLS_DIR.
+TOOLS="${WHOLESALE_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/wholesale-core/tools}"
 
 step() { printf '\n==> wasm: %s\n' "$*"; }
 
@@ -30,13 +32,13 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # wasm-bindgen-cli must be the exact version of the wasm-bindgen crate in
-# Cargo.lock. Installed with the machine's default (stable) cargo into .tools/;
+# Cargo.lock. Installed with the machine's default (stable) cargo into $TOOLS;
 # no --locked: one of its locked dependencies is not on the registry.
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$WASM/Cargo.lock")
 [ -n "$want" ] || { echo "wasm: no wasm-bindgen version in Cargo.lock" >&2; exit 1; }
 have=$("$TOOLS/bin/wasm-bindgen" --version 2>/dev/null | awk '{ print $2 }' || true)
 if [ "$have" != "$want" ]; then
-    step "cargo install wasm-bindgen-cli $want into .tools/ (a few minutes, once)"
+    step "cargo install wasm-bindgen-cli $want into $TOOLS (a few minutes, once)"
     cargo install wasm-bindgen-cli --version "$want" --root "$TOOLS" --force
 fi
 export WASM_BINDGEN="$TOOLS/bin/wasm-bindgen"
