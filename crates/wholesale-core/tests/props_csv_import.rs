@@ -6,7 +6,9 @@
 
 use proptest::prelude::*;
 use wholesale_core::codes::Code;
-use wholesale_core::csv_import::{check_bytes, ImportBehavior, ImportOptions, ImportPlan, OrgSnapshot};
+use wholesale_core::csv_import::{
+    check_bytes, ImportBehavior, ImportOptions, ImportPlan, OrgSnapshot,
+};
 
 const HEADER: [&str; 9] = [
     "User ID/Email",
@@ -22,8 +24,8 @@ const HEADER: [&str; 9] = [
 
 /// A cell for column `i`: plausible values for the column, sometimes junk.
 fn cell(i: usize) -> BoxedStrategy<String> {
-    let boolean = prop_oneof![Just(""), Just("TRUE"), Just("FALSE"), Just("maybe")]
-        .prop_map(str::to_owned);
+    let boolean =
+        prop_oneof![Just(""), Just("TRUE"), Just("FALSE"), Just("maybe")].prop_map(str::to_owned);
     match i {
         0 => prop_oneof![
             "[a-d]@acme\\.example",
@@ -34,9 +36,13 @@ fn cell(i: usize) -> BoxedStrategy<String> {
         1 => "[A-Za-zé ]{0,6}".boxed(),
         2 => prop_oneof![Just(String::new()), "\\+1408555[0-9]{4}", "[0-9]{3}"].boxed(),
         3 => prop_oneof![Just(String::new()), "[0-9]{2,4}", Just("1".to_owned())].boxed(),
-        4 => prop_oneof![Just("HQ"), Just(""), Just("Mars")].prop_map(str::to_owned).boxed(),
+        4 => prop_oneof![Just("HQ"), Just(""), Just("Mars")]
+            .prop_map(str::to_owned)
+            .boxed(),
         5..=7 => boolean.boxed(),
-        _ => prop_oneof![Just(""), Just("acme.webex.com")].prop_map(str::to_owned).boxed(),
+        _ => prop_oneof![Just(""), Just("acme.webex.com")]
+            .prop_map(str::to_owned)
+            .boxed(),
     }
 }
 
@@ -55,12 +61,18 @@ fn options(behavior: ImportBehavior, with_org: bool) -> ImportOptions {
         )
         .expect("snapshot")
     });
-    ImportOptions::default().with_behavior(behavior).with_org(org)
+    ImportOptions::default()
+        .with_behavior(behavior)
+        .with_org(org)
 }
 
 /// The file with the columns in `order` (a permutation of the header indexes).
 fn render(rows: &[Vec<String>], order: &[usize], map: impl Fn(&str) -> String) -> String {
-    let mut text = order.iter().map(|&i| HEADER[i]).collect::<Vec<_>>().join(",");
+    let mut text = order
+        .iter()
+        .map(|&i| HEADER[i])
+        .collect::<Vec<_>>()
+        .join(",");
     text.push('\n');
     for row in rows {
         let cells: Vec<String> = order.iter().map(|&i| map(&row[i])).collect();
