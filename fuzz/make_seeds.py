@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Regenerates fuzz/seeds/<target>/ from the shared test vectors and samples.
 
+The small files of tests/bad_inputs/ seed their parser's target too.
 Each target's input layout is described at the top of its fuzz_targets/*.rs:
 csv_import takes a flags byte (behavior, snapshot choice) before the CSV,
 report takes a reader-selector byte before the CSV. Run from anywhere:
     python3 fuzz/make_seeds.py
 """
 import hashlib
+import json
 import pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -44,6 +46,26 @@ def main():
         put("call_legs", case.read_bytes())
     queue = (ROOT / "samples" / "call_queue.csv").read_bytes().splitlines(keepends=True)
     put("queued_calls", b"".join(queue[:41]))
+    bad_inputs()
+
+
+def bad_inputs():
+    """The small files of the bad-input corpus seed the target of their parser."""
+    corpus = ROOT / "tests" / "bad_inputs"
+    reports = ["subscription_details", "calling_usage", "devices", "phone_numbers", "app_versions"]
+    for name, e in json.loads((corpus / "expected.json").read_text()).items():
+        path = corpus / name
+        if "generate" in e or not path.exists() or path.stat().st_size > 65536:
+            continue
+        data, parser = path.read_bytes(), e["parser"]
+        if parser == "user_csv":
+            put("csv_import", b"\x00" + data)
+        elif parser.startswith("report:"):
+            put("report", bytes([reports.index(parser.split(":", 1)[1])]) + data)
+        else:
+            target = {"org_snapshot": "org_snapshot", "call_legs": "call_legs",
+                      "queued_calls": "queued_calls", "api_payload": "api_payload"}[parser]
+            put(target, data)
 
 
 if __name__ == "__main__":
