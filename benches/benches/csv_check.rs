@@ -6,16 +6,6 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use wholesale_core::csv_import::{check_bytes, MAX_DATA_ROWS};
 
-fn bare_parse(bytes: &[u8]) -> usize {
-    let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
-    let mut record = csv::ByteRecord::new();
-    let mut fields = 0;
-    while reader.read_byte_record(&mut record).unwrap_or(false) {
-        fields += record.len();
-    }
-    fields
-}
-
 fn bench(c: &mut Criterion) {
     let bytes = wholesale_benches::user_csv(MAX_DATA_ROWS);
     let options = wholesale_benches::import_options(MAX_DATA_ROWS);
@@ -26,7 +16,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| check_bytes(black_box(&bytes), &options))
     });
     group.bench_function("bare_byte_record_pass", |b| {
-        b.iter(|| bare_parse(black_box(&bytes)))
+        b.iter(|| wholesale_benches::bare_parse(black_box(&bytes)))
     });
     group.finish();
 }

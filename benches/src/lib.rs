@@ -273,6 +273,18 @@ pub fn write_leg_columns(b: &LegColumnBuffers, dir: &std::path::Path) -> io::Res
     std::fs::write(dir.join("ip_version.bin"), &b.ip_version)
 }
 
+/// The parsing floor of the CSV check: a bare `csv::ByteRecord` pass over
+/// `bytes` (default settings), returning the number of fields read.
+pub fn bare_parse(bytes: &[u8]) -> usize {
+    let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    let mut fields = 0;
+    while reader.read_byte_record(&mut record).unwrap_or(false) {
+        fields += record.len();
+    }
+    fields
+}
+
 /// The best wall time of `runs` calls of `f` (after one warm-up call).
 pub fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
     f();
