@@ -27,8 +27,13 @@ for target in $targets; do
     echo "--> fuzz $target for ${seconds}s"
     log="$ROOT/target/fuzz-$target.log"
     mkdir -p "$ROOT/target"
+    dict=()
+    [ -f "dict/$target.dict" ] && dict=(-dict="dict/$target.dict")
+    # -max_len: room for a realistic CSV; the 20,001-row and 2 MiB inputs are
+    # covered by tests/bad_inputs instead (fuzzing them would be too slow).
     if ! cargo fuzz run "$target" "$corpus" "seeds/$target" -- \
-        -max_total_time="$seconds" -rss_limit_mb=4096 -print_final_stats=1 >"$log" 2>&1; then
+        -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 -timeout=10 \
+        -print_final_stats=1 "${dict[@]}" >"$log" 2>&1; then
         tail -40 "$log" >&2
         echo "fuzz target $target crashed (log: $log; input under fuzz/artifacts/$target/)" >&2
         exit 1

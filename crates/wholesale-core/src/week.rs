@@ -34,10 +34,14 @@ impl Week {
         let back = Duration::days(i64::from(day.weekday().num_days_from_sunday()));
         let sunday = day.checked_sub_signed(back).unwrap_or(NaiveDate::MIN);
         let start = Utc.from_utc_datetime(&sunday.and_time(chrono::NaiveTime::MIN));
+        // The end is the next Sunday counted from `day`, not from `start`: at
+        // the calendar's first days `start` is clamped and is no Sunday, and
+        // weeks must still tile time (found by tests/props_week.rs).
+        let midnight = Utc.from_utc_datetime(&day.and_time(chrono::NaiveTime::MIN));
         Week {
             start,
-            end: start
-                .checked_add_signed(Duration::days(7))
+            end: midnight
+                .checked_add_signed(Duration::days(7) - back)
                 .unwrap_or(DateTime::<Utc>::MAX_UTC),
         }
     }

@@ -3,60 +3,14 @@
 //! baseline.
 //!
 //! ```text
-//! cargo run --release -p wholesale-core --example quality_bench [LEGS]
+//! cargo run --release -p wholesale-benches --bin quality_bench [LEGS]
 //! ```
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use wholesale_benches::leg_columns as columns;
 use wholesale_core::quality::{classify_columns, LegColumnBuffers, QualityPolicy};
-
-/// A small deterministic generator (xorshift), so the benchmark needs no crate.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    /// Uniform in `[0, 1)`.
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
-fn columns(n: usize) -> LegColumnBuffers {
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let mut b = LegColumnBuffers::default();
-    for _ in 0..n {
-        // About 30% of legs have no video, 2% no audio; metrics around the thresholds.
-        let audio = rng.unit() > 0.02;
-        let video = rng.unit() > 0.3;
-        let mut push = |present: bool, j: &mut Vec<f64>, l: &mut Vec<f64>, p: &mut Vec<f64>| {
-            let (x, y, z) = (rng.unit(), rng.unit(), rng.unit());
-            j.push(if present { x * 180.0 } else { f64::NAN });
-            l.push(if present { y * 450.0 } else { f64::NAN });
-            p.push(if present { z * 6.0 } else { f64::NAN });
-        };
-        push(
-            audio,
-            &mut b.audio_jitter_ms,
-            &mut b.audio_latency_ms,
-            &mut b.audio_loss_pct,
-        );
-        push(
-            video,
-            &mut b.video_jitter_ms,
-            &mut b.video_latency_ms,
-            &mut b.video_loss_pct,
-        );
-        b.endpoint_type.push((rng.next() % 6) as u8);
-        b.ip_version.push(if rng.next() % 10 == 0 { 6 } else { 4 });
-    }
-    b
-}
 
 /// The baseline: a plain sum over every input byte (f64 columns summed as
 /// their bit patterns, so the sum vectorizes like the classifier can).
