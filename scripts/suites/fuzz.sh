@@ -7,9 +7,11 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 seconds=${FUZZ_SECONDS:-20}
 
-tools="$ROOT/.tools/cargo-fuzz"
+# Per-user tool cache shared by fresh clones on the same machine (as the wasm
+# suite's); override with WHOLESALE_TOOLS_DIR.
+tools="${WHOLESALE_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/wholesale-core/tools}/cargo-fuzz"
 if [ ! -x "$tools/bin/cargo-fuzz" ]; then
-    echo "--> installing cargo-fuzz into .tools/ (once)"
+    echo "--> installing cargo-fuzz into $tools (once)"
     cargo install --quiet cargo-fuzz --root "$tools"
 fi
 export PATH="$tools/bin:$PATH"
