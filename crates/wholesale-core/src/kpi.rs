@@ -647,12 +647,16 @@ pub fn dashboard<'a>(
         }
     };
     let mut low = (CustomerSet::new(n), Vec::new());
+    // Each ratio is computed once and kept as the table's sort key.
+    let mut low_by_ratio: Vec<(f64, &Subscription)> = Vec::new();
     if let Some(threshold) = threshold_ratio {
         for (&s, &c) in subs.iter().zip(&customer_of) {
-            let l = &s.licenses;
-            if l.total > 0 && ratio(s) < threshold {
-                low.0.insert(c);
-                low.1.push(s);
+            if s.licenses.total > 0 {
+                let r = ratio(s);
+                if r < threshold {
+                    low.0.insert(c);
+                    low_by_ratio.push((r, s));
+                }
             }
         }
     }
@@ -660,7 +664,8 @@ pub fn dashboard<'a>(
     // Table order: stable sorts, so ties keep the input order.
     expiring.1.sort_by_key(|s| s.end_date);
     renewing.1.sort_by_key(|s| s.end_date);
-    low.1.sort_by(|a, b| ratio(a).total_cmp(&ratio(b)));
+    low_by_ratio.sort_by(|a, b| a.0.total_cmp(&b.0));
+    low.1 = low_by_ratio.into_iter().map(|(_, s)| s).collect();
     over.1
         .sort_by_key(|s| std::cmp::Reverse(s.licenses.excess()));
     recent.1.sort_by_key(|s| std::cmp::Reverse(s.start_date));
