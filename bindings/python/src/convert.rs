@@ -178,22 +178,7 @@ pub fn f64_column<'py>(
     obj: &Bound<'py, PyAny>,
     field: &str,
 ) -> PyResult<PyReadonlyArray1<'py, f64>> {
-    let py = obj.py();
-    let array = obj.extract::<PyReadonlyArray1<'py, f64>>().map_err(|err| {
-        input_error(
-            py,
-            Some(field),
-            &format!("{field} must be a one-dimensional numpy array of float64: {err}"),
-        )
-    })?;
-    if array.as_slice().is_err() {
-        return Err(input_error(
-            py,
-            Some(field),
-            &format!("{field} must be contiguous: pass numpy.ascontiguousarray({field})"),
-        ));
-    }
-    Ok(array)
+    column(obj, field, "float64")
 }
 
 /// What the Python `Package` enum shows of a package.
@@ -319,12 +304,21 @@ pub fn day(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<NaiveDate> {
 /// A one-dimensional, C-contiguous `uint8` numpy array borrowed without a
 /// copy; otherwise `InputError` naming `field`, as [`f64_column`].
 pub fn u8_column<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<PyReadonlyArray1<'py, u8>> {
+    column(obj, field, "uint8")
+}
+
+/// The one borrowing check behind [`f64_column`] and [`u8_column`].
+fn column<'py, T: numpy::Element>(
+    obj: &Bound<'py, PyAny>,
+    field: &str,
+    dtype: &str,
+) -> PyResult<PyReadonlyArray1<'py, T>> {
     let py = obj.py();
-    let array = obj.extract::<PyReadonlyArray1<'py, u8>>().map_err(|err| {
+    let array = obj.extract::<PyReadonlyArray1<'py, T>>().map_err(|err| {
         input_error(
             py,
             Some(field),
-            &format!("{field} must be a one-dimensional numpy array of uint8: {err}"),
+            &format!("{field} must be a one-dimensional numpy array of {dtype}: {err}"),
         )
     })?;
     if array.as_slice().is_err() {

@@ -86,12 +86,6 @@ fn classify_leg<'py>(
     })
 }
 
-#[derive(Serialize)]
-struct LegsOut<'a> {
-    legs: &'a [CallLeg],
-    rejected: &'a [RejectedRow],
-}
-
 /// Reads a call-leg CSV: `{"legs": [...], "rejected": [{line, problems}]}`.
 #[pyfunction]
 fn read_call_legs<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
@@ -100,20 +94,8 @@ fn read_call_legs<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bo
         let bytes = input.as_bytes();
         let read = detached(py, || quality::read_legs(bytes))?
             .map_err(|err| err.to_pyerr(py, Some("data")))?;
-        to_py(
-            py,
-            &LegsOut {
-                legs: &read.legs,
-                rejected: &read.rejected,
-            },
-        )
+        to_py(py, &read)
     })
-}
-
-#[derive(Serialize)]
-struct CallsOut<'a> {
-    calls: &'a [QueuedCall],
-    rejected: &'a [RejectedRow],
 }
 
 /// Reads a queued-call CSV: `{"calls": [...], "rejected": [...]}`.
@@ -127,13 +109,7 @@ fn read_queued_calls<'py>(
         let bytes = input.as_bytes();
         let read = detached(py, || quality::read_queued_calls(bytes))?
             .map_err(|err| err.to_pyerr(py, Some("data")))?;
-        to_py(
-            py,
-            &CallsOut {
-                calls: &read.calls,
-                rejected: &read.rejected,
-            },
-        )
+        to_py(py, &read)
     })
 }
 

@@ -83,12 +83,6 @@ pub fn classify_leg(
     to_js(&quality::classify(&leg, &policy))
 }
 
-#[derive(Serialize)]
-struct LegsOut<'a> {
-    legs: &'a [CallLeg],
-    rejected: &'a [RejectedRow],
-}
-
 /// `readCallLegs(data)`: `{legs, rejected}` of a call-leg CSV.
 #[wasm_bindgen(js_name = readCallLegs, unchecked_return_type = "LegsRead")]
 pub fn read_call_legs(
@@ -96,16 +90,7 @@ pub fn read_call_legs(
 ) -> Result<JsValue, JsValue> {
     let bytes = arg_bytes(&data, "data")?;
     let read = quality::read_legs(bytes.as_slice()).map_err(|e| quality_error(&e, Some("data")))?;
-    to_js(&LegsOut {
-        legs: &read.legs,
-        rejected: &read.rejected,
-    })
-}
-
-#[derive(Serialize)]
-struct CallsOut<'a> {
-    calls: &'a [QueuedCall],
-    rejected: &'a [RejectedRow],
+    to_js(&read)
 }
 
 /// `readQueuedCalls(data)`: `{calls, rejected}` of a queued-call CSV.
@@ -116,10 +101,7 @@ pub fn read_queued_calls(
     let bytes = arg_bytes(&data, "data")?;
     let read = quality::read_queued_calls(bytes.as_slice())
         .map_err(|e| quality_error(&e, Some("data")))?;
-    to_js(&CallsOut {
-        calls: &read.calls,
-        rejected: &read.rejected,
-    })
+    to_js(&read)
 }
 
 /// `weeklyQualityReport(legs, asOf, policy?)`: the weekly call-quality

@@ -24,8 +24,9 @@ pub struct RejectedRow {
     pub problems: Vec<Problem>,
 }
 
-/// The call legs of a CSV and the rows that were rejected.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The call legs of a CSV and the rows that were rejected; serialized as
+/// `{"legs", "rejected"}` (what the bindings return).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct LegsRead {
     /// The good rows, in file order.
     pub legs: Vec<CallLeg>,
@@ -42,8 +43,9 @@ impl LegsRead {
     }
 }
 
-/// The queued calls of a CSV and the rows that were rejected.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The queued calls of a CSV and the rows that were rejected; serialized as
+/// `{"calls", "rejected"}` (what the bindings return).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct QueuedCallsRead {
     /// The good rows, in file order.
     pub calls: Vec<QueuedCall>,
