@@ -2,13 +2,46 @@
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use wholesale_core::csv_import::{self, ImportOptions, OrgSnapshot};
+use wholesale_core::csv_import::{self, ImportOptions, ImportPlan, OrgSnapshot};
 
 use crate::convert::{input_data, json_arg, options, to_py};
 use crate::errors::{detached, guard, new_error, CsvImportError, INPUT_INVALID};
 
-/// The import plan of `data` as the core's JSON shape
-/// `{file_errors, file_warnings, rows, summary}` (plain dicts).
+/// The core's import plan, kept in Rust until Python asks for it: the summary
+/// and file-level problems convert on their own, and the rows (the costly
+/// part: one dict per data row) only when `to_dict()` is called. The Python
+/// `ImportPlan` wraps it and caches what it converted.
+#[pyclass(frozen, name = "PlanHandle", module = "wholesale_core._lowlevel")]
+pub struct PlanHandle {
+    plan: ImportPlan,
+}
+
+#[pymethods]
+impl PlanHandle {
+    /// `{rows, add, modify, change_package, remove, no_change, rejected, warnings}`.
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || to_py(py, &self.plan.summary))
+    }
+
+    /// The file-level errors `[{code, line, message}]`.
+    fn file_errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || to_py(py, &self.plan.file_errors))
+    }
+
+    /// The file-level warnings.
+    fn file_warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || to_py(py, &self.plan.file_warnings))
+    }
+
+    /// The whole plan as the core's JSON shape
+    /// `{file_errors, file_warnings, rows, summary}` (plain dicts).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || to_py(py, &self.plan))
+    }
+}
+
+/// Plans the import of `data` (R-CSV-01..20) and returns the plan as a
+/// [`PlanHandle`].
 ///
 /// `behavior` is deserialized into the core's `ImportOptions` (starting from
 /// its `Default`), so its accepted values and default live in the core;
@@ -21,7 +54,7 @@ fn check_csv<'py>(
     data: &Bound<'py, PyAny>,
     behavior: Option<&Bound<'py, PyAny>>,
     org: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<PlanHandle> {
     guard(py, || {
         let overrides = PyDict::new(py);
         if let Some(b) = behavior.filter(|b| !b.is_none()) {
@@ -39,7 +72,7 @@ fn check_csv<'py>(
         let input = input_data(data, "data")?;
         let bytes = input.as_bytes();
         let plan = detached(py, || csv_import::check_bytes(bytes, &opts))?;
-        to_py(py, &plan)
+        Ok(PlanHandle { plan })
     })
 }
 
@@ -60,6 +93,7 @@ fn remediation_for<'py>(py: Python<'py>, message: &str) -> PyResult<Bound<'py, P
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PlanHandle>()?;
     m.add_function(wrap_pyfunction!(check_csv, m)?)?;
     m.add_function(wrap_pyfunction!(remediation_for, m)?)?;
     Ok(())

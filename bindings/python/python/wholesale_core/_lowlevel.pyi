@@ -12,9 +12,11 @@ from ._types import (
     CodeInfo,
     CustomerStatus,
     FeatureUsage,
+    FileProblem,
     Findings,
     ImportBehavior,
     ImportPlanDict,
+    ImportSummary,
     KpiDashboard,
     LegsRead,
     PackageInfo,
@@ -108,11 +110,17 @@ def _input_bytes(data: InputData) -> bytes: ...
 def _panic_for_tests(message: str, detached_path: bool = False) -> None: ...
 
 # --- CSV import ---
+class PlanHandle:
+    def summary(self) -> ImportSummary: ...
+    def file_errors(self) -> List[FileProblem]: ...
+    def file_warnings(self) -> List[FileProblem]: ...
+    def to_dict(self) -> ImportPlanDict: ...
+
 def check_csv(
     data: InputData,
     behavior: Optional[ImportBehavior] = None,
     org: Optional[JsonArg] = None,
-) -> ImportPlanDict: ...
+) -> PlanHandle: ...
 def remediation_for(message: str) -> Optional[Remediation]: ...
 
 # --- status, KPIs, reports ---

@@ -33,20 +33,30 @@ class ImportPlan:
     ``to_dicts()`` one flat row per data row, for ``pandas.DataFrame``.
     """
 
-    __slots__ = ("_data",)
+    __slots__ = ("_handle", "_summary", "_dict")
 
-    def __init__(self, data: ImportPlanDict) -> None:
-        self._data = data
+    def __init__(self, handle: "_lowlevel.PlanHandle") -> None:
+        # The plan stays in Rust; each part is converted once, when first
+        # asked for (the rows are the costly part of a 20,000-row plan).
+        self._handle = handle
+        self._summary: Optional[ImportSummary] = None
+        self._dict: Optional[ImportPlanDict] = None
+
+    @property
+    def _data(self) -> ImportPlanDict:
+        if self._dict is None:
+            self._dict = self._handle.to_dict()
+        return self._dict
 
     @property
     def file_errors(self) -> List[FileProblem]:
         """Problems that make the whole file unusable (then ``rows`` is empty)."""
-        return self._data["file_errors"]
+        return self._data["file_errors"] if self._dict is not None else self._handle.file_errors()
 
     @property
     def file_warnings(self) -> List[FileProblem]:
         """Warnings about the file as a whole (unknown columns)."""
-        return self._data["file_warnings"]
+        return self._data["file_warnings"] if self._dict is not None else self._handle.file_warnings()
 
     @property
     def rows(self) -> List[RowOutcome]:
@@ -56,7 +66,11 @@ class ImportPlan:
     @property
     def summary(self) -> ImportSummary:
         """Counts per action, and of warnings."""
-        return self._data["summary"]
+        if self._dict is not None:
+            return self._dict["summary"]
+        if self._summary is None:
+            self._summary = self._handle.summary()
+        return self._summary
 
     @property
     def rejected(self) -> List[RowOutcome]:
