@@ -122,6 +122,38 @@ pub fn number_key(number: &str) -> String {
     number.chars().filter(char::is_ascii_digit).collect()
 }
 
+/// [`number_key`] as a number, for "in use" maps that must not allocate per
+/// row: the digits' value and count (so `012` and `12` differ). `None` when
+/// there are more than 15 digits or none: such a value can never equal a
+/// number the checks accept.
+pub fn number_id(number: &str) -> Option<u64> {
+    digits_id(number.bytes().filter(u8::is_ascii_digit))
+}
+
+/// An extension (trimmed, digits only) as a number, like [`number_id`];
+/// `None` when it has anything but 1 to 15 digits.
+pub fn extension_id(extension: &str) -> Option<u64> {
+    let extension = extension.trim();
+    extension
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| digits_id(extension.bytes()))
+        .flatten()
+}
+
+fn digits_id(digits: impl Iterator<Item = u8>) -> Option<u64> {
+    let mut value = 0u64;
+    let mut count = 0u64;
+    for digit in digits {
+        count += 1;
+        if count > 15 {
+            return None;
+        }
+        value = value * 10 + u64::from(digit - b'0');
+    }
+    (count > 0).then_some(value | (count << 50))
+}
+
 fn is_digits(text: &str, min: usize, max: usize) -> bool {
     (min..=max).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
 }
@@ -191,6 +223,17 @@ mod tests {
         assert!(!is_extension("12345678901"));
         assert!(!is_extension("12a"));
         assert_eq!(number_key("+1 (408) 555"), "1408555");
+    }
+
+    #[test]
+    fn r_csv_16_number_ids_match_number_keys() {
+        assert_eq!(number_id("+1 (408) 555-1234"), number_id("14085551234"));
+        assert_ne!(extension_id("012"), extension_id("12"));
+        assert_eq!(extension_id(" 2001 "), extension_id("2001"));
+        assert_eq!(extension_id("20-01"), None);
+        assert_eq!(number_id("no digits"), None);
+        assert_eq!(number_id("1234567890123456"), None);
+        assert!(number_id("123456789012345").is_some());
     }
 
     #[test]

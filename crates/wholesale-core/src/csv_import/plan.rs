@@ -13,7 +13,9 @@ use super::{
     RowProblem, SnapshotUser, MAX_DATA_ROWS, MAX_FIELD_BYTES,
 };
 use crate::codes::{Code, Severity};
-use crate::contact::{check_email, check_extension, check_phone_number, number_key};
+use crate::contact::{
+    check_email, check_extension, check_phone_number, extension_id, number_id, number_key,
+};
 use crate::package::{BasicLicense, Package};
 use crate::problem::Problem;
 use crate::provisioning::{check_admin_package, check_calling_number};
@@ -348,8 +350,10 @@ struct Planner<'a> {
     users: HashMap<String, &'a SnapshotUser>,
     /// Lowercase e-mail -> first line.
     emails: HashMap<Rc<str>, u64>,
-    phones: HashMap<String, Owner>,
-    extensions: HashMap<String, Owner>,
+    /// Numbers and extensions in use, by `contact::number_id`/`extension_id`
+    /// (no allocation per row).
+    phones: HashMap<u64, Owner>,
+    extensions: HashMap<u64, Owner>,
 }
 
 /// A boolean cell: TRUE / FALSE in any case, or blank (R-CSV-03).
@@ -400,19 +404,15 @@ impl<'a> Planner<'a> {
         for user in org.map(|o| o.users.as_slice()).unwrap_or_default() {
             let email = user.email.trim().to_lowercase();
             let shared: Rc<str> = Rc::from(email.as_str());
-            if let Some(number) = user.phone_number.as_deref().map(number_key) {
-                if !number.is_empty() {
-                    phones
-                        .entry(number)
-                        .or_insert_with(|| Owner::Org(Rc::clone(&shared)));
-                }
+            if let Some(number) = user.phone_number.as_deref().and_then(number_id) {
+                phones
+                    .entry(number)
+                    .or_insert_with(|| Owner::Org(Rc::clone(&shared)));
             }
-            if let Some(ext) = user.extension.as_deref().map(str::trim) {
-                if !ext.is_empty() {
-                    extensions
-                        .entry(ext.to_owned())
-                        .or_insert_with(|| Owner::Org(Rc::clone(&shared)));
-                }
+            if let Some(ext) = user.extension.as_deref().and_then(extension_id) {
+                extensions
+                    .entry(ext)
+                    .or_insert_with(|| Owner::Org(Rc::clone(&shared)));
             }
             users.entry(email).or_insert(user);
         }
@@ -577,7 +577,7 @@ impl<'a> Planner<'a> {
             if usable {
                 claim(
                     &mut self.phones,
-                    number_key(phone),
+                    number_id(phone),
                     phone,
                     column,
                     line,
@@ -591,7 +591,7 @@ impl<'a> Planner<'a> {
                 Some(problem) => found.push(problem),
                 None => claim(
                     &mut self.extensions,
-                    extension.to_owned(),
+                    extension_id(extension),
                     extension,
                     column,
                     line,
@@ -952,17 +952,17 @@ impl Found {
 
 /// R-CSV-16: a number used by another user (in the org or an earlier row).
 fn claim(
-    owners: &mut HashMap<String, Owner>,
-    key: String,
+    owners: &mut HashMap<u64, Owner>,
+    key: Option<u64>,
     shown: &str,
     column: &str,
     line: u64,
     email_key: &Rc<str>,
     found: &mut Found,
 ) {
-    if key.is_empty() {
+    let Some(key) = key else {
         return;
-    }
+    };
     match owners.get(&key) {
         Some(owner) if owner.email() != &**email_key => {
             let whose = match owner {
