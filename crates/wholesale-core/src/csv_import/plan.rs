@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::borrow::Cow as Id;
 use std::rc::Rc;
 
-use csv::ByteRecord;
+use csv::StringRecord;
 
 use super::decode::sniff_delimiter;
 use super::header::{self, Columns, HeaderError};
@@ -48,7 +48,9 @@ pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut record = ByteRecord::new();
+    // StringRecord: each record's UTF-8 is checked once (the text is already
+    // UTF-8), not once per cell access.
+    let mut record = StringRecord::new();
 
     // The header row.
     let mut lines = Lines::new(text.as_bytes());
@@ -66,7 +68,7 @@ pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
     if let Some(problem) = oversized(&record, header_line, None) {
         return ImportPlan::file_error(problem.code, problem.line, problem.message);
     }
-    let columns = match header::parse(record.iter().map(as_str)) {
+    let columns = match header::parse(record.iter()) {
         Ok(columns) => columns,
         Err(HeaderError::EmailMissing) => {
             return ImportPlan::file_error(
@@ -76,7 +78,7 @@ pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
             )
         }
         Err(HeaderError::Duplicate(first, second)) => {
-            let name = |i: usize| record.get(i).map(as_str).unwrap_or_default().trim().to_owned();
+            let name = |i: usize| record.get(i).unwrap_or_default().trim().to_owned();
             return ImportPlan::file_error(
                 Code::HeaderDuplicate,
                 Some(header_line),
@@ -156,9 +158,9 @@ pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
 /// Reads the next record; its start byte, or `None` at the end.
 fn read(
     reader: &mut csv::Reader<&[u8]>,
-    record: &mut ByteRecord,
+    record: &mut StringRecord,
 ) -> Result<Option<usize>, FileProblem> {
-    match reader.read_byte_record(record) {
+    match reader.read_record(record) {
         Ok(true) => Ok(Some(
             record
                 .position()
@@ -216,13 +218,8 @@ impl<'t> Lines<'t> {
     }
 }
 
-fn as_str(bytes: &[u8]) -> &str {
-    // The text was decoded to UTF-8 and fields split on ASCII bytes.
-    std::str::from_utf8(bytes).unwrap_or_default()
-}
-
 /// `FIELD_TOO_LARGE` for the first cell over the limit.
-fn oversized(record: &ByteRecord, line: u64, columns: Option<&Columns>) -> Option<FileProblem> {
+fn oversized(record: &StringRecord, line: u64, columns: Option<&Columns>) -> Option<FileProblem> {
     let (index, field) = record
         .iter()
         .enumerate()
@@ -439,9 +436,9 @@ impl<'a> Planner<'a> {
         index.map(|i| self.name(i))
     }
 
-    fn row(&mut self, line: u64, record: &ByteRecord) -> RowOutcome {
+    fn row(&mut self, line: u64, record: &StringRecord) -> RowOutcome {
         let cols = self.columns;
-        let cell = |index: usize| record.get(index).map(as_str).unwrap_or_default().trim();
+        let cell = |index: usize| record.get(index).unwrap_or_default().trim();
         let opt_cell = |index: Option<usize>| index.map(cell).unwrap_or_default();
         let email = cell(cols.email);
         let mut out = RowOutcome {
