@@ -103,6 +103,11 @@ pub enum ResourceIdError {
     NotAnId(String),
 }
 
+/// The start of an ID quoted in an error (IDs are short; a huge one is not).
+fn clip(id: &str) -> String {
+    id.chars().take(120).collect()
+}
+
 impl ResourceIdError {
     /// The registry code for every variant: `RESOURCE_ID_INVALID`.
     pub fn code(&self) -> Code {
@@ -127,10 +132,9 @@ impl ResourceId {
 
     /// Reads an API resource ID (padded or not).
     pub fn decode(text: &str) -> Result<ResourceId, ResourceIdError> {
-        let shorten = |t: &str| t.chars().take(120).collect::<String>();
         let bytes =
-            decode_base64(text.trim()).ok_or_else(|| ResourceIdError::NotBase64(shorten(text)))?;
-        let not_spark = || ResourceIdError::NotCiscoSpark(shorten(text));
+            decode_base64(text.trim()).ok_or_else(|| ResourceIdError::NotBase64(clip(text)))?;
+        let not_spark = || ResourceIdError::NotCiscoSpark(clip(text));
         let decoded = String::from_utf8(bytes).map_err(|_| not_spark())?;
         let rest = decoded
             .strip_prefix("ciscospark://")
@@ -163,7 +167,7 @@ impl ResourceId {
         }
         ResourceId::decode(trimmed)
             .map(|id| id.uuid)
-            .map_err(|_| ResourceIdError::NotAnId(trimmed.chars().take(120).collect()))
+            .map_err(|_| ResourceIdError::NotAnId(clip(trimmed)))
     }
 
     /// Whether two IDs, each an API resource ID or a bare UUID, name the same
@@ -1049,9 +1053,9 @@ fn precheck_subscriber_request(request: &SubscriberRequest, mode: RequestMode) -
                 "customerId",
                 "a subscriber request needs the wholesale customerId",
             )),
-            Some(id) if decode_base64(id).is_none() => findings.push(
-                ResourceIdError::NotBase64(id.chars().take(120).collect()).to_problem("customerId"),
-            ),
+            Some(id) if decode_base64(id).is_none() => {
+                findings.push(ResourceIdError::NotBase64(clip(id)).to_problem("customerId"))
+            }
             Some(_) => {}
         }
         match non_empty(request.email.as_deref()) {

@@ -58,7 +58,7 @@ pub fn check_email(field: &str, email: &str) -> Option<Problem> {
             field,
             format!(
                 "{:?} is not a plausible e-mail address (expected name@domain.tld)",
-                truncate(email)
+                truncate(email, MESSAGE_CHARS)
             ),
         )
     })
@@ -90,7 +90,7 @@ pub fn check_phone_number(field: &str, number: &str) -> Option<Problem> {
             field,
             format!(
                 "{:?} is not an E.164 number ('+' then 8 to 15 digits)",
-                truncate(number)
+                truncate(number, MESSAGE_CHARS)
             ),
         ))
     }
@@ -110,7 +110,7 @@ pub fn check_extension(field: &str, extension: &str) -> Option<Problem> {
             field,
             format!(
                 "{:?} is not an extension (2 to 10 digits)",
-                truncate(extension)
+                truncate(extension, MESSAGE_CHARS)
             ),
         )
     })
@@ -159,11 +159,13 @@ fn is_digits(text: &str, min: usize, max: usize) -> bool {
 }
 
 /// Keeps messages short when a cell is huge (also used by `package`).
-pub(crate) fn truncate(text: &str) -> String {
-    const MAX: usize = 80;
-    match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
+/// How much of a value a message quotes.
+pub(crate) const MESSAGE_CHARS: usize = 80;
+
+pub(crate) fn truncate(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()).into(),
+        None => text.into(),
     }
 }
 

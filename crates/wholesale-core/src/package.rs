@@ -175,7 +175,7 @@ pub enum PackageError {
     /// Neither an identifier nor a display name the library knows.
     /// The message quotes at most 80 characters of the text (a hostile
     /// 2 MiB argument must not come back as a 2 MiB message).
-    #[error("unknown package {:?}; accepted values: {list}", crate::contact::truncate(.0), list = accepted_values())]
+    #[error("unknown package {:?}; accepted values: {list}", crate::contact::truncate(.0, crate::contact::MESSAGE_CHARS), list = accepted_values())]
     Unknown(String),
 }
 

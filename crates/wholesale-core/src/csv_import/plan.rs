@@ -1,6 +1,5 @@
 //! From decoded text to an import plan: one outcome per data row (R-CSV-05..18, R-CSV-20).
 
-use std::borrow::Cow;
 use std::borrow::Cow as Id;
 use std::rc::Rc;
 
@@ -14,7 +13,7 @@ use super::{
 };
 use crate::codes::{Code, Severity};
 use crate::contact::{
-    check_email, check_extension, check_phone_number, extension_id, number_id, number_key,
+    check_email, check_extension, check_phone_number, extension_id, number_id, number_key, truncate,
 };
 use crate::package::{BasicLicense, Package};
 use crate::problem::Problem;
@@ -555,7 +554,10 @@ impl<'a> Planner<'a> {
                 found.add(
                     Code::JabberCellInvalid,
                     Some(self.name(index)),
-                    format!("{:?} is not TRUE, FALSE or blank", truncate(cell(index))),
+                    format!(
+                        "{:?} is not TRUE, FALSE or blank",
+                        truncate(cell(index), CELL_CHARS)
+                    ),
                 );
             }
         }
@@ -611,7 +613,7 @@ impl<'a> Planner<'a> {
                     self.name_of(cols.location),
                     format!(
                         "{:?} is not a location of this customer (known: {}); create it in Control Hub first or fix the name",
-                        truncate(location),
+                        truncate(location, CELL_CHARS),
                         if known.is_empty() { "none".to_owned() } else { known.join(", ") }
                     ),
                 );
@@ -983,14 +985,12 @@ fn not_boolean(column: &str, value: &str) -> RowProblem {
     RowProblem {
         code: Code::CellNotBoolean,
         column: Some(column.to_owned()),
-        message: format!("{:?} is not TRUE, FALSE or blank", truncate(value)),
+        message: format!(
+            "{:?} is not TRUE, FALSE or blank",
+            truncate(value, CELL_CHARS)
+        ),
     }
 }
 
-fn truncate(text: &str) -> Cow<'_, str> {
-    const MAX: usize = 60;
-    match text.char_indices().nth(MAX) {
-        Some((cut, _)) => Cow::Owned(format!("{}…", text.get(..cut).unwrap_or_default())),
-        None => Cow::Borrowed(text),
-    }
-}
+/// How much of a cell a row message quotes.
+const CELL_CHARS: usize = 60;
