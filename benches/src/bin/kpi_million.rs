@@ -2,7 +2,7 @@
 //! customers, calling and meetings).
 //!
 //! ```text
-//! cargo run --release -p wholesale-benches --bin kpi_million [COUNT]
+//! cargo run --release -p wholesale-benches --bin kpi_million [COUNT]   # RUNS=20 for more runs
 //! ```
 
 use std::time::Instant;
@@ -19,12 +19,16 @@ fn main() {
     let subs = subscriptions(count);
     let options = KpiOptions::default();
     let as_of = as_of();
-    // One warm-up run, then the best of five.
+    let runs: usize = std::env::var("RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    // One warm-up run, then the best of `runs`.
     let _ = dashboard(&subs, ProductLine::Calling, as_of, &options);
     let mut best = f64::MAX;
     let mut best_cpu = u64::MAX;
     let mut last = None;
-    for _ in 0..5 {
+    for _ in 0..runs.max(1) {
         let cpu = thread_cpu_ns();
         let start = Instant::now();
         let d = dashboard(&subs, ProductLine::Calling, as_of, &options);
@@ -41,7 +45,7 @@ fn main() {
         format!(", {:.1} ms on CPU", best_cpu as f64 / 1e6)
     };
     println!(
-        "{count} subscriptions, {} calling customers: dashboard in {:.1} ms wall{cpu} (best of 5)",
+        "{count} subscriptions, {} calling customers: dashboard in {:.1} ms wall{cpu} (best of {runs})",
         d.total_customers,
         best * 1000.0
     );

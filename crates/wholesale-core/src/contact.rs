@@ -13,8 +13,11 @@
 //! assert_eq!(check_extension("ext", "1").unwrap().code, Code::ExtensionInvalid);
 //! ```
 
+use std::borrow::Cow;
+
 use crate::codes::Code;
 use crate::problem::Problem;
+use crate::text::{trim, truncate, MESSAGE_CHARS};
 
 /// Whether `email` is a plausible address: one `@`, a non-empty local part
 /// without spaces, and a domain with a dot between non-empty labels.
@@ -23,36 +26,146 @@ use crate::problem::Problem;
 /// addresses without a dotted domain, and non-ASCII letters are allowed
 /// (internationalized addresses exist in customer directories).
 pub fn is_plausible_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
+    let Some(at) = memchr::memchr(b'@', email.as_bytes()) else {
         return false;
     };
-    let no_bad_chars = |s: &str| {
-        !s.chars().any(|c| {
-            c.is_whitespace()
-                || c.is_control()
-                || matches!(
-                    c,
-                    '@' | '"' | ',' | ';' | '<' | '>' | '(' | ')' | '[' | ']' | '\\'
-                )
-        })
-    };
-    !local.is_empty()
-        && local.len() <= 64
-        && email.len() <= 254
-        && no_bad_chars(local)
-        && no_bad_chars(domain)
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..")
-        && domain.contains('.')
-        && domain
-            .split('.')
-            .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
+    let (local, domain) = (&email[..at], &email[at + 1..]);
+    if local.is_empty() || local.len() > 64 || email.len() > 254 {
+        return false;
+    }
+    if email.is_ascii() {
+        plausible_ascii(local.as_bytes(), domain.as_bytes())
+    } else {
+        plausible_parts(local.chars(), domain.chars())
+    }
+}
+
+/// [`plausible_parts`] for ASCII bytes, with a table for the forbidden ones
+/// and the conditions joined without branches (this runs on every row of an
+/// import; it is about twice as fast as the character machine).
+fn plausible_ascii(local: &[u8], domain: &[u8]) -> bool {
+    let forbidden = |b: u8| FORBIDDEN_ASCII[usize::from(b)];
+    let mut previous = b'.';
+    for &b in local {
+        if forbidden(b) | ((b == b'.') & (previous == b'.')) {
+            return false;
+        }
+        previous = b;
+    }
+    if previous == b'.' {
+        return false;
+    }
+    let mut previous = b'.';
+    let mut dots = 0usize;
+    for &b in domain {
+        let empty_or_hyphen_edge = ((b == b'.') & ((previous == b'.') | (previous == b'-')))
+            | ((b == b'-') & (previous == b'.'));
+        if forbidden(b) | empty_or_hyphen_edge {
+            return false;
+        }
+        dots += usize::from(b == b'.');
+        previous = b;
+    }
+    dots > 0 && previous != b'.' && previous != b'-'
+}
+
+/// The checks of [`is_plausible_email`] on the characters before and after
+/// the first `@`: a state machine that only remembers the previous character
+/// (a label boundary counts as a '.'). [`plausible_ascii`] is the same for
+/// ASCII; a property test holds them to one reference.
+fn plausible_parts(local: impl Iterator<Item = char>, domain: impl Iterator<Item = char>) -> bool {
+    // No leading, trailing or double dot in the local part.
+    let mut previous = '.';
+    for c in local {
+        if forbidden_in_address(c) || (c == '.' && previous == '.') {
+            return false;
+        }
+        previous = c;
+    }
+    if previous == '.' {
+        return false;
+    }
+    // Domain labels: non-empty, not starting or ending with '-'; at least two.
+    let mut previous = '.';
+    let mut labels = 1;
+    for c in domain {
+        let bad = match c {
+            '.' => previous == '.' || previous == '-',
+            '-' => previous == '.',
+            c => forbidden_in_address(c),
+        };
+        if bad {
+            return false;
+        }
+        labels += usize::from(c == '.');
+        previous = c;
+    }
+    labels > 1 && previous != '.' && previous != '-'
+}
+
+/// The bytes that cannot be in an address unquoted: ASCII controls, space,
+/// DEL and the punctuation that delimits addresses (non-ASCII bytes are not
+/// judged here).
+static FORBIDDEN_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b <= 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[0x7f] = true;
+    let punctuation = b"@\",;<>()[]\\";
+    let mut i = 0;
+    while i < punctuation.len() {
+        table[punctuation[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Whitespace, control characters and characters an address cannot hold
+/// unquoted.
+fn forbidden_in_address(c: char) -> bool {
+    match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => FORBIDDEN_ASCII[usize::from(b)],
+        _ => c.is_whitespace() || c.is_control(),
+    }
+}
+
+/// The form in which e-mails are compared (R-CSV-14): lowercase, borrowed
+/// when it already is (most addresses), so a lookup does not allocate.
+pub fn email_key(email: &str) -> Cow<'_, str> {
+    // A fold rather than `any`: no early exit, so the scan is vectorized.
+    let lowercase = email.bytes().fold(true, |lower, b| {
+        lower & b.is_ascii() & !b.is_ascii_uppercase()
+    });
+    if !lowercase {
+        Cow::Owned(email.to_lowercase())
+    } else {
+        Cow::Borrowed(email)
+    }
+}
+
+/// Whether two e-mails are the same address: equal [`email_key`]s.
+///
+/// ```
+/// use wholesale_core::contact::same_email;
+///
+/// assert!(same_email("Ana@Acme.example", "ana@acme.example"));
+/// assert!(same_email("JÖRAN@exempel.se", "jöran@exempel.se"));
+/// assert!(!same_email("ana@acme.example", "anna@acme.example"));
+/// ```
+pub fn same_email(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        email_key(a) == email_key(b)
+    }
 }
 
 /// `EMAIL_INVALID` about `field` when `email` is not plausible (R-CSV-14).
 pub fn check_email(field: &str, email: &str) -> Option<Problem> {
-    (!is_plausible_email(email.trim())).then(|| {
+    (!is_plausible_email(trim(email))).then(|| {
         Problem::new(
             Code::EmailInvalid,
             field,
@@ -75,7 +188,7 @@ pub fn is_e164(number: &str) -> bool {
 /// not E.164, or the warning `PHONE_NUMBER_NO_PLUS` when it is all digits
 /// without the `+` (a spreadsheet may have stripped it).
 pub fn check_phone_number(field: &str, number: &str) -> Option<Problem> {
-    let number = number.trim();
+    let number = trim(number);
     if is_e164(number) {
         None
     } else if is_digits(number, 8, 15) {
@@ -103,7 +216,7 @@ pub fn is_extension(extension: &str) -> bool {
 
 /// `EXTENSION_INVALID` when `extension` is not 2 to 10 digits (R-CSV-16).
 pub fn check_extension(field: &str, extension: &str) -> Option<Problem> {
-    let extension = extension.trim();
+    let extension = trim(extension);
     (!is_extension(extension)).then(|| {
         Problem::new(
             Code::ExtensionInvalid,
@@ -122,6 +235,13 @@ pub fn number_key(number: &str) -> String {
     number.chars().filter(char::is_ascii_digit).collect()
 }
 
+/// Whether two numbers have the same [`number_key`], without building either.
+pub fn same_number(a: &str, b: &str) -> bool {
+    a.bytes()
+        .filter(u8::is_ascii_digit)
+        .eq(b.bytes().filter(u8::is_ascii_digit))
+}
+
 /// [`number_key`] as a number, for "in use" maps that must not allocate per
 /// row: the digits' value and count (so `012` and `12` differ). `None` when
 /// there are more than 15 digits or none: such a value can never equal a
@@ -133,7 +253,7 @@ pub fn number_id(number: &str) -> Option<u64> {
 /// An extension (trimmed, digits only) as a number, like [`number_id`];
 /// `None` when it has anything but 1 to 15 digits.
 pub fn extension_id(extension: &str) -> Option<u64> {
-    let extension = extension.trim();
+    let extension = trim(extension);
     extension
         .bytes()
         .all(|b| b.is_ascii_digit())
@@ -156,17 +276,6 @@ fn digits_id(digits: impl Iterator<Item = u8>) -> Option<u64> {
 
 fn is_digits(text: &str, min: usize, max: usize) -> bool {
     (min..=max).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Keeps messages short when a cell is huge (also used by `package`).
-/// How much of a value a message quotes.
-pub(crate) const MESSAGE_CHARS: usize = 80;
-
-pub(crate) fn truncate(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
-    match text.char_indices().nth(max_chars) {
-        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()).into(),
-        None => text.into(),
-    }
 }
 
 #[cfg(test)]
@@ -197,6 +306,20 @@ mod tests {
         ] {
             assert!(!is_plausible_email(bad), "{bad}");
         }
+        // The character path: non-ASCII whitespace and controls are refused too.
+        assert!(!is_plausible_email("jöran\u{a0}x@exempel.se"));
+        assert!(!is_plausible_email("jöran@exem\u{85}pel.se"));
+        assert!(!is_plausible_email("a\tb@c.de"));
+    }
+
+    #[test]
+    fn r_csv_14_email_keys_are_unicode_lowercase() {
+        assert!(matches!(email_key("ana@acme.example"), Cow::Borrowed(_)));
+        assert_eq!(email_key("Ana@ACME.example"), "ana@acme.example");
+        assert_eq!(email_key("JÖRAN@exempel.se"), "jöran@exempel.se");
+        // The Kelvin sign lowercases to an ASCII k.
+        assert!(same_email("\u{212a}im@x.se", "kim@x.se"));
+        assert!(!same_email("kim@x.se", "kimm@x.se"));
     }
 
     #[test]
@@ -225,6 +348,9 @@ mod tests {
         assert!(!is_extension("12345678901"));
         assert!(!is_extension("12a"));
         assert_eq!(number_key("+1 (408) 555"), "1408555");
+        assert!(same_number("+1 (408) 555", "1408555"));
+        assert!(!same_number("+1408555", "+14085550"));
+        assert!(same_number("", "no digits"));
     }
 
     #[test]

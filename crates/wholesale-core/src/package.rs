@@ -175,7 +175,7 @@ pub enum PackageError {
     /// Neither an identifier nor a display name the library knows.
     /// The message quotes at most 80 characters of the text (a hostile
     /// 2 MiB argument must not come back as a 2 MiB message).
-    #[error("unknown package {:?}; accepted values: {list}", crate::contact::truncate(.0, crate::contact::MESSAGE_CHARS), list = accepted_values())]
+    #[error("unknown package {:?}; accepted values: {list}", crate::text::truncate(.0, crate::text::MESSAGE_CHARS), list = accepted_values())]
     Unknown(String),
 }
 
@@ -237,6 +237,78 @@ impl BasicLicense {
             BasicLicense::BasicSpaceMeetings => "Basic Space Meetings",
             BasicLicense::CallOnWebex => "Call on Webex",
         }
+    }
+}
+
+/// A set of basic licenses, iterated in [`BasicLicense::ALL`] order.
+///
+/// ```
+/// use wholesale_core::package::{BasicLicense, BasicLicenses};
+///
+/// let set: BasicLicenses = [BasicLicense::CallOnWebex, BasicLicense::BasicMessaging].into_iter().collect();
+/// assert!(set.contains(BasicLicense::CallOnWebex));
+/// assert_eq!(set.len(), 2);
+/// assert_eq!(set.iter().map(BasicLicense::id).collect::<Vec<_>>(), ["basic_messaging", "call_on_webex"]);
+/// ```
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct BasicLicenses(u8);
+
+impl BasicLicenses {
+    /// The empty set.
+    pub const fn new() -> Self {
+        BasicLicenses(0)
+    }
+
+    fn bit(license: BasicLicense) -> u8 {
+        1 << license as u8
+    }
+
+    /// Adds `license`.
+    pub fn insert(&mut self, license: BasicLicense) {
+        self.0 |= Self::bit(license);
+    }
+
+    /// Removes every license.
+    pub fn clear(&mut self) {
+        self.0 = 0;
+    }
+
+    /// Whether `license` is in the set.
+    pub fn contains(self, license: BasicLicense) -> bool {
+        self.0 & Self::bit(license) != 0
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// How many licenses the set holds.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// The licenses, in [`BasicLicense::ALL`] order.
+    pub fn iter(self) -> impl Iterator<Item = BasicLicense> {
+        BasicLicense::ALL
+            .into_iter()
+            .filter(move |&l| self.contains(l))
+    }
+}
+
+impl FromIterator<BasicLicense> for BasicLicenses {
+    fn from_iter<I: IntoIterator<Item = BasicLicense>>(licenses: I) -> Self {
+        let mut set = BasicLicenses::new();
+        for license in licenses {
+            set.insert(license);
+        }
+        set
+    }
+}
+
+impl fmt::Debug for BasicLicenses {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
     }
 }
 

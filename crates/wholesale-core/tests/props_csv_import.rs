@@ -103,13 +103,10 @@ fn meaning(plan: &ImportPlan) -> Vec<String> {
             })
             .collect();
         codes.sort();
-        let mut assign = row.assign.clone();
-        assign.sort();
-        let mut remove = row.remove.clone();
-        remove.sort();
+        // License lists are in one canonical order whatever the columns' order.
         out.push(format!(
-            "{} {} {:?} {:?} +{assign:?} -{remove:?} {codes:?}",
-            row.line, row.email, row.action, row.package
+            "{} {} {:?} {:?} +{:?} -{:?} {codes:?}",
+            row.line, row.email, row.action, row.package, row.assign, row.remove
         ));
     }
     out

@@ -39,7 +39,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, EncodingError> {
             }
         }
     };
-    if let Some(at) = text.find('\0') {
+    if let Some(at) = memchr::memchr(0, text.as_bytes()) {
         let looks_utf16 = text.len() >= 2 && text.as_bytes().iter().take(2).any(|&b| b == 0);
         return Err(EncodingError {
             line: Some(line_of(&text.as_bytes()[..at])),
@@ -73,7 +73,7 @@ fn decode_utf16le(body: &[u8]) -> Result<Cow<'static, str>, EncodingError> {
 
 /// 1-based line number at the end of `prefix`.
 fn line_of(prefix: &[u8]) -> u64 {
-    let newlines = prefix.iter().filter(|&&b| b == b'\n').count();
+    let newlines = crate::text::count_newlines(prefix);
     u64::try_from(newlines).map_or(u64::MAX, |n| n.saturating_add(1))
 }
 

@@ -25,19 +25,20 @@
 //! assert_eq!(plan.summary.rejected, 1);
 //! ```
 
-use std::borrow::Cow;
 use std::io::Read;
 
 use serde::{Deserialize, Serialize};
 
 use crate::codes::{Code, Severity};
-use crate::package::Package;
+use crate::package::{BasicLicense, BasicLicenses, Package};
 use crate::problem::Problem;
 
 mod decode;
 mod header;
+mod index;
 mod plan;
 mod remediation;
+mod row;
 mod snapshot;
 
 pub use remediation::{remediation_for, Remediation};
@@ -206,14 +207,104 @@ pub struct RowOutcome {
     /// The wholesale package the user holds after the import (for `remove`,
     /// the one removed; `null` when unknown or none).
     pub package: Option<Package>,
-    /// Package ids and basic license ids the row assigns.
-    pub assign: Vec<Cow<'static, str>>,
-    /// Package ids and basic license ids the row removes.
-    pub remove: Vec<Cow<'static, str>>,
+    /// The package and basic licenses the row assigns.
+    pub assign: Licenses,
+    /// The package and basic licenses the row removes.
+    pub remove: Licenses,
     /// Errors; non-empty exactly when `action` is `rejected`.
     pub errors: Vec<RowProblem>,
     /// Warnings; they never change the action.
     pub warnings: Vec<RowProblem>,
+}
+
+/// The licenses a row assigns or removes: at most one wholesale package and
+/// some basic licenses. Its JSON is the list of their ids, the package first
+/// and the basic licenses in Control Hub's order (`basic_messaging`,
+/// `basic_space_meetings`, `call_on_webex`).
+///
+/// ```
+/// use wholesale_core::csv_import::{check_bytes, ImportOptions};
+/// use wholesale_core::package::{BasicLicense, Package};
+///
+/// let csv = "User ID/Email,Webex Meetings,Preferred Webex Site\nana@acme.example,TRUE,acme.webex.com\n";
+/// let plan = check_bytes(csv.as_bytes(), &ImportOptions::default());
+/// let assign = &plan.rows[0].assign;
+/// assert_eq!(assign.package(), Some(&Package::WebexMeetings));
+/// assert!(assign.basic().contains(BasicLicense::CallOnWebex));
+/// assert_eq!(*assign, ["webex_meetings", "basic_messaging", "basic_space_meetings", "call_on_webex"]);
+/// assert_eq!(serde_json::to_string(assign).unwrap(),
+///            r#"["webex_meetings","basic_messaging","basic_space_meetings","call_on_webex"]"#);
+/// ```
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Licenses {
+    package: Option<Package>,
+    basic: BasicLicenses,
+}
+
+impl Licenses {
+    /// The wholesale package, if any.
+    pub fn package(&self) -> Option<&Package> {
+        self.package.as_ref()
+    }
+
+    /// The basic licenses.
+    pub fn basic(&self) -> BasicLicenses {
+        self.basic
+    }
+
+    /// The ids, in JSON order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.package
+            .iter()
+            .map(Package::api_id)
+            .chain(self.basic.iter().map(|license| -> &str { license.id() }))
+    }
+
+    /// How many ids [`ids`](Self::ids) yields.
+    pub fn len(&self) -> usize {
+        usize::from(self.package.is_some()) + self.basic.len()
+    }
+
+    /// Whether there is nothing to assign or remove.
+    pub fn is_empty(&self) -> bool {
+        self.package.is_none() && self.basic.is_empty()
+    }
+
+    pub(crate) fn set_package(&mut self, package: Package) {
+        self.package = Some(package);
+    }
+
+    pub(crate) fn insert_basic(&mut self, license: BasicLicense) {
+        self.basic.insert(license);
+    }
+
+    pub(crate) fn clear(&mut self) {
+        *self = Licenses::default();
+    }
+}
+
+impl std::fmt::Debug for Licenses {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.ids()).finish()
+    }
+}
+
+impl Serialize for Licenses {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.ids())
+    }
+}
+
+impl PartialEq<[&str]> for Licenses {
+    fn eq(&self, ids: &[&str]) -> bool {
+        self.ids().eq(ids.iter().copied())
+    }
+}
+
+impl<const N: usize> PartialEq<[&str; N]> for Licenses {
+    fn eq(&self, ids: &[&str; N]) -> bool {
+        *self == ids[..]
+    }
 }
 
 /// Counts of the plan's outcomes.

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::contact::same_email;
 use crate::package::{BasicLicense, Package};
+use crate::text::trim;
 
 /// A snapshot of the customer org, as JSON (see `docs/csv_import.md`).
 ///
@@ -78,27 +80,28 @@ impl OrgSnapshot {
         Ok(serde_json::from_str(json)?)
     }
 
-    /// The user with `email`, compared case-insensitively.
+    /// The user with `email`, compared case-insensitively (as the import
+    /// plan compares them: [`same_email`]).
     pub fn user(&self, email: &str) -> Option<&SnapshotUser> {
         let email = email.trim();
         self.users
             .iter()
-            .find(|u| u.email.trim().eq_ignore_ascii_case(email))
+            .find(|u| same_email(u.email.trim(), email))
     }
 
     /// Whether `email` is the customer's full admin.
     pub fn is_admin(&self, email: &str) -> bool {
         self.admin_email
             .as_deref()
-            .is_some_and(|a| a.trim().eq_ignore_ascii_case(email.trim()))
+            .is_some_and(|a| same_email(trim(a), trim(email)))
     }
 
     /// The location named `name` as the snapshot spells it (case-insensitive, trimmed).
     pub fn location(&self, name: &str) -> Option<&str> {
-        let name = name.trim();
+        let name = trim(name);
         self.locations
             .iter()
-            .map(|l| l.trim())
+            .map(|l| trim(l))
             .find(|l| l.eq_ignore_ascii_case(name))
     }
 }

@@ -41,7 +41,7 @@ impl ReportFileName {
                 "file_name",
                 format!(
                     "{:?}: {why}; expected '<template name>_<alphanumeric id>_<YYYY-MM-DD>'",
-                    crate::contact::truncate(name, crate::contact::MESSAGE_CHARS)
+                    crate::text::truncate(name, crate::text::MESSAGE_CHARS)
                 ),
             )
         };

@@ -1,0 +1,692 @@
+//! One data row against the header, the snapshot and the rows before it
+//! (R-CSV-03, R-CSV-05..18, R-CSV-20).
+//!
+//! This runs 20,000 times per file, so a typical row allocates only its
+//! e-mail: cells are borrowed from the record, the cross-row indexes hold
+//! indexes rather than copies, and the license lists are inline.
+
+use csv::StringRecord;
+
+use super::header::Columns;
+use super::index::{EmailIndex, NumbersInUse, People, Person};
+use super::{
+    Action, ImportBehavior, ImportOptions, OrgSnapshot, RowOutcome, RowProblem, SnapshotUser,
+};
+use crate::codes::{Code, Severity};
+use crate::contact::{
+    check_email, check_extension, check_phone_number, email_key, extension_id, number_id,
+    same_number,
+};
+use crate::package::{BasicLicense, BasicLicenses, Package};
+use crate::problem::Problem;
+use crate::provisioning::{check_admin_package, check_calling_number};
+use crate::text::{trim, truncate};
+
+/// How much of a cell a row message quotes.
+const CELL_CHARS: usize = 60;
+
+/// Plans rows one after the other; it holds what a row needs to know about
+/// the rows before it.
+pub(super) struct Planner<'a> {
+    behavior: ImportBehavior,
+    org: Option<&'a OrgSnapshot>,
+    users: &'a [SnapshotUser],
+    columns: &'a Columns,
+    /// Snapshot users by e-mail.
+    known_users: EmailIndex,
+    /// The first row of each e-mail.
+    first_rows: EmailIndex,
+    phones: NumbersInUse,
+    extensions: NumbersInUse,
+}
+
+/// A boolean cell: TRUE / FALSE in any case, or blank (R-CSV-03).
+fn parse_bool(cell: &str) -> Result<Option<bool>, ()> {
+    // Setting bit 5 of each byte lowercases ASCII letters and maps no other
+    // byte to one of these letters, so the masked compares are
+    // `eq_ignore_ascii_case` on four bytes at once.
+    const LOWER: u32 = 0x2020_2020;
+    let word = |bytes: [u8; 4]| u32::from_le_bytes(bytes) | LOWER;
+    match *cell.as_bytes() {
+        [] => Ok(None),
+        [a, b, c, d] if word([a, b, c, d]) == u32::from_le_bytes(*b"true") => Ok(Some(true)),
+        [a, b, c, d, e]
+            if word([a, b, c, d]) == u32::from_le_bytes(*b"fals") && e | 0x20 == b'e' =>
+        {
+            Ok(Some(false))
+        }
+        _ => Err(()),
+    }
+}
+
+/// Problems and warnings of one row, routed by severity.
+#[derive(Default)]
+struct Found {
+    errors: Vec<RowProblem>,
+    warnings: Vec<RowProblem>,
+}
+
+impl Found {
+    fn push(&mut self, problem: impl Into<RowProblem>) {
+        let problem = problem.into();
+        match problem.code.severity() {
+            Severity::Error => self.errors.push(problem),
+            Severity::Warning => self.warnings.push(problem),
+        }
+    }
+
+    fn extend(&mut self, problem: Option<Problem>) {
+        if let Some(problem) = problem {
+            self.push(problem);
+        }
+    }
+
+    fn add(&mut self, code: Code, column: Option<&str>, message: impl Into<String>) {
+        self.push(RowProblem {
+            code,
+            column: column.map(str::to_owned),
+            message: message.into(),
+        });
+    }
+}
+
+/// The row's value cells, trimmed ("" when blank or the column is absent).
+struct RowCells<'c> {
+    phone: &'c str,
+    extension: &'c str,
+    location: &'c str,
+    site: &'c str,
+    first_name: &'c str,
+    last_name: &'c str,
+    display_name: &'c str,
+}
+
+/// The boolean cells of basic licenses.
+#[derive(Clone, Copy, Default)]
+struct BasicCells {
+    set_true: BasicLicenses,
+    set_false: BasicLicenses,
+}
+
+fn has(value: &Option<String>) -> bool {
+    value.as_deref().is_some_and(|v| !trim(v).is_empty())
+}
+
+/// Nothing happens for a rejected row.
+pub(super) fn reject(row: &mut RowOutcome) {
+    row.action = Action::Rejected;
+    row.assign.clear();
+    row.remove.clear();
+}
+
+fn not_boolean(column: &str, value: &str) -> RowProblem {
+    RowProblem {
+        code: Code::CellNotBoolean,
+        column: Some(column.to_owned()),
+        message: format!(
+            "{:?} is not TRUE, FALSE or blank",
+            truncate(value, CELL_CHARS)
+        ),
+    }
+}
+
+impl<'a> Planner<'a> {
+    pub fn new(options: &'a ImportOptions, columns: &'a Columns, rows: usize) -> Self {
+        let org = options.org();
+        let users = org.map(|o| o.users.as_slice()).unwrap_or_default();
+        let people = People { users, rows: &[] };
+        let mut known_users = EmailIndex::with_capacity(users.len());
+        let mut phones = NumbersInUse::with_capacity(users.len().saturating_add(rows));
+        let mut extensions = NumbersInUse::with_capacity(users.len().saturating_add(rows));
+        for (index, user) in users.iter().enumerate() {
+            let person = Person::user(index);
+            if let Some(number) = user.phone_number.as_deref().and_then(number_id) {
+                phones.record(number, person);
+            }
+            if let Some(ext) = user.extension.as_deref().and_then(extension_id) {
+                extensions.record(ext, person);
+            }
+            let key = email_key(trim(&user.email));
+            known_users.get_or_insert(&key, EmailIndex::hash(&key), person, people);
+        }
+        Planner {
+            behavior: options.behavior(),
+            org,
+            users,
+            columns,
+            known_users,
+            first_rows: EmailIndex::with_capacity(rows),
+            phones,
+            extensions,
+        }
+    }
+
+    fn name(&self, index: usize) -> &'a str {
+        self.columns
+            .names
+            .get(index)
+            .map(String::as_str)
+            .unwrap_or_default()
+    }
+
+    fn name_of(&self, index: Option<usize>) -> Option<&'a str> {
+        index.map(|i| self.name(i))
+    }
+
+    /// Plans the data row `record` on `line` and appends its outcome to
+    /// `rows`, the rows planned before it. (The outcome is filled where it
+    /// lies rather than moved there: it is 176 bytes.)
+    pub fn row(&mut self, line: u64, record: &StringRecord, rows: &mut Vec<RowOutcome>) {
+        let email = trim(record.get(self.columns.email).unwrap_or_default());
+        rows.push(RowOutcome {
+            line,
+            email: email.to_owned(),
+            action: Action::NoChange,
+            package: None,
+            assign: Default::default(),
+            remove: Default::default(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        });
+        if let Some((out, earlier)) = rows.split_last_mut() {
+            self.fill(out, record, earlier);
+        }
+    }
+
+    /// Plans `out`, the outcome of `record`, after the rows `earlier`.
+    fn fill(&mut self, out: &mut RowOutcome, record: &StringRecord, earlier: &[RowOutcome]) {
+        let rows = earlier;
+        let cols = self.columns;
+        let cell = |index: usize| trim(record.get(index).unwrap_or_default());
+        let opt_cell = |index: Option<usize>| index.map(cell).unwrap_or_default();
+        let email = cell(cols.email);
+        let mut found = Found::default();
+
+        // R-CSV-20: a row of blank cells (spreadsheets leave them) changes nothing.
+        if (0..record.len()).all(|i| cell(i).is_empty()) {
+            found.add(
+                Code::RowBlank,
+                None,
+                "every cell is blank: nothing happens for this row; delete it",
+            );
+            out.warnings = found.warnings;
+            return;
+        }
+        // R-CSV-05: a ragged row cannot be read column by column.
+        if record.len() != cols.names.len() {
+            found.add(
+                Code::RowMalformed,
+                None,
+                format!(
+                    "the row has {} fields but the header has {}: a delimiter or quote is missing or extra",
+                    record.len(),
+                    cols.names.len()
+                ),
+            );
+            out.errors = found.errors;
+            reject(out);
+            return;
+        }
+
+        // R-CSV-14: the key.
+        let this_row = Person::row(rows.len());
+        let people = People {
+            users: self.users,
+            rows,
+        };
+        let key = email_key(email);
+        let hash = EmailIndex::hash(&key);
+        let earlier = if email.is_empty() {
+            None
+        } else {
+            self.first_rows.get_or_insert(&key, hash, this_row, people)
+        };
+        let email_column = self.name(cols.email);
+        if email.is_empty() {
+            found.add(
+                Code::EmailRequired,
+                Some(email_column),
+                "the User ID/Email cell is empty: every row needs the user's e-mail",
+            );
+        } else if let Some(problem) = check_email(email_column, email) {
+            found.push(problem);
+        } else if let Some(first) = earlier {
+            found.add(
+                Code::EmailDuplicate,
+                Some(email_column),
+                format!(
+                    "{email} is already on line {}; keep one row per user",
+                    people.line(first).unwrap_or_default()
+                ),
+            );
+        }
+
+        // R-CSV-03, R-CSV-07, R-CSV-08: package cells.
+        let mut single: Option<(&Package, usize)> = None;
+        let mut trues = 0usize;
+        let mut all_false = !cols.packages.is_empty();
+        for (package, index) in &cols.packages {
+            match parse_bool(cell(*index)) {
+                Ok(Some(true)) => {
+                    trues += 1;
+                    single = single.or(Some((package, *index)));
+                    all_false = false;
+                }
+                Ok(Some(false)) => {}
+                Ok(None) => all_false = false,
+                Err(()) => {
+                    all_false = false;
+                    found.push(not_boolean(self.name(*index), cell(*index)));
+                }
+            }
+        }
+        if trues > 1 {
+            let true_columns: Vec<usize> = cols
+                .packages
+                .iter()
+                .filter(|(_, i)| parse_bool(cell(*i)) == Ok(Some(true)))
+                .map(|(_, i)| *i)
+                .collect();
+            let names: Vec<&str> = true_columns.iter().map(|&i| self.name(i)).collect();
+            found.add(
+                Code::PackageMultiple,
+                true_columns.get(1).map(|&i| self.name(i)),
+                format!(
+                    "{trues} packages are TRUE ({}): a user holds one wholesale package; keep {} or another one TRUE and set the others FALSE or blank",
+                    names.join(", "),
+                    single.map_or("", |(p, _)| p.api_id())
+                ),
+            );
+            single = None;
+        }
+        let mut basic = BasicCells::default();
+        for (license, index) in &cols.basic {
+            match parse_bool(cell(*index)) {
+                Ok(Some(true)) => basic.set_true.insert(*license),
+                Ok(Some(false)) => basic.set_false.insert(*license),
+                Ok(None) => {}
+                Err(()) => found.push(not_boolean(self.name(*index), cell(*index))),
+            }
+        }
+        // R-CSV-12.
+        for &index in &cols.jabber {
+            if parse_bool(cell(index)).is_err() {
+                found.add(
+                    Code::JabberCellInvalid,
+                    Some(self.name(index)),
+                    format!(
+                        "{:?} is not TRUE, FALSE or blank",
+                        truncate(cell(index), CELL_CHARS)
+                    ),
+                );
+            }
+        }
+
+        // R-CSV-15, R-CSV-16: numbers.
+        let phone = opt_cell(cols.phone);
+        let extension = opt_cell(cols.extension);
+        let location = opt_cell(cols.location);
+        let site = opt_cell(cols.site);
+        let in_use = |owner: Person, shown: &str, column: &str, found: &mut Found| {
+            let whose = match people.line(owner) {
+                None => format!("{} in the org", email_key(people.email(owner))),
+                Some(first) => format!("{} on line {first}", email_key(people.email(owner))),
+            };
+            found.add(
+                Code::NumberInUse,
+                Some(column),
+                format!("{shown} is already used by {whose}; give each user their own number"),
+            );
+        };
+        if let (false, Some(column)) = (phone.is_empty(), self.name_of(cols.phone)) {
+            let problem = check_phone_number(column, phone);
+            let usable = problem
+                .as_ref()
+                .map_or(true, |p| p.code.severity() == Severity::Warning);
+            found.extend(problem);
+            if let (true, Some(number)) = (usable, number_id(phone)) {
+                if let Some(owner) = self.phones.claim(number, this_row, email, people) {
+                    in_use(owner, phone, column, &mut found);
+                }
+            }
+        }
+        if let (false, Some(column)) = (extension.is_empty(), self.name_of(cols.extension)) {
+            match check_extension(column, extension) {
+                Some(problem) => found.push(problem),
+                None => {
+                    let owner = extension_id(extension)
+                        .and_then(|ext| self.extensions.claim(ext, this_row, email, people));
+                    if let Some(owner) = owner {
+                        in_use(owner, extension, column, &mut found);
+                    }
+                }
+            }
+        }
+        // R-CSV-11: the location must exist in the org.
+        if let (Some(org), false) = (self.org, location.is_empty()) {
+            if org.location(location).is_none() {
+                let known: Vec<String> = org
+                    .locations
+                    .iter()
+                    .take(10)
+                    .map(|l| format!("{l:?}"))
+                    .collect();
+                found.add(
+                    Code::LocationUnknown,
+                    self.name_of(cols.location),
+                    format!(
+                        "{:?} is not a location of this customer (known: {}); create it in Control Hub first or fix the name",
+                        truncate(location, CELL_CHARS),
+                        if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+                    ),
+                );
+            }
+        }
+
+        let existing = match self.known_users.get(&key, hash, people) {
+            Some(Person::User(index)) => self.users.get(index as usize),
+            _ => None,
+        };
+        let row = RowCells {
+            phone,
+            extension,
+            location,
+            site,
+            first_name: opt_cell(cols.first_name),
+            last_name: opt_cell(cols.last_name),
+            display_name: opt_cell(cols.display_name),
+        };
+
+        if all_false {
+            self.plan_removal(out, &mut found, existing, email);
+        } else if let Some((package, index)) = single {
+            out.package = Some(package.clone());
+            self.plan_package(
+                out,
+                &mut found,
+                existing,
+                email,
+                (package, self.name(index)),
+                &row,
+                basic,
+            );
+        } else if trues == 0 {
+            let set_false = |current: &Package| {
+                cols.packages
+                    .iter()
+                    .any(|(p, i)| p == current && parse_bool(cell(*i)) == Ok(Some(false)))
+            };
+            self.plan_kept(out, &mut found, existing, set_false, &row, basic);
+        }
+
+        out.errors = found.errors;
+        out.warnings = found.warnings;
+        if !out.errors.is_empty() {
+            reject(out);
+        }
+    }
+
+    /// R-CSV-08: every package column FALSE.
+    fn plan_removal(
+        &self,
+        out: &mut RowOutcome,
+        found: &mut Found,
+        existing: Option<&SnapshotUser>,
+        email: &str,
+    ) {
+        out.action = Action::Remove;
+        let Some(org) = self.org else {
+            return; // Planned by its cells alone.
+        };
+        let Some(user) = existing else {
+            found.add(
+                Code::UserUnknown,
+                Some(self.name(self.columns.email)),
+                format!(
+                    "every package column is FALSE, which removes the user, but the org has no user {email}; fix the e-mail or delete the row"
+                ),
+            );
+            return;
+        };
+        if org.is_admin(email) {
+            found.add(
+                Code::AdminRemoval,
+                Some(self.name(self.columns.email)),
+                format!(
+                    "{email} is the customer's full admin and cannot be removed; give the admin role to another user first"
+                ),
+            );
+            return;
+        }
+        out.package = user.package.clone();
+        if let Some(package) = &user.package {
+            out.remove.set_package(package.clone());
+        }
+        for &license in &user.licenses {
+            out.remove.insert_basic(license);
+        }
+    }
+
+    /// Exactly one package TRUE: add, change_package, modify or no_change.
+    /// `column` is the package's column.
+    #[allow(clippy::too_many_arguments)]
+    fn plan_package(
+        &self,
+        out: &mut RowOutcome,
+        found: &mut Found,
+        existing: Option<&SnapshotUser>,
+        email: &str,
+        (package, column): (&Package, &str),
+        row: &RowCells<'_>,
+        basic: BasicCells,
+    ) {
+        if let Some(org) = self.org {
+            // R-CSV-17.
+            if let Some(subscribed) = &org.subscribed_packages {
+                if !subscribed.contains(package) {
+                    found.add(
+                        Code::PackageNotSubscribed,
+                        Some(column),
+                        format!(
+                            "the customer has no subscription for {package}; add the subscription or choose another package"
+                        ),
+                    );
+                }
+            }
+            // R-CSV-18 with R-CUS-05.
+            if let (true, Some(customer_package)) = (org.is_admin(email), &org.package) {
+                found.extend(check_admin_package(customer_package, package, column));
+            }
+        }
+        match existing {
+            Some(user) if user.package.as_ref() == Some(package) => {
+                self.required_fields(found, package, row, Some(user));
+                self.diff(out, user, row, basic);
+            }
+            Some(user) => {
+                // R-CSV-18 with R-USR-02.
+                out.action = Action::ChangePackage;
+                let has_number = !row.phone.is_empty()
+                    || !row.extension.is_empty()
+                    || has(&user.phone_number)
+                    || has(&user.extension);
+                let has_location = !row.location.is_empty() || has(&user.location);
+                found.extend(check_calling_number(
+                    package,
+                    has_number,
+                    has_location,
+                    column,
+                ));
+                out.assign.set_package(package.clone());
+                if let Some(current) = &user.package {
+                    out.remove.set_package(current.clone());
+                }
+                self.licenses(out, held(user), basic, true);
+                self.site_warning(found, package, row.site);
+            }
+            None => {
+                out.action = Action::Add;
+                self.required_fields(found, package, row, None);
+                out.assign.set_package(package.clone());
+                let basic = BasicCells {
+                    set_false: BasicLicenses::new(),
+                    ..basic
+                };
+                self.licenses(out, BasicLicenses::new(), basic, true);
+                self.site_warning(found, package, row.site);
+            }
+        }
+    }
+
+    /// No package TRUE, not all FALSE: an existing user keeps the package.
+    fn plan_kept(
+        &self,
+        out: &mut RowOutcome,
+        found: &mut Found,
+        existing: Option<&SnapshotUser>,
+        set_false: impl Fn(&Package) -> bool,
+        row: &RowCells<'_>,
+        basic: BasicCells,
+    ) {
+        if self.org.is_none() {
+            // By its cells alone: an update of an existing user.
+            out.action = Action::Modify;
+            self.licenses(out, BasicLicenses::new(), basic, false);
+            return;
+        }
+        let Some(user) = existing else {
+            // R-CSV-09.
+            found.add(
+                Code::PackageRequired,
+                None,
+                "the org has no user with this e-mail, so the row adds one, and a new user needs exactly one package column set TRUE",
+            );
+            return;
+        };
+        out.package = user.package.clone();
+        if let Some(current) = &user.package {
+            if self.behavior == ImportBehavior::AddAndRemove && set_false(current) {
+                found.add(
+                    Code::PackageRequired,
+                    None,
+                    format!(
+                        "FALSE would remove {current} and leave the user without a package; set the new package TRUE to change it, or every package column FALSE to remove the user"
+                    ),
+                );
+                return;
+            }
+            self.required_fields(found, current, row, Some(user));
+        }
+        self.diff(out, user, row, basic);
+    }
+
+    /// R-CSV-10, R-CSV-11: number and location for the calling packages; a
+    /// blank cell keeps the snapshot's value.
+    fn required_fields(
+        &self,
+        found: &mut Found,
+        package: &Package,
+        row: &RowCells<'_>,
+        user: Option<&SnapshotUser>,
+    ) {
+        if !package.requires_number_and_location() {
+            return;
+        }
+        let has_number = !row.phone.is_empty()
+            || !row.extension.is_empty()
+            || user.is_some_and(|u| has(&u.phone_number) || has(&u.extension));
+        if !has_number {
+            found.add(
+                Code::NumberRequired,
+                self.name_of(self.columns.phone.or(self.columns.extension)),
+                format!("{package} needs a phone number or an extension: fill Phone Number or Extension"),
+            );
+        }
+        if row.location.is_empty() && !user.is_some_and(|u| has(&u.location)) {
+            found.add(
+                Code::LocationRequired,
+                self.name_of(self.columns.location),
+                format!("{package} needs a location: fill Location with one of the customer's locations"),
+            );
+        }
+    }
+
+    /// R-CSV-13.
+    fn site_warning(&self, found: &mut Found, package: &Package, site: &str) {
+        if package.expects_preferred_site() && site.is_empty() {
+            found.add(
+                Code::PreferredSiteMissing,
+                self.name_of(self.columns.site),
+                format!(
+                    "no Preferred Webex Site for {package}: the import goes ahead, but meetings may break later; fill it with the customer's Webex site"
+                ),
+            );
+        }
+    }
+
+    /// R-CSV-06: basic licenses. `with_package` means the row assigns a
+    /// package, which brings the three basic licenses in add-only imports.
+    fn licenses(
+        &self,
+        out: &mut RowOutcome,
+        held: BasicLicenses,
+        basic: BasicCells,
+        with_package: bool,
+    ) {
+        let add_only = self.behavior == ImportBehavior::AddOnly;
+        for license in BasicLicense::ALL {
+            let wanted = basic.set_true.contains(license) || (add_only && with_package);
+            if wanted && !held.contains(license) {
+                out.assign.insert_basic(license);
+            }
+            let unwanted = !add_only && basic.set_false.contains(license);
+            let known_held = held.contains(license) || (self.org.is_none() && !with_package);
+            if unwanted && known_held {
+                out.remove.insert_basic(license);
+            }
+        }
+    }
+
+    /// Modify or no_change for an existing user who keeps the package.
+    fn diff(
+        &self,
+        out: &mut RowOutcome,
+        user: &SnapshotUser,
+        row: &RowCells<'_>,
+        basic: BasicCells,
+    ) {
+        let differs = |cell: &str, known: &Option<String>| {
+            !cell.is_empty()
+                && known
+                    .as_deref()
+                    .is_some_and(|k| !trim(k).eq_ignore_ascii_case(cell))
+        };
+        let changed = (!row.phone.is_empty()
+            && !user
+                .phone_number
+                .as_deref()
+                .is_some_and(|known| same_number(known, row.phone)))
+            || (!row.extension.is_empty()
+                && user.extension.as_deref().map(trim) != Some(row.extension))
+            || (!row.location.is_empty()
+                && !user
+                    .location
+                    .as_deref()
+                    .is_some_and(|l| trim(l).eq_ignore_ascii_case(row.location)))
+            || differs(row.first_name, &user.first_name)
+            || differs(row.last_name, &user.last_name)
+            || differs(row.display_name, &user.display_name)
+            || differs(row.site, &user.preferred_webex_site);
+        self.licenses(out, held(user), basic, false);
+        out.action = if changed || !out.assign.is_empty() || !out.remove.is_empty() {
+            Action::Modify
+        } else {
+            Action::NoChange
+        };
+    }
+}
+
+/// The basic licenses a snapshot user holds.
+fn held(user: &SnapshotUser) -> BasicLicenses {
+    user.licenses.iter().copied().collect()
+}
