@@ -285,6 +285,22 @@ pub fn bare_parse(bytes: &[u8]) -> usize {
     fields
 }
 
+/// The best wall times of `runs` calls each of `f` and `g`, called in turn
+/// (after one warm-up call each), so both see the same machine: on a shared
+/// VM the speed of the host drifts between runs.
+pub fn best_of_each(runs: usize, mut f: impl FnMut(), mut g: impl FnMut()) -> (Duration, Duration) {
+    f();
+    g();
+    let time = |h: &mut dyn FnMut()| {
+        let t = Instant::now();
+        h();
+        t.elapsed()
+    };
+    (0..runs.max(1)).fold((Duration::MAX, Duration::MAX), |(bf, bg), _| {
+        (bf.min(time(&mut f)), bg.min(time(&mut g)))
+    })
+}
+
 /// The best wall time of `runs` calls of `f` (after one warm-up call).
 pub fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
     f();

@@ -32,12 +32,21 @@ pub(super) struct Planner<'a> {
     org: Option<&'a OrgSnapshot>,
     users: &'a [SnapshotUser],
     columns: &'a Columns,
-    /// Snapshot users by e-mail.
-    known_users: EmailIndex,
-    /// The first row of each e-mail.
-    first_rows: EmailIndex,
+    /// Snapshot users and first rows by e-mail.
+    emails: EmailIndex,
     phones: NumbersInUse,
     extensions: NumbersInUse,
+    /// By snapshot user: the numbers the user holds in `phones` and
+    /// `extensions` (from the snapshot, so for good). A row of that user with
+    /// the same number needs no lookup: re-importing an export, the common
+    /// case, then costs no cache miss in those tables.
+    held_numbers: Vec<HeldNumbers>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct HeldNumbers {
+    phone: Option<u64>,
+    extension: Option<u64>,
 }
 
 /// A boolean cell: TRUE / FALSE in any case, or blank (R-CSV-03).
@@ -135,29 +144,30 @@ impl<'a> Planner<'a> {
         let org = options.org();
         let users = org.map(|o| o.users.as_slice()).unwrap_or_default();
         let people = People { users, rows: &[] };
-        let mut known_users = EmailIndex::with_capacity(users.len());
+        let mut emails = EmailIndex::with_capacity(users.len().saturating_add(rows));
         let mut phones = NumbersInUse::with_capacity(users.len().saturating_add(rows));
         let mut extensions = NumbersInUse::with_capacity(users.len().saturating_add(rows));
+        let mut held_numbers = Vec::with_capacity(users.len());
         for (index, user) in users.iter().enumerate() {
             let person = Person::user(index);
-            if let Some(number) = user.phone_number.as_deref().and_then(number_id) {
-                phones.record(number, person);
-            }
-            if let Some(ext) = user.extension.as_deref().and_then(extension_id) {
-                extensions.record(ext, person);
-            }
+            let phone = user.phone_number.as_deref().and_then(number_id);
+            let extension = user.extension.as_deref().and_then(extension_id);
+            held_numbers.push(HeldNumbers {
+                phone: phone.filter(|&number| phones.record(number, person)),
+                extension: extension.filter(|&ext| extensions.record(ext, person)),
+            });
             let key = email_key(trim(&user.email));
-            known_users.get_or_insert(&key, EmailIndex::hash(&key), person, people);
+            emails.record(&key, EmailIndex::hash(&key), person, people);
         }
         Planner {
             behavior: options.behavior(),
             org,
             users,
             columns,
-            known_users,
-            first_rows: EmailIndex::with_capacity(rows),
+            emails,
             phones,
             extensions,
+            held_numbers,
         }
     }
 
@@ -236,11 +246,28 @@ impl<'a> Planner<'a> {
         };
         let key = email_key(email);
         let hash = EmailIndex::hash(&key);
-        let earlier = if email.is_empty() {
-            None
+        // One lookup: a known user, and an earlier row with this e-mail. An
+        // empty e-mail is never recorded (it is an error of its own).
+        let known = if email.is_empty() {
+            self.emails.get(&key, hash, people)
         } else {
-            self.first_rows.get_or_insert(&key, hash, this_row, people)
+            self.emails.record(&key, hash, this_row, people)
         };
+        let earlier = known
+            .first_row()
+            .map(Person::Row)
+            .filter(|_| !email.is_empty());
+        let (existing, held) = match known.user() {
+            Some(index) => (
+                self.users.get(index as usize),
+                self.held_numbers
+                    .get(index as usize)
+                    .copied()
+                    .unwrap_or_default(),
+            ),
+            None => (None, HeldNumbers::default()),
+        };
+
         let email_column = self.name(cols.email);
         if email.is_empty() {
             found.add(
@@ -338,25 +365,27 @@ impl<'a> Planner<'a> {
                 format!("{shown} is already used by {whose}; give each user their own number"),
             );
         };
+        // A number the row's own user holds is not in use by anyone else.
         if let (false, Some(column)) = (phone.is_empty(), self.name_of(cols.phone)) {
             let problem = check_phone_number(column, phone);
             let usable = problem
                 .as_ref()
                 .map_or(true, |p| p.code.severity() == Severity::Warning);
             found.extend(problem);
-            if let (true, Some(number)) = (usable, number_id(phone)) {
-                if let Some(owner) = self.phones.claim(number, this_row, email, people) {
-                    in_use(owner, phone, column, &mut found);
-                }
+            let number = number_id(phone).filter(|&n| usable && held.phone != Some(n));
+            if let Some(owner) = number.and_then(|n| self.phones.claim(n, this_row, email, people))
+            {
+                in_use(owner, phone, column, &mut found);
             }
         }
         if let (false, Some(column)) = (extension.is_empty(), self.name_of(cols.extension)) {
             match check_extension(column, extension) {
                 Some(problem) => found.push(problem),
                 None => {
-                    let owner = extension_id(extension)
-                        .and_then(|ext| self.extensions.claim(ext, this_row, email, people));
-                    if let Some(owner) = owner {
+                    let ext = extension_id(extension).filter(|&e| held.extension != Some(e));
+                    if let Some(owner) =
+                        ext.and_then(|e| self.extensions.claim(e, this_row, email, people))
+                    {
                         in_use(owner, extension, column, &mut found);
                     }
                 }
@@ -383,10 +412,6 @@ impl<'a> Planner<'a> {
             }
         }
 
-        let existing = match self.known_users.get(&key, hash, people) {
-            Some(Person::User(index)) => self.users.get(index as usize),
-            _ => None,
-        };
         let row = RowCells {
             phone,
             extension,
