@@ -35,6 +35,7 @@
 //! ```
 
 use std::borrow::Cow;
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -42,7 +43,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes::Code;
 use crate::problem::{Findings, Problem};
-use crate::status::{days_to_end, has_ended};
+use crate::status::{days_between, days_to_end, has_ended};
 use crate::subscription::{ProductLine, Subscription, SubscriptionKind};
 
 /// How R-KPI-04 decides that a subscription's assignment ratio is low.
@@ -475,17 +476,17 @@ fn interpolate(rank: f64, lo: usize, a: f64, b: f64) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
-/// [`percentile`] of unsorted values, by selection in linear time (the same
-/// result as sorting first).
-fn percentile_unsorted(mut values: Vec<f64>, p: f64) -> Option<f64> {
-    if values.is_empty() || !(0.0..=100.0).contains(&p) {
+/// [`percentile`] of the values `value` gives for `items`, by selection in
+/// linear time (the same result as sorting first). Reorders `items`.
+fn select_percentile<T>(items: &mut [T], p: f64, value: impl Fn(&T) -> f64) -> Option<f64> {
+    if items.is_empty() || !(0.0..=100.0).contains(&p) {
         return None;
     }
-    let (rank, lo, hi) = ranks(values.len(), p);
-    let (_, a, above) = values.select_nth_unstable_by(lo, f64::total_cmp);
-    let a = *a;
+    let (rank, lo, hi) = ranks(items.len(), p);
+    let (_, at, above) = items.select_nth_unstable_by(lo, |x, y| value(x).total_cmp(&value(y)));
+    let a = value(at);
     let b = if hi > lo {
-        above.iter().copied().min_by(f64::total_cmp)?
+        above.iter().map(&value).min_by(f64::total_cmp)?
     } else {
         a
     };
@@ -501,55 +502,198 @@ fn ratio(s: &Subscription) -> f64 {
     }
 }
 
-/// Sums with saturation, so hostile counts never overflow.
-fn sum(values: impl Iterator<Item = u64>) -> u64 {
-    values.fold(0, u64::saturating_add)
+/// Adds optional counts: absent once any is absent.
+fn add_known(sum: Option<u64>, value: Option<u64>) -> Option<u64> {
+    sum.and_then(|s| value.map(|v| s.saturating_add(v)))
 }
 
-/// Sums optional counts: absent when any is absent.
-fn sum_known(mut values: impl Iterator<Item = Option<u64>>) -> Option<u64> {
-    values.try_fold(0u64, |acc, v| v.map(|v| acc.saturating_add(v)))
+/// Sums over the subscriptions of one KPI, kept while they are found.
+/// Saturating additions of counts, so hostile counts never overflow.
+#[derive(Clone, Copy)]
+struct Sums {
+    customers: u64,
+    subscriptions: u64,
+    total: u64,
+    assigned: u64,
+    unassigned: u64,
+    excess: u64,
+    used: Option<u64>,
+    used_3_months: Option<u64>,
 }
 
-/// Distinct customers among a set of subscriptions, by dense customer index.
-struct CustomerSet {
-    seen: Vec<bool>,
-    count: u64,
+impl Default for Sums {
+    fn default() -> Self {
+        Sums {
+            customers: 0,
+            subscriptions: 0,
+            total: 0,
+            assigned: 0,
+            unassigned: 0,
+            excess: 0,
+            used: Some(0),
+            used_3_months: Some(0),
+        }
+    }
 }
 
-impl CustomerSet {
-    fn new(size: usize) -> Self {
-        CustomerSet {
-            seen: vec![false; size],
-            count: 0,
+impl Sums {
+    fn add(&mut self, s: &Subscription) {
+        let l = &s.licenses;
+        self.subscriptions += 1;
+        self.total = self.total.saturating_add(l.total);
+        self.assigned = self.assigned.saturating_add(l.assigned);
+        self.unassigned = self.unassigned.saturating_add(l.unassigned());
+        self.excess = self.excess.saturating_add(l.excess());
+        self.used = add_known(self.used, l.used_last_7_days);
+        self.used_3_months = add_known(self.used_3_months, l.used_last_3_months);
+    }
+
+    fn window(&self, total_customers: u64) -> WindowSummary {
+        WindowSummary {
+            customers: self.customers,
+            customer_percent: percent(self.customers, total_customers),
+            subscriptions: self.subscriptions,
+            total_licenses: self.total,
+            assigned_licenses: self.assigned,
+            used_licenses: self.used,
+            assignment_percent: percent(self.assigned, self.total),
+            utilization_percent: utilization(self.used, self.total),
+            utilization_3_months_percent: utilization(self.used_3_months, self.total),
+        }
+    }
+}
+
+/// The KPIs, as bits of a customer's flags.
+#[derive(Clone, Copy)]
+enum Kpi {
+    Expiring,
+    Renewing,
+    Low,
+    Overage,
+    Recent,
+}
+
+/// Dense customer indexes in order of first appearance, with the KPIs each
+/// customer has a subscription in, so each KPI counts distinct customers.
+struct Customers<'a> {
+    /// FxHash: customer IDs are the caller's own data, so HashDoS resistance
+    /// buys nothing and SipHash would dominate the index.
+    index: rustc_hash::FxHashMap<&'a str, u32>,
+    /// The last customer seen: exports list a customer's subscriptions
+    /// together, so most lookups end here.
+    last: Option<(&'a str, u32)>,
+    flags: Vec<u8>,
+}
+
+impl<'a> Customers<'a> {
+    fn with_capacity(capacity: usize) -> Self {
+        Customers {
+            index: HashMap::with_capacity_and_hasher(capacity, Default::default()),
+            last: None,
+            flags: Vec::with_capacity(capacity),
         }
     }
 
-    fn insert(&mut self, index: usize) {
-        if let Some(slot) = self.seen.get_mut(index) {
-            if !*slot {
-                *slot = true;
-                self.count += 1;
+    fn index_of(&mut self, id: &'a str) -> u32 {
+        if let Some((last, index)) = self.last {
+            if last == id {
+                return index;
+            }
+        }
+        let next = u32::try_from(self.flags.len()).unwrap_or(u32::MAX);
+        let index = *self.index.entry(id).or_insert(next);
+        if index == next {
+            self.flags.push(0);
+        }
+        self.last = Some((id, index));
+        index
+    }
+
+    fn count(&self) -> u64 {
+        self.flags.len() as u64
+    }
+
+    /// Marks `customer` in `kpi`; adds one to `sums.customers` the first time.
+    fn mark(&mut self, customer: u32, kpi: Kpi, sums: &mut Sums) {
+        let bit = 1u8 << kpi as u8;
+        if let Some(flags) = self.flags.get_mut(customer as usize) {
+            if *flags & bit == 0 {
+                *flags |= bit;
+                sums.customers += 1;
             }
         }
     }
 }
 
-fn window_summary(subs: &[&Subscription], customers: u64, total: u64) -> WindowSummary {
-    let total_licenses = sum(subs.iter().map(|s| s.licenses.total));
-    let used = sum_known(subs.iter().map(|s| s.licenses.used_last_7_days));
-    let used_3m = sum_known(subs.iter().map(|s| s.licenses.used_last_3_months));
-    let assigned = sum(subs.iter().map(|s| s.licenses.assigned));
-    WindowSummary {
-        customers,
-        customer_percent: percent(customers, total),
-        subscriptions: subs.len() as u64,
-        total_licenses,
-        assigned_licenses: assigned,
-        used_licenses: used,
-        assignment_percent: percent(assigned, total_licenses),
-        utilization_percent: utilization(used, total_licenses),
-        utilization_3_months_percent: utilization(used_3m, total_licenses),
+/// A subscription with licenses, for R-KPI-04.
+struct Licensed {
+    ratio: f64,
+    sub: u32,
+    customer: u32,
+}
+
+/// A ratio as an integer that sorts as `f64::total_cmp` does, so the table
+/// sorts integers.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct RatioKey(i64);
+
+impl RatioKey {
+    fn of(ratio: f64) -> RatioKey {
+        let bits = ratio.to_bits() as i64;
+        // Negative floats sort in reverse of their bits: flip all but the sign.
+        RatioKey(bits ^ (((bits >> 63) as u64) >> 1) as i64)
+    }
+}
+
+/// One KPI's subscriptions, as (sort key, index) pairs, and their sums.
+struct Table<K> {
+    sums: Sums,
+    keyed: Vec<(K, u32)>,
+}
+
+impl<K> Default for Table<K> {
+    fn default() -> Self {
+        Table {
+            sums: Sums::default(),
+            keyed: Vec::new(),
+        }
+    }
+}
+
+impl<K: Ord + Copy> Table<K> {
+    /// The table's rows, sorted by key with ties in input order (a stable
+    /// sort of the table, done on small pairs), adding each subscription to
+    /// the sums on the way.
+    fn rows<'a, T>(
+        &mut self,
+        subscriptions: &'a [Subscription],
+        row: impl Fn(&'a Subscription) -> Option<T>,
+    ) -> Vec<T> {
+        /// How many rows ahead a subscription is first read.
+        const AHEAD: usize = 16;
+        self.keyed.sort_unstable();
+        let subs: Vec<&Subscription> = self
+            .keyed
+            .iter()
+            .filter_map(|&(_, sub)| subscriptions.get(sub as usize))
+            .collect();
+        // Allocated once: a table holds up to hundreds of thousands of rows
+        // of 150 to 180 bytes, which growing by doubling would copy.
+        let mut rows = Vec::with_capacity(subs.len());
+        for (i, &s) in subs.iter().enumerate() {
+            // In sorted order the subscriptions are scattered over memory:
+            // reading one a few rows ahead (plain loads the optimizer must
+            // keep, one per cache line of its 192 bytes) overlaps the cache
+            // misses of several rows instead of waiting for each in turn.
+            if let Some(later) = subs.get(i + AHEAD) {
+                std::hint::black_box(later.licenses.total);
+                std::hint::black_box(later.id.len());
+                std::hint::black_box(later.end_date);
+            }
+            self.sums.add(s);
+            rows.extend(row(s));
+        }
+        rows
     }
 }
 
@@ -578,6 +722,10 @@ fn expiry_row(s: &Subscription, as_of: NaiveDate) -> Option<ExpiryRow<'_>> {
 /// Only subscriptions and trials of `product` that have not ended (see
 /// [`crate::status::has_ended`]) count; customers are counted once however
 /// many subscriptions they have. See the [module docs](self) for an example.
+///
+/// One pass over the subscriptions finds every KPI's subscriptions and sums;
+/// the tables are then sorted as (key, index) pairs and built from the
+/// subscriptions they name.
 pub fn dashboard<'a>(
     subscriptions: &'a [Subscription],
     product: ProductLine,
@@ -586,111 +734,76 @@ pub fn dashboard<'a>(
 ) -> Dashboard<'a> {
     let window = i64::from(options.window_days);
     let in_window = |d: i64| (0..=window).contains(&d);
-    let subs: Vec<&Subscription> = subscriptions
-        .iter()
-        .filter(|s| s.product == product && !has_ended(s, as_of))
-        .collect();
+    let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
 
-    // Dense customer indexes, so each KPI counts distinct customers cheaply.
-    // FxHash: customer IDs are the caller's own data, so HashDoS resistance
-    // buys nothing and SipHash would dominate the index.
-    let mut index: rustc_hash::FxHashMap<&str, usize> =
-        HashMap::with_capacity_and_hasher(subs.len() / 2, Default::default());
-    let customer_of: Vec<usize> = subs
-        .iter()
-        .map(|s| {
-            let next = index.len();
-            *index.entry(s.customer_id.as_str()).or_insert(next)
-        })
-        .collect();
-    let total_customers = index.len() as u64;
-    let n = index.len();
-
-    let mut expiring = (CustomerSet::new(n), Vec::new());
-    let mut renewing = (CustomerSet::new(n), Vec::new());
-    let mut over = (CustomerSet::new(n), Vec::new());
-    let mut recent = (CustomerSet::new(n), Vec::new());
-    let mut any_start_date = false;
-    for (&s, &c) in subs.iter().zip(&customer_of) {
-        if days_to_end(s, as_of).is_some_and(in_window) {
-            let target = if s.auto_renew {
-                &mut renewing
-            } else {
-                &mut expiring
-            };
-            target.0.insert(c);
-            target.1.push(s);
+    let mut customers = Customers::with_capacity(subscriptions.len() / 8);
+    let mut expiring = Table::default();
+    let mut renewing = Table::default();
+    let mut over = Table::default();
+    let mut recent = Table::default();
+    // Sized for every subscription: one allocation, and the pages of the
+    // unused part are never touched.
+    let mut licensed: Vec<Licensed> = Vec::with_capacity(subscriptions.len());
+    let (mut live, mut any_start_date) = (false, false);
+    for (i, s) in subscriptions.iter().enumerate() {
+        if s.product != product || has_ended(s, as_of) {
+            continue;
+        }
+        live = true;
+        let customer = customers.index_of(&s.customer_id);
+        let sub = index(i);
+        if let (Some(end), Some(days)) = (s.end_date, days_to_end(s, as_of)) {
+            if in_window(days) {
+                let (table, kpi) = if s.auto_renew {
+                    (&mut renewing, Kpi::Renewing)
+                } else {
+                    (&mut expiring, Kpi::Expiring)
+                };
+                customers.mark(customer, kpi, &mut table.sums);
+                table.keyed.push((end, sub));
+            }
         }
         if s.licenses.assigned > s.licenses.total {
-            over.0.insert(c);
-            over.1.push(s);
+            customers.mark(customer, Kpi::Overage, &mut over.sums);
+            over.keyed.push((Reverse(s.licenses.excess()), sub));
         }
         if let Some(start) = s.start_date {
             any_start_date = true;
-            if in_window((as_of - start).num_days()) {
-                recent.0.insert(c);
-                recent.1.push(s);
+            if in_window(days_between(start, as_of)) {
+                customers.mark(customer, Kpi::Recent, &mut recent.sums);
+                recent.keyed.push((Reverse(start), sub));
             }
         }
+        if s.licenses.total > 0 {
+            licensed.push(Licensed {
+                ratio: ratio(s),
+                sub,
+                customer,
+            });
+        }
     }
+    let total_customers = customers.count();
+    let recent_known = any_start_date || !live;
 
     // R-KPI-04: the threshold ratio over subscriptions with licenses.
     let threshold_ratio = match options.low_assignment {
         LowAssignmentRule::FixedRatio(r) => (r.is_finite() && r >= 0.0).then_some(r),
-        LowAssignmentRule::Percentile(p) => {
-            let ratios: Vec<f64> = subs
-                .iter()
-                .filter(|s| s.licenses.total > 0)
-                .map(|s| ratio(s))
-                .collect();
-            percentile_unsorted(ratios, p)
-        }
+        LowAssignmentRule::Percentile(p) => select_percentile(&mut licensed, p, |l| l.ratio),
     };
-    let mut low = (CustomerSet::new(n), Vec::new());
-    // Each ratio is computed once and kept as the table's sort key.
-    let mut low_by_ratio: Vec<(f64, &Subscription)> = Vec::new();
+    let mut low = Table::default();
     if let Some(threshold) = threshold_ratio {
-        for (&s, &c) in subs.iter().zip(&customer_of) {
-            if s.licenses.total > 0 {
-                let r = ratio(s);
-                if r < threshold {
-                    low.0.insert(c);
-                    low_by_ratio.push((r, s));
-                }
-            }
+        for l in licensed.iter().filter(|l| l.ratio < threshold) {
+            customers.mark(l.customer, Kpi::Low, &mut low.sums);
+            low.keyed.push((RatioKey::of(l.ratio), l.sub));
         }
     }
-
-    // Table order: stable sorts, so ties keep the input order.
-    expiring.1.sort_by_key(|s| s.end_date);
-    renewing.1.sort_by_key(|s| s.end_date);
-    low_by_ratio.sort_by(|a, b| a.0.total_cmp(&b.0));
-    low.1 = low_by_ratio.into_iter().map(|(_, s)| s).collect();
-    over.1
-        .sort_by_key(|s| std::cmp::Reverse(s.licenses.excess()));
-    recent.1.sort_by_key(|s| std::cmp::Reverse(s.start_date));
-
-    let low_subs: &[&Subscription] = &low.1;
-    let low_total = sum(low_subs.iter().map(|s| s.licenses.total));
-    let low_assigned = sum(low_subs.iter().map(|s| s.licenses.assigned));
-    let low_used = sum_known(low_subs.iter().map(|s| s.licenses.used_last_7_days));
-    let excess = sum(over.1.iter().map(|s| s.licenses.excess()));
-    let recent_known = any_start_date || subs.is_empty();
+    drop(licensed);
 
     let tables = SubscriptionTables {
-        near_expiration: expiring
-            .1
-            .iter()
-            .filter_map(|s| expiry_row(s, as_of))
-            .collect(),
-        near_renewal: renewing
-            .1
-            .iter()
-            .filter_map(|s| expiry_row(s, as_of))
-            .collect(),
-        low_assignment: low_subs
-            .iter()
-            .map(|s| LowAssignmentRow {
+        near_expiration: expiring.rows(subscriptions, |s| expiry_row(s, as_of)),
+        near_renewal: renewing.rows(subscriptions, |s| expiry_row(s, as_of)),
+        low_assignment: low.rows(subscriptions, |s| {
+            Some(LowAssignmentRow {
                 subscription_id: Cow::Borrowed(&s.id),
                 customer_id: Cow::Borrowed(&s.customer_id),
                 customer_name: Cow::Borrowed(&s.customer_name),
@@ -704,11 +817,9 @@ pub fn dashboard<'a>(
                     s.licenses.last_week_assigned,
                 ),
             })
-            .collect(),
-        overage: over
-            .1
-            .iter()
-            .map(|s| OverageRow {
+        }),
+        overage: over.rows(subscriptions, |s| {
+            Some(OverageRow {
                 subscription_id: Cow::Borrowed(&s.id),
                 customer_id: Cow::Borrowed(&s.customer_id),
                 customer_name: Cow::Borrowed(&s.customer_name),
@@ -721,67 +832,62 @@ pub fn dashboard<'a>(
                 assignment_percent: percent(s.licenses.assigned, s.licenses.total),
                 used_percent: utilization(s.licenses.used_last_7_days, s.licenses.total),
             })
-            .collect(),
-        recently_added: recent
-            .1
-            .iter()
-            .filter_map(|s| {
-                let start = s.start_date?;
-                let l = &s.licenses;
-                Some(RecentRow {
-                    subscription_id: Cow::Borrowed(&s.id),
-                    customer_id: Cow::Borrowed(&s.customer_id),
-                    customer_name: Cow::Borrowed(&s.customer_name),
-                    kind: s.kind,
-                    start_date: start,
-                    days_since_added: (as_of - start).num_days(),
-                    total: l.total,
-                    assigned: l.assigned,
-                    available: l.unassigned(),
-                    used_last_7_days: l.used_last_7_days,
-                    weekly_assignment_change: change(l.assigned, l.last_week_assigned),
-                    weekly_usage_change: l
-                        .used_last_7_days
-                        .and_then(|u| change(u, l.last_week_used)),
-                })
+        }),
+        recently_added: recent.rows(subscriptions, |s| {
+            let start = s.start_date?;
+            let l = &s.licenses;
+            Some(RecentRow {
+                subscription_id: Cow::Borrowed(&s.id),
+                customer_id: Cow::Borrowed(&s.customer_id),
+                customer_name: Cow::Borrowed(&s.customer_name),
+                kind: s.kind,
+                start_date: start,
+                days_since_added: (as_of - start).num_days(),
+                total: l.total,
+                assigned: l.assigned,
+                available: l.unassigned(),
+                used_last_7_days: l.used_last_7_days,
+                weekly_assignment_change: change(l.assigned, l.last_week_assigned),
+                weekly_usage_change: l.used_last_7_days.and_then(|u| change(u, l.last_week_used)),
             })
-            .collect(),
+        }),
     };
+    let (low, over, recent) = (low.sums, over.sums, recent.sums);
     Dashboard {
         product,
         as_of,
         total_customers,
-        near_expiration: window_summary(&expiring.1, expiring.0.count, total_customers),
-        near_renewal: window_summary(&renewing.1, renewing.0.count, total_customers),
+        near_expiration: expiring.sums.window(total_customers),
+        near_renewal: renewing.sums.window(total_customers),
         low_assignment: LowAssignmentSummary {
-            customers: low.0.count,
-            customer_percent: percent(low.0.count, total_customers),
-            subscriptions: low_subs.len() as u64,
+            customers: low.customers,
+            customer_percent: percent(low.customers, total_customers),
+            subscriptions: low.subscriptions,
             threshold_ratio,
-            total_licenses: low_total,
-            assigned_licenses: low_assigned,
-            unassigned_licenses: sum(low_subs.iter().map(|s| s.licenses.unassigned())),
-            assignment_percent: percent(low_assigned, low_total),
-            utilization_percent: utilization(low_used, low_total),
-            utilization_of_assigned_percent: utilization(low_used, low_assigned),
+            total_licenses: low.total,
+            assigned_licenses: low.assigned,
+            unassigned_licenses: low.unassigned,
+            assignment_percent: percent(low.assigned, low.total),
+            utilization_percent: utilization(low.used, low.total),
+            utilization_of_assigned_percent: utilization(low.used, low.assigned),
         },
         overage: OverageSummary {
-            customers: over.0.count,
-            customer_percent: percent(over.0.count, total_customers),
-            subscriptions: over.1.len() as u64,
-            excess_licenses: excess,
-            average_excess_per_customer: (over.0.count != 0)
-                .then(|| excess as f64 / over.0.count as f64),
+            customers: over.customers,
+            customer_percent: percent(over.customers, total_customers),
+            subscriptions: over.subscriptions,
+            excess_licenses: over.excess,
+            average_excess_per_customer: (over.customers != 0)
+                .then(|| over.excess as f64 / over.customers as f64),
         },
         recently_added: RecentSummary {
-            customers: recent_known.then_some(recent.0.count),
+            customers: recent_known.then_some(recent.customers),
             customer_percent: if recent_known {
-                percent(recent.0.count, total_customers)
+                percent(recent.customers, total_customers)
             } else {
                 None
             },
-            subscriptions: recent_known.then_some(recent.1.len() as u64),
-            total_licenses: recent_known.then(|| sum(recent.1.iter().map(|s| s.licenses.total))),
+            subscriptions: recent_known.then_some(recent.subscriptions),
+            total_licenses: recent_known.then_some(recent.total),
         },
         subscriptions: tables,
     }
@@ -809,7 +915,11 @@ mod tests {
         assert_eq!(percentile(&xs, 101.0), None);
         let shuffled = vec![0.4, 0.1, 0.5, 0.3, 0.2];
         for p in [0.0, 10.0, 25.0, 33.3, 50.0, 99.0, 100.0] {
-            assert_eq!(percentile_unsorted(shuffled.clone(), p), percentile(&xs, p));
+            let mut values = shuffled.clone();
+            assert_eq!(
+                select_percentile(&mut values, p, |&v| v),
+                percentile(&xs, p)
+            );
         }
     }
 
