@@ -5,10 +5,12 @@ as wholesale-core, as polars expressions over the data the library saw.
 
     polars_peers.py kpi SUBSCRIPTIONS.csv RUNS
     polars_peers.py classify COLUMN_DIR RUNS
+    polars_peers.py serve kpi|classify PATH    # one run per `run` line on stdin
 
 Loading is not timed (the library is timed on data already in memory too);
 each prints one JSON line: the result counts (compared with the library's)
-and the best time in seconds over RUNS runs.
+and the best time in seconds over RUNS runs (in `serve` mode, see
+peer_serve.py, one line per run).
 """
 import datetime
 import json
@@ -99,12 +101,12 @@ def classify(df):
     return {"not_measured": by.get(0, 0), "good": by.get(1, 0), "poor": by.get(2, 0)}
 
 
-def main(argv):
-    what, path, runs = argv[1], argv[2], int(argv[3])
+def workload(what, path):
+    """The data loaded (not timed) and the function to time."""
     if what == "kpi":
         df = pl.read_csv(path, try_parse_dates=True)
-        seconds, result = best_of(runs, lambda: kpi(df))
-    elif what == "classify":
+        return lambda: kpi(df)
+    if what == "classify":
         cols = {}
         for name in ["audio_jitter_ms", "audio_latency_ms", "audio_loss_pct",
                      "video_jitter_ms", "video_latency_ms", "video_loss_pct"]:
@@ -112,9 +114,18 @@ def main(argv):
         for name in ["endpoint_type", "ip_version"]:
             cols[name] = np.fromfile(f"{path}/{name}.bin", dtype="u1")
         df = pl.DataFrame(cols)
-        seconds, result = best_of(runs, lambda: classify(df))
-    else:
-        raise SystemExit(f"unknown workload {what}")
+        return lambda: classify(df)
+    raise SystemExit(f"unknown workload {what}")
+
+
+def main(argv):
+    if argv[1] == "serve":
+        from peer_serve import serve
+        run = workload(argv[2], argv[3])
+        serve(lambda: {**run(), "threads": pl.thread_pool_size()})
+        return
+    what, path, runs = argv[1], argv[2], int(argv[3])
+    seconds, result = best_of(runs, workload(what, path))
     print(json.dumps({"result": result, "seconds": seconds, "threads": pl.thread_pool_size()}))
 
 

@@ -305,8 +305,15 @@ def check_file(path, org_path=None):
 
 def main(argv):
     """`pure_csv_check.py CSV [ORG] [RUNS]`: prints the summary and the best
-    time of RUNS checks (in seconds) as one JSON line."""
+    time of RUNS checks (in seconds) as one JSON line.
+    `pure_csv_check.py serve CSV [ORG]`: one check per `run` line on stdin
+    (see peer_serve.py)."""
     import time
+    if argv[1] == "serve":
+        from peer_serve import serve
+        path, org_path = argv[2], (argv[3] if len(argv) > 3 and argv[3] else None)
+        serve(lambda: check_file(path, org_path))
+        return
     path = argv[1]
     org_path = argv[2] if len(argv) > 2 and argv[2] else None
     runs = int(argv[3]) if len(argv) > 3 else 3

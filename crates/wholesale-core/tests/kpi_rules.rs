@@ -33,8 +33,8 @@ fn sub(id: &str, customer: &str, total: u64, assigned: u64, days: i64) -> Subscr
     }
 }
 
-fn run(subs: &[Subscription]) -> wholesale_core::kpi::Dashboard<'static> {
-    dashboard(subs, ProductLine::Calling, as_of(), &KpiOptions::default()).into_owned()
+fn run(subs: &[Subscription]) -> wholesale_core::kpi::Dashboard<'_> {
+    dashboard(subs, ProductLine::Calling, as_of(), &KpiOptions::default())
 }
 
 #[test]
@@ -69,14 +69,17 @@ fn r_kpi_02_window_is_day_0_to_day_90_inclusive() {
     // The subscription that ended yesterday has ended: not a customer any more.
     assert_eq!(d.total_customers, 3);
     assert_eq!(d.near_expiration.customers, 2);
-    let ids: Vec<&str> = d
+    let ids: Vec<String> = d
         .subscriptions
         .near_expiration
         .iter()
-        .map(|r| r.subscription_id.as_ref())
+        .map(|r| r.subscription_id.into_owned())
         .collect();
     assert_eq!(ids, ["S0", "S90"]);
-    assert_eq!(d.subscriptions.near_expiration[1].days_to_end, 90);
+    assert_eq!(
+        d.subscriptions.near_expiration.get(1).unwrap().days_to_end,
+        90
+    );
     // 2 of 3 customers.
     assert_eq!(d.near_expiration.customer_percent, Some(200.0 / 3.0));
 }
@@ -87,10 +90,14 @@ fn r_kpi_02_03_auto_renew_counts_as_renewal_not_expiration() {
     renewing.auto_renew = true;
     let mut far = sub("F", "b", 10, 5, 91);
     far.auto_renew = true;
-    let d = run(&[renewing, far]);
+    let subs = [renewing, far];
+    let d = run(&subs);
     assert_eq!(d.near_expiration.customers, 0);
     assert_eq!(d.near_renewal.customers, 1);
-    assert_eq!(d.subscriptions.near_renewal[0].subscription_id, "R");
+    assert_eq!(
+        d.subscriptions.near_renewal.get(0).unwrap().subscription_id,
+        "R"
+    );
 }
 
 #[test]
@@ -101,7 +108,8 @@ fn r_kpi_07_expiring_assignment_and_utilization() {
     let mut b = sub("B", "b", 50, 20, 20);
     b.licenses.used_last_7_days = Some(10);
     b.licenses.used_last_3_months = Some(20);
-    let d = run(&[a, b]);
+    let subs = [a, b];
+    let d = run(&subs);
     let w = &d.near_expiration;
     assert_eq!(
         (w.customers, w.subscriptions, w.total_licenses),
@@ -113,7 +121,7 @@ fn r_kpi_07_expiring_assignment_and_utilization() {
     assert_eq!(w.assignment_percent, Some(100.0 * 100.0 / 150.0));
     assert_eq!(w.utilization_percent, Some(50.0 * 100.0 / 150.0));
     assert_eq!(w.utilization_3_months_percent, Some(60.0));
-    let row = &d.subscriptions.near_expiration[0];
+    let row = d.subscriptions.near_expiration.get(0).unwrap();
     assert_eq!((row.subscription_id.as_ref(), row.days_to_end), ("A", 10));
     assert_eq!(row.assignment_percent, Some(80.0));
     assert_eq!(row.utilization_percent, Some(40.0));
@@ -125,7 +133,8 @@ fn r_kpi_07_missing_usage_makes_utilization_absent() {
     let mut a = sub("A", "a", 100, 80, 10);
     a.licenses.used_last_7_days = Some(40);
     let b = sub("B", "b", 50, 20, 20); // no usage data
-    let d = run(&[a, b]);
+    let subs = [a, b];
+    let d = run(&subs);
     assert_eq!(d.near_expiration.used_licenses, None);
     assert_eq!(d.near_expiration.utilization_percent, None);
 }
@@ -142,7 +151,14 @@ fn r_kpi_04_25th_percentile_by_linear_interpolation() {
     let d = run(&subs);
     assert!((d.low_assignment.threshold_ratio.unwrap() - 0.4).abs() < 1e-12);
     assert_eq!(d.low_assignment.customers, 1);
-    assert_eq!(d.subscriptions.low_assignment[0].subscription_id, "S1");
+    assert_eq!(
+        d.subscriptions
+            .low_assignment
+            .get(0)
+            .unwrap()
+            .subscription_id,
+        "S1"
+    );
     // The median: rank 1.5, 0.5 + 0.5 * 0.3 = 0.65: S1 and S2.
     let median = KpiOptions {
         low_assignment: LowAssignmentRule::Percentile(50.0),
@@ -162,7 +178,8 @@ fn r_kpi_04_25th_percentile_by_linear_interpolation() {
 
 #[test]
 fn r_kpi_04_single_customer_is_never_below_its_own_percentile() {
-    let d = run(&[sub("S1", "solo", 10, 1, 300)]);
+    let subs = [sub("S1", "solo", 10, 1, 300)];
+    let d = run(&subs);
     assert_eq!(d.total_customers, 1);
     assert_eq!(d.low_assignment.threshold_ratio, Some(0.1));
     assert_eq!(d.low_assignment.customers, 0);
@@ -180,11 +197,11 @@ fn r_kpi_04_zero_license_subscriptions_are_not_in_the_percentile() {
     ];
     let d = run(&subs);
     assert!((d.low_assignment.threshold_ratio.unwrap() - 0.4).abs() < 1e-12);
-    let ids: Vec<&str> = d
+    let ids: Vec<String> = d
         .subscriptions
         .low_assignment
         .iter()
-        .map(|r| r.subscription_id.as_ref())
+        .map(|r| r.subscription_id.into_owned())
         .collect();
     assert_eq!(ids, ["L"]);
     assert_eq!(d.total_customers, 3);
@@ -234,7 +251,7 @@ fn r_kpi_09_low_assignment_figures() {
     assert_eq!(l.assignment_percent, Some(10.0));
     assert_eq!(l.utilization_percent, Some(5.0)); // 5 / 100, the source's formula
     assert_eq!(l.utilization_of_assigned_percent, Some(50.0)); // 5 / 10
-    let row = &d.subscriptions.low_assignment[0];
+    let row = d.subscriptions.low_assignment.get(0).unwrap();
     assert_eq!(row.months_since_added, Some(8));
     assert_eq!(row.weekly_assignment_change, Some(6));
     assert_eq!(row.assignment_percent, Some(10.0));
@@ -247,12 +264,13 @@ fn r_kpi_05_10_overage_excess_and_average() {
     let a2 = sub("A2", "a", 10, 12, 300);
     let b = sub("B", "b", 0, 1, 300); // zero licenses, one assigned
     let c = sub("C", "c", 10, 10, 300); // exactly full: not overage
-    let d = run(&[a1, a2, b, c]);
+    let subs = [a1, a2, b, c];
+    let d = run(&subs);
     let o = &d.overage;
     assert_eq!((o.customers, o.subscriptions, o.excess_licenses), (2, 3, 6));
     assert_eq!(o.average_excess_per_customer, Some(3.0));
     assert_eq!(o.customer_percent, Some(200.0 / 3.0));
-    let rows = &d.subscriptions.overage;
+    let rows = d.subscriptions.overage.to_vec();
     assert_eq!(rows[0].subscription_id, "A1"); // largest excess first
     assert_eq!(rows[0].assignment_percent, Some(130.0)); // above 100 under overage
     assert_eq!(rows[0].used_percent, Some(100.0)); // 12 / 10, capped
@@ -273,12 +291,13 @@ fn r_kpi_06_recently_added_with_weekly_changes() {
     today.start_date = Some(as_of());
     let mut old = sub("O", "o", 30, 20, 300);
     old.start_date = Some(as_of() - Duration::days(91));
-    let d = run(&[new, today, old]);
+    let subs = [new, today, old];
+    let d = run(&subs);
     let r = &d.recently_added;
     assert_eq!(r.customers, Some(2));
     assert_eq!(r.subscriptions, Some(2));
     assert_eq!(r.total_licenses, Some(55));
-    let rows = &d.subscriptions.recently_added;
+    let rows = d.subscriptions.recently_added.to_vec();
     assert_eq!(rows[0].subscription_id, "T");
     assert_eq!(rows[0].days_since_added, 0);
     let n = &rows[1];
@@ -291,14 +310,16 @@ fn r_kpi_06_recently_added_with_weekly_changes() {
 fn r_kpi_06_unknown_start_dates_make_recently_added_absent() {
     let mut a = sub("A", "a", 10, 5, 300);
     a.start_date = None;
-    let d = run(&[a]);
+    let subs = [a];
+    let d = run(&subs);
     assert_eq!(d.recently_added.customers, None);
     assert_eq!(d.recently_added.customer_percent, None);
 }
 
 #[test]
 fn r_kpi_11_empty_input_gives_absent_ratios_never_nan() {
-    let d = run(&[]);
+    let subs = [];
+    let d = run(&subs);
     assert_eq!(d.total_customers, 0);
     assert_eq!(d.near_expiration.customer_percent, None);
     assert_eq!(d.near_expiration.assignment_percent, None);
@@ -312,10 +333,18 @@ fn r_kpi_11_empty_input_gives_absent_ratios_never_nan() {
 
 #[test]
 fn r_kpi_11_zero_license_subscription_has_no_ratio() {
-    let d = run(&[sub("Z", "z", 0, 0, 10)]);
+    let subs = [sub("Z", "z", 0, 0, 10)];
+    let d = run(&subs);
     assert_eq!(d.near_expiration.customers, 1);
     assert_eq!(d.near_expiration.assignment_percent, None);
-    assert_eq!(d.subscriptions.near_expiration[0].assignment_percent, None);
+    assert_eq!(
+        d.subscriptions
+            .near_expiration
+            .get(0)
+            .unwrap()
+            .assignment_percent,
+        None
+    );
 }
 
 #[test]

@@ -242,7 +242,7 @@ fn r_rep_02_kpis_from_a_report_leave_missing_data_absent() {
     assert_eq!(d.near_expiration.utilization_percent, None);
     assert_eq!(d.near_expiration.utilization_3_months_percent, Some(20.0)); // 1 / 5
     assert_eq!(d.recently_added.customers, None);
-    assert_eq!(d.subscriptions.near_renewal[0].days_to_end, 67);
+    assert_eq!(d.subscriptions.near_renewal.get(0).unwrap().days_to_end, 67);
 }
 
 #[test]

@@ -34,7 +34,6 @@
 //! assert_eq!(d.overage.excess_licenses, 2);
 //! ```
 
-use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
@@ -44,7 +43,11 @@ use serde::{Deserialize, Serialize};
 use crate::codes::Code;
 use crate::problem::{Findings, Problem};
 use crate::status::{days_between, days_to_end, has_ended};
-use crate::subscription::{ProductLine, Subscription, SubscriptionKind};
+use crate::subscription::{ProductLine, Subscription};
+
+mod table;
+
+pub use table::{ExpiryRow, LowAssignmentRow, OverageRow, RecentRow, Rows, Table};
 
 /// How R-KPI-04 decides that a subscription's assignment ratio is low.
 ///
@@ -203,136 +206,28 @@ pub struct RecentSummary {
     pub total_licenses: Option<u64>,
 }
 
-/// A subscription ending or renewing within the window (R-KPI-07, R-KPI-08).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ExpiryRow<'a> {
-    /// Subscription ID.
-    pub subscription_id: Cow<'a, str>,
-    /// Customer ID.
-    pub customer_id: Cow<'a, str>,
-    /// Customer name.
-    pub customer_name: Cow<'a, str>,
-    /// Subscription or trial.
-    pub kind: SubscriptionKind,
-    /// Expiry or renewal date.
-    pub end_date: NaiveDate,
-    /// Days from the as-of date to `end_date` (0 to the window).
-    pub days_to_end: i64,
-    /// Purchased licenses.
-    pub total: u64,
-    /// Assigned licenses.
-    pub assigned: u64,
-    /// Used in the last 7 days.
-    pub used_last_7_days: Option<u64>,
-    /// Used in the last 3 months.
-    pub used_last_3_months: Option<u64>,
-    /// Assigned / total, in %.
-    pub assignment_percent: Option<f64>,
-    /// Used in the last 7 days / total, in %, capped at 100.
-    pub utilization_percent: Option<f64>,
-    /// Used in the last 3 months / total, in %, capped at 100.
-    pub utilization_3_months_percent: Option<f64>,
-}
-
-/// A low-assignment subscription (R-KPI-09).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LowAssignmentRow<'a> {
-    /// Subscription ID.
-    pub subscription_id: Cow<'a, str>,
-    /// Customer ID.
-    pub customer_id: Cow<'a, str>,
-    /// Customer name.
-    pub customer_name: Cow<'a, str>,
-    /// Subscription or trial.
-    pub kind: SubscriptionKind,
-    /// Whole calendar months since it was added, when known.
-    pub months_since_added: Option<i64>,
-    /// Purchased licenses.
-    pub total: u64,
-    /// Assigned licenses.
-    pub assigned: u64,
-    /// Assigned / total, in %.
-    pub assignment_percent: Option<f64>,
-    /// Assigned now minus assigned a week earlier, when known.
-    pub weekly_assignment_change: Option<i64>,
-}
-
-/// A subscription with overage (R-KPI-10).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct OverageRow<'a> {
-    /// Subscription ID.
-    pub subscription_id: Cow<'a, str>,
-    /// Customer ID.
-    pub customer_id: Cow<'a, str>,
-    /// Customer name.
-    pub customer_name: Cow<'a, str>,
-    /// Subscription or trial.
-    pub kind: SubscriptionKind,
-    /// Whole calendar months until the end date, when known.
-    pub months_remaining: Option<i64>,
-    /// Renews rather than expires.
-    pub auto_renew: bool,
-    /// Purchased licenses.
-    pub total: u64,
-    /// Assigned licenses.
-    pub assigned: u64,
-    /// Assigned − total.
-    pub excess: u64,
-    /// Assigned / total, in % (above 100; absent when total is 0).
-    pub assignment_percent: Option<f64>,
-    /// Used in the last 7 days / total, in %, capped at 100.
-    pub used_percent: Option<f64>,
-}
-
-/// A subscription added within the window (R-KPI-06).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RecentRow<'a> {
-    /// Subscription ID.
-    pub subscription_id: Cow<'a, str>,
-    /// Customer ID.
-    pub customer_id: Cow<'a, str>,
-    /// Customer name.
-    pub customer_name: Cow<'a, str>,
-    /// Subscription or trial.
-    pub kind: SubscriptionKind,
-    /// The day it was added.
-    pub start_date: NaiveDate,
-    /// Days since it was added (0 to the window).
-    pub days_since_added: i64,
-    /// Purchased licenses.
-    pub total: u64,
-    /// Assigned licenses.
-    pub assigned: u64,
-    /// Purchased but unassigned.
-    pub available: u64,
-    /// Used in the last 7 days.
-    pub used_last_7_days: Option<u64>,
-    /// Assigned now minus a week earlier.
-    pub weekly_assignment_change: Option<i64>,
-    /// Used now minus a week earlier.
-    pub weekly_usage_change: Option<i64>,
-}
-
-/// The per-subscription tables, one per KPI.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// The per-subscription tables, one per KPI. Each is a [`Table`]: rows are
+/// computed from the subscriptions when read or serialized.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SubscriptionTables<'a> {
     /// Ending soonest first.
-    pub near_expiration: Vec<ExpiryRow<'a>>,
+    pub near_expiration: Table<'a, ExpiryRow<'a>>,
     /// Renewing soonest first.
-    pub near_renewal: Vec<ExpiryRow<'a>>,
+    pub near_renewal: Table<'a, ExpiryRow<'a>>,
     /// Lowest assignment first.
-    pub low_assignment: Vec<LowAssignmentRow<'a>>,
+    pub low_assignment: Table<'a, LowAssignmentRow<'a>>,
     /// Largest excess first.
-    pub overage: Vec<OverageRow<'a>>,
+    pub overage: Table<'a, OverageRow<'a>>,
     /// Most recently added first.
-    pub recently_added: Vec<RecentRow<'a>>,
+    pub recently_added: Table<'a, RecentRow<'a>>,
 }
 
 /// Every KPI of one product line as of a date. Its JSON is the output of
-/// `wholesale kpi --format json`. The tables borrow the subscriptions' IDs
-/// and names (no copy for a million rows); call `into_owned` to keep a
-/// dashboard beyond them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// `wholesale kpi --format json`. It borrows the subscriptions: its tables
+/// hold their order, not copies (to keep rows beyond the subscriptions,
+/// collect them with `into_owned`, e.g.
+/// `table.iter().map(ExpiryRow::into_owned)`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Dashboard<'a> {
     /// The product line.
     pub product: ProductLine,
@@ -353,70 +248,6 @@ pub struct Dashboard<'a> {
     pub recently_added: RecentSummary,
     /// The per-subscription tables.
     pub subscriptions: SubscriptionTables<'a>,
-}
-
-impl Dashboard<'_> {
-    /// The same dashboard, owning its strings.
-    pub fn into_owned(self) -> Dashboard<'static> {
-        fn own(c: Cow<'_, str>) -> Cow<'static, str> {
-            Cow::Owned(c.into_owned())
-        }
-        let t = self.subscriptions;
-        let expiry = |rows: Vec<ExpiryRow<'_>>| -> Vec<ExpiryRow<'static>> {
-            rows.into_iter()
-                .map(|r| ExpiryRow {
-                    subscription_id: own(r.subscription_id),
-                    customer_id: own(r.customer_id),
-                    customer_name: own(r.customer_name),
-                    ..r
-                })
-                .collect()
-        };
-        Dashboard {
-            product: self.product,
-            as_of: self.as_of,
-            total_customers: self.total_customers,
-            near_expiration: self.near_expiration,
-            near_renewal: self.near_renewal,
-            low_assignment: self.low_assignment,
-            overage: self.overage,
-            recently_added: self.recently_added,
-            subscriptions: SubscriptionTables {
-                near_expiration: expiry(t.near_expiration),
-                near_renewal: expiry(t.near_renewal),
-                low_assignment: t
-                    .low_assignment
-                    .into_iter()
-                    .map(|r| LowAssignmentRow {
-                        subscription_id: own(r.subscription_id),
-                        customer_id: own(r.customer_id),
-                        customer_name: own(r.customer_name),
-                        ..r
-                    })
-                    .collect(),
-                overage: t
-                    .overage
-                    .into_iter()
-                    .map(|r| OverageRow {
-                        subscription_id: own(r.subscription_id),
-                        customer_id: own(r.customer_id),
-                        customer_name: own(r.customer_name),
-                        ..r
-                    })
-                    .collect(),
-                recently_added: t
-                    .recently_added
-                    .into_iter()
-                    .map(|r| RecentRow {
-                        subscription_id: own(r.subscription_id),
-                        customer_id: own(r.customer_id),
-                        customer_name: own(r.customer_name),
-                        ..r
-                    })
-                    .collect(),
-            },
-        }
-    }
 }
 
 /// `num / den` in %, absent when `den` is 0 (R-KPI-11).
@@ -646,74 +477,30 @@ impl RatioKey {
 }
 
 /// One KPI's subscriptions, as (sort key, index) pairs, and their sums.
-struct Table<K> {
+struct Selected<K> {
     sums: Sums,
     keyed: Vec<(K, u32)>,
 }
 
-impl<K> Default for Table<K> {
+impl<K> Default for Selected<K> {
     fn default() -> Self {
-        Table {
+        Selected {
             sums: Sums::default(),
             keyed: Vec::new(),
         }
     }
 }
 
-impl<K: Ord + Copy> Table<K> {
-    /// The table's rows, sorted by key with ties in input order (a stable
-    /// sort of the table, done on small pairs), adding each subscription to
-    /// the sums on the way.
-    fn rows<'a, T>(
-        &mut self,
-        subscriptions: &'a [Subscription],
-        row: impl Fn(&'a Subscription) -> Option<T>,
-    ) -> Vec<T> {
-        /// How many rows ahead a subscription is first read.
-        const AHEAD: usize = 16;
+impl<K: Ord + Copy> Selected<K> {
+    /// The subscriptions' indexes sorted by key, ties in input order (a
+    /// stable sort of the table, done on small pairs).
+    fn order(mut self) -> (Sums, Vec<u32>) {
         self.keyed.sort_unstable();
-        let subs: Vec<&Subscription> = self
-            .keyed
-            .iter()
-            .filter_map(|&(_, sub)| subscriptions.get(sub as usize))
-            .collect();
-        // Allocated once: a table holds up to hundreds of thousands of rows
-        // of 150 to 180 bytes, which growing by doubling would copy.
-        let mut rows = Vec::with_capacity(subs.len());
-        for (i, &s) in subs.iter().enumerate() {
-            // In sorted order the subscriptions are scattered over memory:
-            // reading one a few rows ahead (plain loads the optimizer must
-            // keep, one per cache line of its 192 bytes) overlaps the cache
-            // misses of several rows instead of waiting for each in turn.
-            if let Some(later) = subs.get(i + AHEAD) {
-                std::hint::black_box(later.licenses.total);
-                std::hint::black_box(later.id.len());
-                std::hint::black_box(later.end_date);
-            }
-            self.sums.add(s);
-            rows.extend(row(s));
-        }
-        rows
+        (
+            self.sums,
+            self.keyed.into_iter().map(|(_, sub)| sub).collect(),
+        )
     }
-}
-
-fn expiry_row(s: &Subscription, as_of: NaiveDate) -> Option<ExpiryRow<'_>> {
-    let l = &s.licenses;
-    Some(ExpiryRow {
-        subscription_id: Cow::Borrowed(&s.id),
-        customer_id: Cow::Borrowed(&s.customer_id),
-        customer_name: Cow::Borrowed(&s.customer_name),
-        kind: s.kind,
-        end_date: s.end_date?,
-        days_to_end: days_to_end(s, as_of)?,
-        total: l.total,
-        assigned: l.assigned,
-        used_last_7_days: l.used_last_7_days,
-        used_last_3_months: l.used_last_3_months,
-        assignment_percent: percent(l.assigned, l.total),
-        utilization_percent: utilization(l.used_last_7_days, l.total),
-        utilization_3_months_percent: utilization(l.used_last_3_months, l.total),
-    })
 }
 
 /// Every KPI of `product` as of `as_of`, over `subscriptions` (any order, any
@@ -724,8 +511,8 @@ fn expiry_row(s: &Subscription, as_of: NaiveDate) -> Option<ExpiryRow<'_>> {
 /// many subscriptions they have. See the [module docs](self) for an example.
 ///
 /// One pass over the subscriptions finds every KPI's subscriptions and sums;
-/// the tables are then sorted as (key, index) pairs and built from the
-/// subscriptions they name.
+/// the tables are then sorted as (key, index) pairs, and their rows are
+/// computed when read.
 pub fn dashboard<'a>(
     subscriptions: &'a [Subscription],
     product: ProductLine,
@@ -737,10 +524,10 @@ pub fn dashboard<'a>(
     let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
 
     let mut customers = Customers::with_capacity(subscriptions.len() / 8);
-    let mut expiring = Table::default();
-    let mut renewing = Table::default();
-    let mut over = Table::default();
-    let mut recent = Table::default();
+    let mut expiring = Selected::default();
+    let mut renewing = Selected::default();
+    let mut over = Selected::default();
+    let mut recent = Selected::default();
     // Sized for every subscription: one allocation, and the pages of the
     // unused part are never touched.
     let mut licensed: Vec<Licensed> = Vec::with_capacity(subscriptions.len());
@@ -760,17 +547,20 @@ pub fn dashboard<'a>(
                     (&mut expiring, Kpi::Expiring)
                 };
                 customers.mark(customer, kpi, &mut table.sums);
+                table.sums.add(s);
                 table.keyed.push((end, sub));
             }
         }
         if s.licenses.assigned > s.licenses.total {
             customers.mark(customer, Kpi::Overage, &mut over.sums);
+            over.sums.add(s);
             over.keyed.push((Reverse(s.licenses.excess()), sub));
         }
         if let Some(start) = s.start_date {
             any_start_date = true;
             if in_window(days_between(start, as_of)) {
                 customers.mark(customer, Kpi::Recent, &mut recent.sums);
+                recent.sums.add(s);
                 recent.keyed.push((Reverse(start), sub));
             }
         }
@@ -790,7 +580,7 @@ pub fn dashboard<'a>(
         LowAssignmentRule::FixedRatio(r) => (r.is_finite() && r >= 0.0).then_some(r),
         LowAssignmentRule::Percentile(p) => select_percentile(&mut licensed, p, |l| l.ratio),
     };
-    let mut low = Table::default();
+    let mut low = Selected::default();
     if let Some(threshold) = threshold_ratio {
         for l in licensed.iter().filter(|l| l.ratio < threshold) {
             customers.mark(l.customer, Kpi::Low, &mut low.sums);
@@ -798,67 +588,35 @@ pub fn dashboard<'a>(
         }
     }
     drop(licensed);
+    // A short loop, so the reads of scattered subscriptions overlap.
+    for &(_, sub) in &low.keyed {
+        if let Some(s) = subscriptions.get(sub as usize) {
+            low.sums.add(s);
+        }
+    }
+
+    // Lowest ratio, soonest end, largest excess, latest start first; ties in
+    // input order (the index breaks them: `licensed` was reordered by the
+    // selection).
+    let (low, low_order) = low.order();
+    let (expiring, expiring_order) = expiring.order();
+    let (renewing, renewing_order) = renewing.order();
+    let (over, over_order) = over.order();
+    let (recent, recent_order) = recent.order();
 
     let tables = SubscriptionTables {
-        near_expiration: expiring.rows(subscriptions, |s| expiry_row(s, as_of)),
-        near_renewal: renewing.rows(subscriptions, |s| expiry_row(s, as_of)),
-        low_assignment: low.rows(subscriptions, |s| {
-            Some(LowAssignmentRow {
-                subscription_id: Cow::Borrowed(&s.id),
-                customer_id: Cow::Borrowed(&s.customer_id),
-                customer_name: Cow::Borrowed(&s.customer_name),
-                kind: s.kind,
-                months_since_added: s.start_date.map(|d| whole_months(d, as_of)),
-                total: s.licenses.total,
-                assigned: s.licenses.assigned,
-                assignment_percent: percent(s.licenses.assigned, s.licenses.total),
-                weekly_assignment_change: change(
-                    s.licenses.assigned,
-                    s.licenses.last_week_assigned,
-                ),
-            })
-        }),
-        overage: over.rows(subscriptions, |s| {
-            Some(OverageRow {
-                subscription_id: Cow::Borrowed(&s.id),
-                customer_id: Cow::Borrowed(&s.customer_id),
-                customer_name: Cow::Borrowed(&s.customer_name),
-                kind: s.kind,
-                months_remaining: s.end_date.map(|d| whole_months(as_of, d)),
-                auto_renew: s.auto_renew,
-                total: s.licenses.total,
-                assigned: s.licenses.assigned,
-                excess: s.licenses.excess(),
-                assignment_percent: percent(s.licenses.assigned, s.licenses.total),
-                used_percent: utilization(s.licenses.used_last_7_days, s.licenses.total),
-            })
-        }),
-        recently_added: recent.rows(subscriptions, |s| {
-            let start = s.start_date?;
-            let l = &s.licenses;
-            Some(RecentRow {
-                subscription_id: Cow::Borrowed(&s.id),
-                customer_id: Cow::Borrowed(&s.customer_id),
-                customer_name: Cow::Borrowed(&s.customer_name),
-                kind: s.kind,
-                start_date: start,
-                days_since_added: (as_of - start).num_days(),
-                total: l.total,
-                assigned: l.assigned,
-                available: l.unassigned(),
-                used_last_7_days: l.used_last_7_days,
-                weekly_assignment_change: change(l.assigned, l.last_week_assigned),
-                weekly_usage_change: l.used_last_7_days.and_then(|u| change(u, l.last_week_used)),
-            })
-        }),
+        near_expiration: Table::new(subscriptions, expiring_order, as_of, ExpiryRow::of),
+        near_renewal: Table::new(subscriptions, renewing_order, as_of, ExpiryRow::of),
+        low_assignment: Table::new(subscriptions, low_order, as_of, LowAssignmentRow::of),
+        overage: Table::new(subscriptions, over_order, as_of, OverageRow::of),
+        recently_added: Table::new(subscriptions, recent_order, as_of, RecentRow::of),
     };
-    let (low, over, recent) = (low.sums, over.sums, recent.sums);
     Dashboard {
         product,
         as_of,
         total_customers,
-        near_expiration: expiring.sums.window(total_customers),
-        near_renewal: renewing.sums.window(total_customers),
+        near_expiration: expiring.window(total_customers),
+        near_renewal: renewing.window(total_customers),
         low_assignment: LowAssignmentSummary {
             customers: low.customers,
             customer_percent: percent(low.customers, total_customers),
