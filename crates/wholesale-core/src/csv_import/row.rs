@@ -190,7 +190,7 @@ impl<'a> Planner<'a> {
         let email = trim(record.get(self.columns.email).unwrap_or_default());
         rows.push(RowOutcome {
             line,
-            email: email.to_owned(),
+            email: email.into(),
             action: Action::NoChange,
             package: None,
             assign: Default::default(),
