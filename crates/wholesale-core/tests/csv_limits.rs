@@ -71,6 +71,33 @@ fn r_csv_04_two_mib_field_is_a_file_error() {
         .is_empty());
 }
 
+/// R-CSV-01 before R-CSV-04: records are checked for UTF-8 as they are read,
+/// so a plan that stops early (here at a 2 MiB cell) must still report a bad
+/// byte further on as the file's error, as a check of the whole file first
+/// would.
+#[test]
+fn r_csv_01_an_encoding_error_after_an_early_stop_is_the_error() {
+    let mut bytes = b"User ID/Email,Display Name\na@acme.example,".to_vec();
+    bytes.extend(std::iter::repeat(b'x').take(2 * 1024 * 1024));
+    bytes.extend(b"\nb@acme.example,caf\xE9\n");
+    let plan = plan(&bytes);
+    assert_eq!(file_codes(&plan), ["FILE_ENCODING"]);
+    assert_eq!(plan.file_errors[0].line, Some(3));
+    // The same bad byte in a file that is otherwise fine.
+    let plan = check_bytes(
+        b"User ID/Email,Display Name\na@acme.example,ok\nb@acme.example,caf\xE9\n",
+        &ImportOptions::default(),
+    );
+    assert_eq!(file_codes(&plan), ["FILE_ENCODING"]);
+    assert_eq!(plan.file_errors[0].line, Some(3));
+    // And in the header.
+    let plan = check_bytes(
+        b"User ID/Email,Caf\xE9\na@acme.example,x\n",
+        &ImportOptions::default(),
+    );
+    assert_eq!(file_codes(&plan), ["FILE_ENCODING"]);
+}
+
 /// An endless reader: `check` must stop after the limit, not exhaust memory.
 struct Endless;
 

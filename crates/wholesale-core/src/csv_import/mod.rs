@@ -433,9 +433,17 @@ pub fn check_bytes(bytes: &[u8], options: &ImportOptions) -> ImportPlan {
         )
         .finish();
     }
-    let text = match decode::decode(bytes) {
-        Ok(text) => text,
+    let body = match decode::body(bytes) {
+        Ok(body) => body,
         Err(e) => return ImportPlan::file_error(Code::FileEncoding, e.line, e.message).finish(),
     };
-    plan::plan(&text, options).finish()
+    let plan = plan::plan(&body, options);
+    if !plan.file_errors.is_empty() {
+        // The records read were valid UTF-8, but the plan stopped early (or
+        // at a record that is not): an encoding problem comes first.
+        if let Err(e) = decode::decode(bytes) {
+            return ImportPlan::file_error(Code::FileEncoding, e.line, e.message).finish();
+        }
+    }
+    plan.finish()
 }

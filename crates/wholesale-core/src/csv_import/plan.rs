@@ -9,20 +9,21 @@ use super::{FileProblem, ImportOptions, ImportPlan, RowProblem, MAX_DATA_ROWS, M
 use crate::codes::Code;
 use crate::text::count_newlines;
 
-/// Plans every data row of `text`.
-pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
+/// Plans every data row of `text` (see `decode::body`: a record that is not
+/// UTF-8 makes a file error).
+pub(crate) fn plan(text: &[u8], options: &ImportOptions) -> ImportPlan {
     let delimiter = sniff_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    // StringRecord: each record's UTF-8 is checked once (the text is already
-    // UTF-8), not once per cell access.
+        .from_reader(text);
+    // StringRecord: each record's UTF-8 is checked once, as it is read, not
+    // once per cell access.
     let mut record = StringRecord::new();
 
     // The header row.
-    let header_line = match read(&mut reader, &mut record, text.as_bytes()) {
+    let header_line = match read(&mut reader, &mut record, text) {
         Ok(Some(start)) => start.line,
         Err(problem) => return ImportPlan::file_error(problem.code, problem.line, problem.message),
         Ok(None) => {
@@ -66,13 +67,13 @@ pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
         plan.push_file_problem(unknown_columns(&columns, header_line));
     }
 
-    let expected_rows = count_newlines(text.as_bytes()).min(MAX_DATA_ROWS);
+    let expected_rows = count_newlines(text).min(MAX_DATA_ROWS);
     plan.rows.reserve(expected_rows);
     let mut planner = Planner::new(options, &columns, expected_rows);
     let mut data_rows: usize = 0;
     let mut last_start = 0usize;
     loop {
-        let Start { line, byte: start } = match read(&mut reader, &mut record, text.as_bytes()) {
+        let Start { line, byte: start } = match read(&mut reader, &mut record, text) {
             Ok(Some(start)) => start,
             Ok(None) => break,
             Err(problem) => {
@@ -100,7 +101,7 @@ pub(crate) fn plan(text: &str, options: &ImportOptions) -> ImportPlan {
     }
     // R-CSV-05: an unterminated quote swallows the rest of the file into the
     // last record; the csv reader accepts that silently, so look for it.
-    let tail = text.as_bytes().get(last_start..);
+    let tail = text.get(last_start..);
     if let (Some(tail), Some(last)) = (tail, plan.rows.last_mut()) {
         if ends_inside_quotes(tail, delimiter) {
             // The quote explains a field-count mismatch, if any: one error.
