@@ -179,7 +179,7 @@ fn main() -> std::io::Result<()> {
         ],
     );
     let (check_vs_python, python_time, py) =
-        against(3, || plan = Some(check_bytes(&csv, &options)), &mut pure);
+        against(8, || plan = Some(check_bytes(&csv, &options)), &mut pure);
     drop(pure);
     let s = &py;
     let same = [
