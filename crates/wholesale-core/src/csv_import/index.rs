@@ -152,15 +152,8 @@ impl EmailIndex {
         let entry = match self.by_hash.entry(hash) {
             Entry::Vacant(slot) => slot.insert(EmailEntry::default()),
             Entry::Occupied(slot) if holds(*slot.get(), key, people) => slot.into_mut(),
-            Entry::Occupied(_) => {
-                if !self.collided.contains_key(key) {
-                    self.collided.insert(key.to_owned(), EmailEntry::default());
-                }
-                match self.collided.get_mut(key) {
-                    Some(entry) => entry,
-                    None => return EmailEntry::default(),
-                }
-            }
+            // A true collision: rare enough to pay for a copy of the key.
+            Entry::Occupied(_) => self.collided.entry(key.to_owned()).or_default(),
         };
         let before = *entry;
         match person {

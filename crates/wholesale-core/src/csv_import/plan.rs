@@ -1,4 +1,4 @@
-//! From decoded text to an import plan: one outcome per data row (R-CSV-05..18, R-CSV-20).
+//! From the file's text (bytes) to an import plan: one outcome per data row (R-CSV-05..18, R-CSV-20).
 
 use csv::StringRecord;
 

@@ -1,9 +1,10 @@
 //! One data row against the header, the snapshot and the rows before it
 //! (R-CSV-03, R-CSV-05..18, R-CSV-20).
 //!
-//! This runs 20,000 times per file, so a typical row allocates only its
-//! e-mail: cells are borrowed from the record, the cross-row indexes hold
-//! indexes rather than copies, and the license lists are inline.
+//! This runs 20,000 times per file, so a typical row allocates nothing:
+//! cells are borrowed from the record, the e-mail is held inline, the
+//! cross-row indexes hold indexes rather than copies, and the license lists
+//! are inline.
 
 use csv::StringRecord;
 
@@ -30,7 +31,6 @@ const CELL_CHARS: usize = 60;
 pub(super) struct Planner<'a> {
     behavior: ImportBehavior,
     org: Option<&'a OrgSnapshot>,
-    users: &'a [SnapshotUser],
     columns: &'a Columns,
     /// Snapshot users and first rows by e-mail.
     emails: EmailIndex,
@@ -162,13 +162,16 @@ impl<'a> Planner<'a> {
         Planner {
             behavior: options.behavior(),
             org,
-            users,
             columns,
             emails,
             phones,
             extensions,
             held_numbers,
         }
+    }
+
+    fn users(&self) -> &'a [SnapshotUser] {
+        self.org.map(|o| o.users.as_slice()).unwrap_or_default()
     }
 
     fn name(&self, index: usize) -> &'a str {
@@ -199,17 +202,22 @@ impl<'a> Planner<'a> {
             warnings: Vec::new(),
         });
         if let Some((out, earlier)) = rows.split_last_mut() {
-            self.fill(out, record, earlier);
+            self.fill(out, record, email, earlier);
         }
     }
 
-    /// Plans `out`, the outcome of `record`, after the rows `earlier`.
-    fn fill(&mut self, out: &mut RowOutcome, record: &StringRecord, earlier: &[RowOutcome]) {
-        let rows = earlier;
+    /// Plans `out`, the outcome of `record` (whose e-mail cell is `email`),
+    /// after the rows `rows`.
+    fn fill(
+        &mut self,
+        out: &mut RowOutcome,
+        record: &StringRecord,
+        email: &str,
+        rows: &[RowOutcome],
+    ) {
         let cols = self.columns;
         let cell = |index: usize| trim(record.get(index).unwrap_or_default());
         let opt_cell = |index: Option<usize>| index.map(cell).unwrap_or_default();
-        let email = cell(cols.email);
         let mut found = Found::default();
 
         // R-CSV-20: a row of blank cells (spreadsheets leave them) changes nothing.
@@ -241,7 +249,7 @@ impl<'a> Planner<'a> {
         // R-CSV-14: the key.
         let this_row = Person::row(rows.len());
         let people = People {
-            users: self.users,
+            users: self.users(),
             rows,
         };
         let key = email_key(email);
@@ -253,13 +261,10 @@ impl<'a> Planner<'a> {
         } else {
             self.emails.record(&key, hash, this_row, people)
         };
-        let earlier = known
-            .first_row()
-            .map(Person::Row)
-            .filter(|_| !email.is_empty());
+        let earlier = known.first_row().map(Person::Row);
         let (existing, held) = match known.user() {
             Some(index) => (
-                self.users.get(index as usize),
+                self.users().get(index as usize),
                 self.held_numbers
                     .get(index as usize)
                     .copied()
@@ -355,9 +360,10 @@ impl<'a> Planner<'a> {
         let location = opt_cell(cols.location);
         let site = opt_cell(cols.site);
         let in_use = |owner: Person, shown: &str, column: &str, found: &mut Found| {
+            let owner_email = email_key(people.email(owner));
             let whose = match people.line(owner) {
-                None => format!("{} in the org", email_key(people.email(owner))),
-                Some(first) => format!("{} on line {first}", email_key(people.email(owner))),
+                None => format!("{owner_email} in the org"),
+                Some(first) => format!("{owner_email} on line {first}"),
             };
             found.add(
                 Code::NumberInUse,

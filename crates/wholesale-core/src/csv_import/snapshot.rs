@@ -83,10 +83,10 @@ impl OrgSnapshot {
     /// The user with `email`, compared case-insensitively (as the import
     /// plan compares them: [`same_email`]).
     pub fn user(&self, email: &str) -> Option<&SnapshotUser> {
-        let email = email.trim();
+        let email = trim(email);
         self.users
             .iter()
-            .find(|u| same_email(u.email.trim(), email))
+            .find(|u| same_email(trim(&u.email), email))
     }
 
     /// Whether `email` is the customer's full admin.
