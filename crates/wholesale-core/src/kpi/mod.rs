@@ -42,7 +42,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes::Code;
 use crate::problem::{Findings, Problem};
-use crate::status::{days_between, days_to_end, has_ended};
+use crate::status::{days_between, has_ended};
 use crate::subscription::{ProductLine, Subscription};
 
 mod table;
@@ -491,6 +491,23 @@ impl<K> Default for Selected<K> {
     }
 }
 
+impl<K> Selected<K> {
+    /// Adds subscription `s` (index `sub`, of `customer`) to the KPI.
+    fn take(
+        &mut self,
+        customers: &mut Customers<'_>,
+        customer: u32,
+        kpi: Kpi,
+        key: K,
+        sub: u32,
+        s: &Subscription,
+    ) {
+        customers.mark(customer, kpi, &mut self.sums);
+        self.sums.add(s);
+        self.keyed.push((key, sub));
+    }
+}
+
 impl<K: Ord + Copy> Selected<K> {
     /// The subscriptions' indexes sorted by key, ties in input order (a
     /// stable sort of the table, done on small pairs).
@@ -539,29 +556,32 @@ pub fn dashboard<'a>(
         live = true;
         let customer = customers.index_of(&s.customer_id);
         let sub = index(i);
-        if let (Some(end), Some(days)) = (s.end_date, days_to_end(s, as_of)) {
-            if in_window(days) {
-                let (table, kpi) = if s.auto_renew {
-                    (&mut renewing, Kpi::Renewing)
-                } else {
-                    (&mut expiring, Kpi::Expiring)
-                };
-                customers.mark(customer, kpi, &mut table.sums);
-                table.sums.add(s);
-                table.keyed.push((end, sub));
-            }
+        if let Some(end) = s
+            .end_date
+            .filter(|&end| in_window(days_between(as_of, end)))
+        {
+            let (table, kpi) = if s.auto_renew {
+                (&mut renewing, Kpi::Renewing)
+            } else {
+                (&mut expiring, Kpi::Expiring)
+            };
+            table.take(&mut customers, customer, kpi, end, sub, s);
         }
         if s.licenses.assigned > s.licenses.total {
-            customers.mark(customer, Kpi::Overage, &mut over.sums);
-            over.sums.add(s);
-            over.keyed.push((Reverse(s.licenses.excess()), sub));
+            let key = Reverse(s.licenses.excess());
+            over.take(&mut customers, customer, Kpi::Overage, key, sub, s);
         }
         if let Some(start) = s.start_date {
             any_start_date = true;
             if in_window(days_between(start, as_of)) {
-                customers.mark(customer, Kpi::Recent, &mut recent.sums);
-                recent.sums.add(s);
-                recent.keyed.push((Reverse(start), sub));
+                recent.take(
+                    &mut customers,
+                    customer,
+                    Kpi::Recent,
+                    Reverse(start),
+                    sub,
+                    s,
+                );
             }
         }
         if s.licenses.total > 0 {

@@ -80,8 +80,12 @@ impl<'a, R> Table<'a, R> {
 
     /// The row at `index`.
     pub fn get(&self, index: usize) -> Option<R> {
-        let sub = self.subscriptions.get(*self.order.get(index)? as usize)?;
-        (self.row)(sub, self.as_of)
+        self.row_of(*self.order.get(index)?)
+    }
+
+    /// The row of `subscriptions[sub]`.
+    fn row_of(&self, sub: u32) -> Option<R> {
+        (self.row)(self.subscriptions.get(sub as usize)?, self.as_of)
     }
 
     /// The rows, in table order.
@@ -111,12 +115,7 @@ impl<R> Iterator for Rows<'_, '_, R> {
 
     fn next(&mut self) -> Option<R> {
         let table = self.table;
-        self.order.find_map(|&i| {
-            table
-                .subscriptions
-                .get(i as usize)
-                .and_then(|sub| (table.row)(sub, table.as_of))
-        })
+        self.order.find_map(|&sub| table.row_of(sub))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
