@@ -39,8 +39,28 @@ def case(name, description, rules, body, behavior="add_only", org=True):
     CASES.append((name, description, rules, body, behavior, org))
 
 
-def lines(*rows):
-    return ("\n".join(rows) + "\n").encode("utf-8")
+JABBER = ["Jabber Calling", "Jabber with Webex Teams"]
+
+
+def with_jabber(rows):
+    """The two Jabber columns R-CSV-12 requires, FALSE on every row, for the
+    cases about other rules; a header that names a Jabber column is kept."""
+    if not rows or "Jabber" in rows[0]:
+        return list(rows)
+    out = [rows[0] + "," + ",".join(JABBER)]
+    for row in rows[1:]:
+        if row == "":
+            out.append(row)
+        elif row.strip(", ") == "":
+            out.append(row + ",,")
+        else:
+            out.append(row + ",FALSE,FALSE")
+    return out
+
+
+def lines(*rows, jabber=True, eol="\n"):
+    rows = with_jabber(rows) if jabber else list(rows)
+    return (eol.join(rows) + eol).encode("utf-8")
 
 
 def utf16le(text):
@@ -54,9 +74,9 @@ case("utf8_bom", "UTF-8 with BOM: the BOM is not part of the first header", ["R-
 case("utf16le_tab_export", "Control Hub's export format: UTF-16LE with BOM, tab separated, CRLF, non-ASCII names",
      ["R-CSV-01", "R-CSV-02"],
      utf16le("\r\n".join([
-         "User ID/Email\tFirst Name\tLast Name\tPhone Number\tExtension\tLocation\tPreferred Webex Site\tWebex Calling [Sub123]\tWebex Meetings [acme.webex.com]\tUser Status",
-         "ana@acme.example\tAna\tLopes\t+14085550101\t101\tHQ\tacme.webex.com\tTRUE\t\tActive",
-         "jöran@acme.example\tJöran\tÅkesson\t+46855501234\t120\tBranch\tacme.webex.com\t\tTRUE\tActive",
+         "User ID/Email\tFirst Name\tLast Name\tPhone Number\tExtension\tLocation\tPreferred Webex Site\tWebex Calling [Sub123]\tWebex Meetings [acme.webex.com]\tJabber Calling\tJabber with Webex Teams\tUser Status",
+         "ana@acme.example\tAna\tLopes\t+14085550101\t101\tHQ\tacme.webex.com\tTRUE\t\tFALSE\tFALSE\tActive",
+         "jöran@acme.example\tJöran\tÅkesson\t+46855501234\t120\tBranch\tacme.webex.com\t\tTRUE\tFALSE\tTRUE\tActive",
      ]) + "\r\n"))
 trunc = utf16le("User ID/Email\tWebex Calling\r\nana@acme.example\tTRUE\r\n")[:-1]
 case("utf16le_truncated", "UTF-16LE cut in the middle of a code unit: FILE_ENCODING, nothing planned", ["R-CSV-01"], trunc)
@@ -75,7 +95,7 @@ case("header_email_missing", "No User ID/Email column: file error, nothing plann
 case("header_duplicate", "Two columns named Location (one with (Required)): file error", ["R-CSV-02"],
      lines("User ID/Email,Location,Location (Required),Webex Meetings", "dan@acme.example,HQ,HQ,TRUE"))
 case("lone_bom", "A file holding only a UTF-8 BOM has no header", ["R-CSV-02"], b"\xef\xbb\xbf")
-case("only_header", "A header and no data: zero rows, nothing rejected", ["R-CSV-02", "R-CSV-20"], lines(H))
+case("only_header", "A header and no data row: FILE_NO_DATA_ROWS, nothing would be imported", ["R-CSV-04"], lines(H))
 case("booleans_any_case", "TRUE/FALSE in any case and blanks are booleans; anything else is CELL_NOT_BOOLEAN",
      ["R-CSV-03"],
      lines(H,
@@ -138,11 +158,19 @@ case("location_required_and_unknown", "Calling packages need a location, and it 
            "eva@acme.example,Eva,Sá,+14085550111,111,Lisbon,acme.webex.com,,,,TRUE,,,",
            "fay@acme.example,Fay,Lee,,,Nowhere,acme.webex.com,,,,,,TRUE,",
            "gil@acme.example,Gil,Sa,+14085550112,112,branch,acme.webex.com,,,,TRUE,,,"))
-case("jabber_cells", "Jabber columns must be TRUE/FALSE/blank", ["R-CSV-12"],
+case("jabber_cells", "Jabber cells are TRUE/FALSE (any case) or blank; a row adding a user or changing a package needs both filled",
+     ["R-CSV-12"],
      lines("User ID/Email,Webex Meetings,Preferred Webex Site,Jabber Calling,Jabber with Webex Teams",
            "dan@acme.example,TRUE,acme.webex.com,TRUE,false",
            "eva@acme.example,TRUE,acme.webex.com,,",
-           "fay@acme.example,TRUE,acme.webex.com,on,N"))
+           "fay@acme.example,TRUE,acme.webex.com,on,N",
+           "ana@acme.example,TRUE,acme.webex.com,TRUE,",
+           "bob@acme.example,TRUE,acme.webex.com,,"))
+case("jabber_columns_missing", "A file without the Jabber columns: every row that adds a user or changes a package is rejected naming the missing column; other rows are planned",
+     ["R-CSV-12"],
+     lines("User ID/Email,Webex Meetings,Preferred Webex Site",
+           "dan@acme.example,TRUE,acme.webex.com",
+           "bob@acme.example,TRUE,acme.webex.com", jabber=False))
 case("preferred_site", "A missing Preferred Webex Site is a warning for every package but Webex Voice", ["R-CSV-13"],
      lines("User ID/Email,Extension,Location,Preferred Webex Site,Webex Calling,Webex Voice,Webex Meetings",
            "dan@acme.example,110,HQ,,TRUE,,",
@@ -213,6 +241,86 @@ case("modify_known_name", "A first name the snapshot knows, changed: modify", ["
 rows30 = [H] + [f"u{i:02}@acme.example,U,{i},+140855502{i:02},2{i:02},HQ,acme.webex.com,,,,TRUE,,," for i in range(30)]
 case("thirty_rows", "30 users in one file: the manual-add limit of 25 (R-USR-01) does not apply to CSV", ["R-CSV-20", "R-CSV-04"],
      lines(*rows30))
+
+# --- a plan a partner can trust: broken, trimmed and look-alike input ---
+case("header_unclosed_quote", "A quote opened in the header and never closed: HEADER_MALFORMED, not a clean plan of 0 rows",
+     ["R-CSV-02", "R-CSV-05"],
+     lines('User ID/Email,"First Name,Last Name,Webex Meetings', "dan@acme.example,Dan,Reis,TRUE",
+           "eva@acme.example,Eva,Sá,TRUE", jabber=False))
+case("header_stray_quote", "A quote character inside a header cell: HEADER_MALFORMED", ["R-CSV-02"],
+     lines('User ID/Email,First "Name,Webex Meetings', "dan@acme.example,Dan,TRUE", jabber=False))
+case("stray_quote_merges_two_users", "A stray quote closed on the next line merges two users into one record of the same width: CELL_LINE_BREAK names the column and both lines",
+     ["R-CSV-05", "R-CSV-20"],
+     lines("User ID/Email,First Name,Last Name,Webex Meetings,Preferred Webex Site",
+           'dan@acme.example,"Dan,Reis,TRUE,acme.webex.com',
+           'eva@acme.example",Sá,TRUE,acme.webex.com',
+           "fay@acme.example,Fay,Lee,TRUE,acme.webex.com"))
+case("stray_quote_swallows_many", "A stray quote five rows before the next quote swallows them: one rejected record naming lines 2-7, the rows after it planned",
+     ["R-CSV-05", "R-CSV-20"],
+     lines("User ID/Email,Display Name,Webex Meetings,Preferred Webex Site",
+           'dan@acme.example,"Dan,TRUE,acme.webex.com',
+           *[f"u{i}@acme.example,U{i},TRUE,acme.webex.com" for i in range(4)],
+           'eva@acme.example,Eva",TRUE,acme.webex.com',
+           "fay@acme.example,Fay,TRUE,acme.webex.com"))
+case("unicode_line_separator", "A cell holding U+2028 (line separator) or U+2029 is CELL_LINE_BREAK: it never gives a clean plan",
+     ["R-CSV-05"],
+     lines("User ID/Email,Display Name,Webex Meetings,Preferred Webex Site",
+           "dan@acme.example,Dan\u2028Reis,TRUE,acme.webex.com",
+           "eva@acme.example,Eva\u2029,TRUE,acme.webex.com",
+           "fay@acme.example,Fay,TRUE,acme.webex.com"))
+case("cr_only_line_endings", "Excel for Mac's CR-only line endings: each row at its own physical line", ["R-CSV-05"],
+     lines("User ID/Email,Webex Meetings,Preferred Webex Site", "dan@acme.example,TRUE,acme.webex.com", "",
+           'eva@acme.example,"TRUE",acme.webex.com', "fay@acme.example,TRUE,acme.webex.com", eol="\r"))
+case("semicolon_separated", "Excel's semicolon-separated CSV: FILE_SEPARATOR naming semicolons, not HEADER_EMAIL_MISSING",
+     ["R-CSV-01"],
+     lines("User ID/Email;First Name;Webex Meetings", "dan@acme.example;Dan;TRUE", jabber=False))
+case("utf8_tab_separated", "A UTF-8 file separated by tabs: FILE_SEPARATOR naming tabs", ["R-CSV-01"],
+     lines("User ID/Email\tFirst Name\tWebex Meetings", "dan@acme.example\tDan\tTRUE", jabber=False))
+case("excel_sep_line", "Excel's sep=; first line: FILE_SEPARATOR, delete the line", ["R-CSV-01"],
+     lines("sep=;", "User ID/Email;Webex Meetings", "dan@acme.example;TRUE", jabber=False))
+case("utf16_comma_separated", "UTF-16LE must be tab-separated as Control Hub exports it: commas are FILE_SEPARATOR", ["R-CSV-01"],
+     utf16le("User ID/Email,Webex Meetings\r\ndan@acme.example,TRUE\r\n"))
+case("misspelled_column", "A header close to a known one (Webex Caling) is named with the column it probably meant", ["R-CSV-02"],
+     lines("User ID/Email,Webex Caling,Webex Meetings,Preferred Webex Site,Department",
+           "dan@acme.example,TRUE,,acme.webex.com,Sales"))
+case("trimmed_file_keeps_users", "A trimmed file whose only package column is Webex Calling: FALSE for a Webex Meetings user is REMOVAL_NOT_COVERED, never a removal; the Calling user is removed",
+     ["R-CSV-08"],
+     lines("User ID/Email,Webex Calling", "bob@acme.example,FALSE", "ana@acme.example,FALSE"), behavior="add_and_remove")
+case("no_snapshot_removal_needs_every_package", "Without a snapshot the user's package is unknown: all-FALSE removes only when the file has every package column",
+     ["R-CSV-08"],
+     lines("User ID/Email,Webex Calling,Webex Meetings", "bob@acme.example,FALSE,FALSE"), org=False)
+case("add_only_own_package_false", "Add services only: FALSE on the user's own package with the other package cells blank changes nothing, with a warning",
+     ["R-CSV-08", "R-CSV-06"],
+     lines(H, "ana@acme.example,,,,,,,,,,FALSE,,,", "bob@acme.example,,,,,,,,,,,,FALSE,"))
+case("rejected_row_reserves_nothing", "A row rejected for its e-mail reserves no number: the next row with that number is planned, with a warning of the clash to come",
+     ["R-CSV-16"],
+     lines("User ID/Email,Phone Number,Extension,Location,Preferred Webex Site,Webex Calling",
+           "dan@,+14085550150,150,HQ,acme.webex.com,TRUE",
+           "eva@acme.example,+14085550150,150,HQ,acme.webex.com,TRUE",
+           "fay@acme.example,+14085550150,151,HQ,acme.webex.com,TRUE"))
+case("formula_cells", "Text cells that start like a spreadsheet formula earn CELL_FORMULA; a valid E.164 number does not",
+     ["R-CSV-22"],
+     lines("User ID/Email,First Name,Last Name,Display Name,Phone Number,Location,Preferred Webex Site,Webex Calling",
+           'dan@acme.example,=HYPERLINK("x"),-Reis,@Dan,+14085550150,HQ,acme.webex.com,TRUE',
+           "eva@acme.example,Eva,+Sá,Eva,+14085550151,HQ,acme.webex.com,TRUE"))
+org_lists = {"package": "Webex Calling", "admin_email": "admin@acme.example",
+             "users": [{"email": "ana@acme.example", "package": "Webex Calling", "extension": "101", "location": "HQ"},
+                       {"email": "bob@acme.example", "package": "WEBEX MEETINGS", "licenses": ["basic_messaging"]}]}
+case("snapshot_lists_unknown", "A snapshot without locations or subscriptions: those checks are skipped, each said once; display-name packages in any case; users without licenses",
+     ["R-CSV-21"],
+     lines(H, "dan@acme.example,Dan,Reis,+14085550110,110,Mars,acme.webex.com,,,,TRUE,,,",
+           "ana@acme.example,,,,,,,TRUE,,,,,,"), org=org_lists)
+
+for name, description, org in [
+    ("snapshot_key_typo", "A misspelled snapshot key (locatons) is SNAPSHOT_KEY_UNKNOWN naming it, never a silently skipped check",
+     dict({k: v for k, v in ORG.items() if k != "locations"}, locatons=["HQ"])),
+    ("snapshot_user_key_typo", "A misspelled key in a snapshot user is named with its path",
+     dict(ORG, users=[{"email": "ana@acme.example"}, {"emial": "bob@acme.example"}])),
+    ("snapshot_package_unknown", "A snapshot package that is neither an API id nor a display name is SNAPSHOT_INVALID at its path",
+     dict(ORG, users=[{"email": "ana@acme.example", "package": "Webex Vioce"}])),
+]:
+    case(name, description + "; the case's expected is the typed error {code, path}", ["R-CSV-21"],
+         lines("User ID/Email,Webex Meetings,Preferred Webex Site", "dan@acme.example,TRUE,acme.webex.com"), org=org)
 
 
 def main():

@@ -169,6 +169,8 @@ registry! {
     // --- csv_import (R-CSV) ----------------------------------------------------
     FileEncoding = "FILE_ENCODING", "R-CSV-01", Error,
         "The file is neither UTF-8 (with or without BOM) nor UTF-16LE with a BOM.";
+    FileSeparator = "FILE_SEPARATOR", "R-CSV-01", Error,
+        "The file is not separated as Control Hub reads it (commas in UTF-8, tabs in UTF-16), or starts with Excel's `sep=` line.";
     FileEmpty = "FILE_EMPTY", "R-CSV-02", Error,
         "The file has no header row.";
     HeaderEmailMissing = "HEADER_EMAIL_MISSING", "R-CSV-02", Error,
@@ -177,6 +179,10 @@ registry! {
         "Two header cells name the same column.";
     ColumnUnknown = "COLUMN_UNKNOWN", "R-CSV-02", Warning,
         "Columns the import does not use; they are kept and ignored.";
+    ColumnMisspelled = "COLUMN_MISSPELLED", "R-CSV-02", Warning,
+        "An unknown column whose name is close to a known one: probably a typo, and it is ignored.";
+    HeaderMalformed = "HEADER_MALFORMED", "R-CSV-02", Error,
+        "A header cell holds a quote character or a line break: the header's quoting is broken.";
     CellNotBoolean = "CELL_NOT_BOOLEAN", "R-CSV-03", Error,
         "A package or license cell is not TRUE, FALSE or blank.";
     FileTooManyRows = "FILE_TOO_MANY_ROWS", "R-CSV-04", Error,
@@ -185,12 +191,22 @@ registry! {
         "The file is larger than 64 MiB: nothing is planned.";
     FieldTooLarge = "FIELD_TOO_LARGE", "R-CSV-04", Error,
         "A cell is larger than 1 MiB: nothing is planned.";
+    FileTooManyColumns = "FILE_TOO_MANY_COLUMNS", "R-CSV-04", Error,
+        "A row has more fields than a Control Hub file can have: nothing is planned.";
+    FileNoDataRows = "FILE_NO_DATA_ROWS", "R-CSV-04", Error,
+        "The file has a header but no data row: nothing would be imported.";
     RowMalformed = "ROW_MALFORMED", "R-CSV-05", Error,
         "The row has a different number of fields than the header, or an unterminated quote.";
+    CellLineBreak = "CELL_LINE_BREAK", "R-CSV-05", Error,
+        "A cell holds a line break: a quote is probably not closed, and the lines it spans were read as one row.";
     PackageMultiple = "PACKAGE_MULTIPLE", "R-CSV-07", Error,
         "More than one wholesale package cell is TRUE: a user holds at most one package.";
     UserUnknown = "USER_UNKNOWN", "R-CSV-08", Error,
         "Every package cell is FALSE (remove the user) but the org has no user with this e-mail.";
+    RemovalNotCovered = "REMOVAL_NOT_COVERED", "R-CSV-08", Error,
+        "Every package cell is FALSE, but the file has no column for the user's package: no removal is planned.";
+    PackageFalseIgnored = "PACKAGE_FALSE_IGNORED", "R-CSV-08", Warning,
+        "FALSE in a package column changes nothing under add services only (the other package cells are blank).";
     PackageRequired = "PACKAGE_REQUIRED", "R-CSV-09", Error,
         "A new user needs exactly one package set TRUE.";
     NumberRequired = "NUMBER_REQUIRED", "R-CSV-10", Error,
@@ -201,6 +217,8 @@ registry! {
         "The location is not one of the customer's locations.";
     JabberCellInvalid = "JABBER_CELL_INVALID", "R-CSV-12", Error,
         "A Jabber Calling or Jabber with Webex Teams cell is not TRUE, FALSE or blank.";
+    JabberRequired = "JABBER_REQUIRED", "R-CSV-12", Error,
+        "A row that adds a user or changes a package needs TRUE or FALSE in both Jabber columns.";
     PreferredSiteMissing = "PREFERRED_SITE_MISSING", "R-CSV-13", Warning,
         "No Preferred Webex Site for a package with meetings: meetings may break later.";
     EmailRequired = "EMAIL_REQUIRED", "R-CSV-14", Error,
@@ -209,12 +227,22 @@ registry! {
         "The e-mail already appears on an earlier row of the file.";
     NumberInUse = "NUMBER_IN_USE", "R-CSV-16", Error,
         "The phone number or extension belongs to another user (in the org or an earlier row).";
+    NumberHeldByRejectedRow = "NUMBER_HELD_BY_REJECTED_ROW", "R-CSV-16", Warning,
+        "A rejected earlier row has the same number: fixing that row will make the two clash.";
     PackageNotSubscribed = "PACKAGE_NOT_SUBSCRIBED", "R-CSV-17", Error,
         "The customer has no subscription for this package.";
     AdminRemoval = "ADMIN_REMOVAL", "R-CUS-05", Error,
         "The customer's full admin cannot be removed from the org by a CSV import.";
     RowBlank = "ROW_BLANK", "R-CSV-20", Warning,
         "Every cell of the row is blank: nothing happens for it.";
+    SnapshotKeyUnknown = "SNAPSHOT_KEY_UNKNOWN", "R-CSV-21", Error,
+        "The org snapshot has a key the library does not know (a typo would switch a check off).";
+    SnapshotInvalid = "SNAPSHOT_INVALID", "R-CSV-21", Error,
+        "The org snapshot is not JSON of the expected shape, or names an unknown package.";
+    SnapshotListMissing = "SNAPSHOT_LIST_MISSING", "R-CSV-21", Warning,
+        "The org snapshot has no list of locations, users or subscribed packages: the checks that need it are skipped.";
+    CellFormula = "CELL_FORMULA", "R-CSV-22", Warning,
+        "A text cell starts like a spreadsheet formula (=, +, -, @): Control Hub stores it and exports it later.";
 
     // --- status and kpi (R-STA, R-KPI) -----------------------------------------
     StatusWindowZero = "STATUS_WINDOW_ZERO", "R-STA", Warning,

@@ -30,6 +30,11 @@ pub(crate) fn truncate(text: &str, max_chars: usize) -> Cow<'_, str> {
     }
 }
 
+/// Placeholder until the identity functions land: trimmed, case-insensitive.
+pub fn same_name(a: &str, b: &str) -> bool {
+    trim(a).to_lowercase() == trim(b).to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -145,10 +145,7 @@ fn org_snapshot(bytes: &[u8]) -> Outcome {
     };
     match OrgSnapshot::from_json(text) {
         Ok(_) => Outcome::default(),
-        Err(e) => Outcome::refused(match e {
-            wholesale_core::csv_import::SnapshotError::Json(_) => "SnapshotError::Json",
-            _ => "SnapshotError::other",
-        }),
+        Err(e) => Outcome::refused(e.code().as_str()),
     }
 }
 

@@ -1,10 +1,16 @@
 //! R-CSV-20 on generated files: every data row gets exactly one outcome, in
 //! order, at its physical line, whatever the cells hold, including ragged
 //! rows, quotes, embedded line breaks, blank lines, a final unterminated quote,
-//! UTF-8 with or without BOM and UTF-16LE.
+//! UTF-8 with or without BOM and UTF-16LE; and on hostile files (stray quotes,
+//! other separators, LF, CRLF and CR-only line endings mixed), every
+//! non-blank physical line belongs to exactly one outcome or the file is
+//! refused as a whole, and no outcome that spans lines is ever accepted.
 
 use proptest::prelude::*;
-use wholesale_core::csv_import::{check_bytes, Action, ImportBehavior, ImportOptions, OrgSnapshot};
+use wholesale_core::codes::Code;
+use wholesale_core::csv_import::{
+    check_bytes, Action, ImportBehavior, ImportOptions, ImportPlan, OrgSnapshot,
+};
 
 const HEADER: [&str; 10] = [
     "User ID/Email",
@@ -88,6 +94,71 @@ fn render(
     (text, lines)
 }
 
+/// A line of a hostile file: cells (`|` stands for the file's separator),
+/// stray and doubled quotes, other separators, and text.
+fn hostile_line() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        6 => "[a-c]{1,3}@acme\\.example",
+        4 => Just("|".to_owned()),
+        3 => Just("TRUE".to_owned()),
+        2 => Just("\"".to_owned()),
+        1 => Just("\"\"".to_owned()),
+        1 => Just(";".to_owned()),
+        1 => Just(",".to_owned()),
+        1 => Just(" ".to_owned()),
+        1 => Just("\u{2028}".to_owned()),
+        2 => "[A-Za-zé]{1,5}",
+    ];
+    proptest::collection::vec(piece, 0..14).prop_map(|pieces| pieces.concat())
+}
+
+/// R-CSV-20: the file is refused as a whole (nothing planned), or every
+/// non-blank physical line of `text` lies in the header or in exactly one
+/// outcome's lines, outcomes come in file order without overlapping, and an
+/// outcome spanning several lines is rejected.
+fn assert_accounted(text: &str, plan: &ImportPlan) -> Result<(), TestCaseError> {
+    if !plan.file_errors.is_empty() {
+        prop_assert!(plan.rows.is_empty());
+        return Ok(());
+    }
+    let mut previous_end = 1; // The header is line 1 and holds no line break.
+    for row in &plan.rows {
+        prop_assert!(
+            row.line > previous_end,
+            "{:?} overlaps line {}",
+            row,
+            previous_end
+        );
+        prop_assert!(row.last_line >= row.line);
+        if row.last_line > row.line {
+            prop_assert_eq!(row.action, Action::Rejected, "{:?}", row);
+        }
+        previous_end = row.last_line;
+    }
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let physical: Vec<&str> = unified.split('\n').collect();
+    for (index, line) in physical.iter().enumerate().skip(1) {
+        if line.is_empty() {
+            continue;
+        }
+        let number = index as u64 + 1;
+        let owners = plan
+            .rows
+            .iter()
+            .filter(|r| (r.line..=r.last_line).contains(&number))
+            .count();
+        prop_assert_eq!(
+            owners,
+            1,
+            "line {} ({:?}) belongs to {} outcomes",
+            number,
+            line,
+            owners
+        );
+    }
+    Ok(())
+}
+
 fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
     match encoding {
         Encoding::Utf8 => text.as_bytes().to_vec(),
@@ -135,6 +206,12 @@ proptest! {
         let behavior = if add_and_remove { ImportBehavior::AddAndRemove } else { ImportBehavior::AddOnly };
         let plan = check_bytes(&encode(&text, encoding), &options(behavior, with_org));
 
+        let any_data = unterminated || rows.iter().any(|r| r.iter().any(|c| !c.trim().is_empty()));
+        if !any_data {
+            let codes: Vec<Code> = plan.file_errors.iter().map(|p| p.code).collect();
+            prop_assert_eq!(codes, [Code::FileNoDataRows]);
+            return Ok(());
+        }
         prop_assert!(plan.file_errors.is_empty(), "{:?}", plan.file_errors);
         let got: Vec<u64> = plan.rows.iter().map(|r| r.line).collect();
         prop_assert_eq!(got, lines);
@@ -152,6 +229,25 @@ proptest! {
             let last = plan.rows.last().unwrap();
             prop_assert_eq!(last.action, Action::Rejected);
         }
+    }
+
+    // R-CSV-20, R-CSV-05: rows cannot vanish, whatever the quoting.
+    #[test]
+    fn r_csv_20_every_physical_line_is_accounted_for(
+        lines in proptest::collection::vec(hostile_line(), 0..30),
+        endings in proptest::collection::vec(prop_oneof![Just("\n"), Just("\r\n"), Just("\r")], 31),
+        encoding in prop_oneof![Just(Encoding::Utf8), Just(Encoding::Utf8Bom), Just(Encoding::Utf16Le)],
+        with_org in any::<bool>(),
+    ) {
+        let separator = if matches!(encoding, Encoding::Utf16Le) { "\t" } else { "," };
+        let mut text = HEADER.join(separator);
+        for (line, eol) in lines.iter().zip(&endings) {
+            text.push_str(eol);
+            text.push_str(&line.replace('|', separator));
+        }
+        text.push_str(endings[30]);
+        let plan = check_bytes(&encode(&text, encoding), &options(ImportBehavior::AddAndRemove, with_org));
+        assert_accounted(&text, &plan)?;
     }
 
     // R-CSV-20 and the no-panic rule on arbitrary bytes: either the file is

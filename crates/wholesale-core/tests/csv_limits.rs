@@ -5,8 +5,8 @@ use std::io::Read;
 
 use wholesale_core::codes::Code;
 use wholesale_core::csv_import::{
-    check, check_bytes, Action, CsvImportError, ImportOptions, ImportPlan, MAX_DATA_ROWS,
-    MAX_FIELD_BYTES, MAX_FILE_BYTES,
+    check, check_bytes, Action, CsvImportError, ImportOptions, ImportPlan, MAX_COLUMNS,
+    MAX_DATA_ROWS, MAX_FIELD_BYTES, MAX_FILE_BYTES,
 };
 
 fn plan(bytes: &[u8]) -> ImportPlan {
@@ -19,10 +19,10 @@ fn file_codes(plan: &ImportPlan) -> Vec<&'static str> {
 
 fn rows_csv(n: usize) -> Vec<u8> {
     let mut text =
-        String::from("User ID/Email,Extension,Location,Preferred Webex Site,Webex Calling\n");
+        String::from("User ID/Email,Extension,Location,Preferred Webex Site,Webex Calling,Jabber Calling,Jabber with Webex Teams\n");
     for i in 0..n {
         text.push_str(&format!(
-            "user{i}@acme.example,{},HQ,acme.webex.com,TRUE\n",
+            "user{i}@acme.example,{},HQ,acme.webex.com,TRUE,FALSE,FALSE\n",
             1000 + i
         ));
     }
@@ -37,6 +37,18 @@ fn r_csv_04_twenty_thousand_rows_are_planned() {
     assert_eq!(plan.summary.rows, MAX_DATA_ROWS);
     assert_eq!(plan.summary.add, MAX_DATA_ROWS);
     assert_eq!(plan.rows.last().unwrap().line, 20_001);
+}
+
+// R-CSV-04
+#[test]
+fn r_csv_04_blank_rows_do_not_count_towards_the_limit() {
+    let mut bytes = rows_csv(MAX_DATA_ROWS);
+    bytes.extend(b",,,,,,\n ,,,,,,\n\n,,,,,,\n");
+    let plan = plan(&bytes);
+    assert!(plan.file_errors.is_empty(), "{:?}", plan.file_errors);
+    assert_eq!(plan.summary.add, MAX_DATA_ROWS);
+    assert_eq!(plan.summary.rows, MAX_DATA_ROWS + 3);
+    assert_eq!(plan.rows.last().unwrap().line, 20_005);
 }
 
 // R-CSV-04
@@ -167,17 +179,41 @@ fn r_csv_02_lone_bom_and_empty_files_have_no_header() {
 
 // R-CSV-20: a header alone is a clean, empty plan.
 #[test]
-fn r_csv_20_only_a_header_is_zero_rows() {
-    let plan = plan(b"User ID/Email,Webex Calling\n");
-    assert!(plan.file_errors.is_empty());
-    assert!(plan.rows.is_empty());
-    assert!(!plan.has_rejections());
+fn r_csv_04_a_header_without_data_rows_is_a_file_error() {
+    for bytes in [
+        &b"User ID/Email,Webex Calling\n"[..],
+        b"User ID/Email,Webex Calling",
+        b"User ID/Email,Webex Calling\r\n\r\n,\n , \n",
+    ] {
+        let plan = plan(bytes);
+        assert_eq!(file_codes(&plan), ["FILE_NO_DATA_ROWS"], "{bytes:?}");
+        assert!(plan.rows.is_empty());
+        assert!(plan.has_rejections());
+    }
+}
+
+// R-CSV-04: a row with too many fields is refused while it is read, so a
+// 66 MB header of one-letter columns costs neither minutes nor gigabytes.
+#[test]
+fn r_csv_04_too_many_columns_is_a_file_error() {
+    let mut header = String::from("User ID/Email");
+    header.push_str(&",x".repeat(MAX_COLUMNS));
+    let wide_header = plan(format!("{header}\na@acme.example\n").as_bytes());
+    assert_eq!(file_codes(&wide_header), ["FILE_TOO_MANY_COLUMNS"]);
+    let huge = ",a".repeat(33_000_000);
+    let huge_header = plan(format!("User ID/Email{huge}\n").as_bytes());
+    assert_eq!(file_codes(&huge_header), ["FILE_TOO_MANY_COLUMNS"]);
+    let mut row = String::from("User ID/Email,Webex Meetings\na@acme.example");
+    row.push_str(&",TRUE".repeat(MAX_COLUMNS + 1));
+    let wide_row = plan(row.as_bytes());
+    assert_eq!(file_codes(&wide_row), ["FILE_TOO_MANY_COLUMNS"]);
+    assert_eq!(wide_row.file_errors[0].line, Some(2));
 }
 
 // R-CSV-05
 #[test]
 fn r_csv_05_ragged_rows_are_rejected_one_by_one() {
-    let plan = plan(b"User ID/Email,Webex Meetings,Preferred Webex Site\na@acme.example\nb@acme.example,TRUE,s,x,y\nc@acme.example,TRUE,s\n");
+    let plan = plan(b"User ID/Email,Webex Meetings,Preferred Webex Site,Jabber Calling,Jabber with Webex Teams\na@acme.example\nb@acme.example,TRUE,s,x,y,FALSE,FALSE\nc@acme.example,TRUE,s,FALSE,FALSE\n");
     let actions: Vec<_> = plan.rows.iter().map(|r| r.action).collect();
     assert_eq!(actions, [Action::Rejected, Action::Rejected, Action::Add]);
     assert_eq!(plan.rows[0].errors[0].code, Code::RowMalformed);

@@ -25,11 +25,39 @@ fn org() -> OrgSnapshot {
     OrgSnapshot::from_json(ORG).unwrap()
 }
 
+/// The two Jabber columns R-CSV-12 requires, FALSE on every row, added to a
+/// file that has neither (and no quotes, so lines are rows): the tests of
+/// other rules then need not repeat them.
+fn with_jabber(csv: &str) -> String {
+    if csv.contains("Jabber") || csv.contains('"') || !csv.contains('\n') {
+        return csv.to_owned();
+    }
+    let mut lines = csv.split_inclusive('\n');
+    let mut out = String::new();
+    if let Some(header) = lines.next() {
+        let (text, eol) = header.split_at(header.trim_end_matches(['\r', '\n']).len());
+        out.push_str(&format!(
+            "{text},Jabber Calling,Jabber with Webex Teams{eol}"
+        ));
+    }
+    for line in lines {
+        let (text, eol) = line.split_at(line.trim_end_matches(['\r', '\n']).len());
+        if text.is_empty() {
+            out.push_str(line);
+        } else if text.trim_matches([',', ' ']).is_empty() {
+            out.push_str(&format!("{text},,{eol}"));
+        } else {
+            out.push_str(&format!("{text},FALSE,FALSE{eol}"));
+        }
+    }
+    out
+}
+
 fn run(csv: &str, behavior: ImportBehavior, with_org: bool) -> ImportPlan {
     let options = ImportOptions::default()
         .with_behavior(behavior)
         .with_org(with_org.then(org));
-    check_bytes(csv.as_bytes(), &options)
+    check_bytes(with_jabber(csv).as_bytes(), &options)
 }
 
 fn one(csv: &str) -> RowOutcome {
@@ -55,7 +83,7 @@ const MEET: &str = "User ID/Email,Webex Meetings,Preferred Webex Site\n";
 
 #[test]
 fn r_csv_01_encodings() {
-    let csv = format!("{MEET}dan@acme.example,TRUE,s\n");
+    let csv = with_jabber(&format!("{MEET}dan@acme.example,TRUE,s\n"));
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend(
         csv.replace(',', "\t")
@@ -231,12 +259,34 @@ fn r_csv_11_location() {
 fn r_csv_12_jabber_cells() {
     let head = "User ID/Email,Webex Meetings,Preferred Webex Site,Jabber Calling,Jabber with Webex Teams\n";
     assert_eq!(
-        one(&format!("{head}dan@acme.example,TRUE,s,false,\n")).action,
+        one(&format!("{head}dan@acme.example,TRUE,s,false,TRUE\n")).action,
         Action::Add
     );
     assert_eq!(
-        codes(&one(&format!("{head}dan@acme.example,TRUE,s,maybe,\n"))),
+        codes(&one(&format!("{head}dan@acme.example,TRUE,s,maybe,true\n"))),
         [Code::JabberCellInvalid]
+    );
+    // Adding a user or changing a package needs both cells, TRUE or FALSE.
+    let blank = one(&format!("{head}dan@acme.example,TRUE,s,false,\n"));
+    assert_eq!(codes(&blank), [Code::JabberRequired]);
+    assert_eq!(
+        blank.errors[0].column.as_deref(),
+        Some("Jabber with Webex Teams")
+    );
+    let change = one(&format!("{head}ana@acme.example,TRUE,s,,\n"));
+    assert_eq!(change.action, Action::Rejected);
+    assert_eq!(codes(&change), [Code::JabberRequired, Code::JabberRequired]);
+    // A missing column is an error on the rows that need it, naming the column.
+    let missing = one("User ID/Email,Webex Meetings,Preferred Webex Site,Jabber Calling\ndan@acme.example,TRUE,s,TRUE\n");
+    assert_eq!(codes(&missing), [Code::JabberRequired]);
+    assert_eq!(
+        missing.errors[0].column.as_deref(),
+        Some("Jabber with Webex Teams")
+    );
+    // Other rows may leave them blank: bob keeps Webex Meetings.
+    assert_eq!(
+        one(&format!("{head}bob@acme.example,TRUE,s,,\n")).action,
+        Action::NoChange
     );
 }
 
@@ -396,7 +446,17 @@ fn plan_json_shape_is_stable() {
     );
     assert_eq!(
         keys(&json["rows"][0]),
-        ["action", "assign", "email", "errors", "line", "package", "remove", "warnings"]
+        [
+            "action",
+            "assign",
+            "email",
+            "errors",
+            "last_line",
+            "line",
+            "package",
+            "remove",
+            "warnings"
+        ]
     );
     assert_eq!(
         keys(&json["rows"][1]["errors"][0]),
@@ -431,7 +491,7 @@ fn options_deserialize_with_defaults() {
     ))
     .unwrap();
     assert_eq!(options.behavior(), ImportBehavior::AddAndRemove);
-    assert_eq!(options.org().unwrap().users.len(), 3);
+    assert_eq!(options.org().unwrap().known_users().len(), 3);
     assert!(serde_json::from_str::<ImportOptions>(r#"{"behavior": "add_all"}"#).is_err());
     assert!(
         OrgSnapshot::from_json(r#"{"users": [{"email": "a@b.co", "licenses": ["gold"]}]}"#)

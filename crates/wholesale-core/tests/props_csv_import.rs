@@ -163,7 +163,8 @@ proptest! {
         let mut with_bom = b"\xEF\xBB\xBF".to_vec();
         with_bom.extend_from_slice(text.as_bytes());
         let bom = check_bytes(&with_bom, &options);
-        let utf16 = check_bytes(&utf16le_with_bom(&text), &options);
+        // Control Hub exports UTF-16LE tab-separated (R-CSV-01).
+        let utf16 = check_bytes(&utf16le_with_bom(&text.replace(',', "\t")), &options);
         prop_assert_eq!(meaning(&utf8), meaning(&bom));
         prop_assert_eq!(meaning(&utf8), meaning(&utf16));
     }

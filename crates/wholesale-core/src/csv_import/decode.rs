@@ -9,24 +9,27 @@ pub(crate) struct EncodingError {
     pub message: String,
 }
 
-/// The bytes to plan: the UTF-8 after its BOM, not validated here (the csv
-/// reader validates each record it reads, and every byte that is not a
-/// delimiter, quote or line break is in a record), or UTF-16LE transcoded.
-/// A file whose plan fails is checked again with [`decode`], so that an
-/// encoding problem is the error reported, as before any other.
-pub(crate) fn body(bytes: &[u8]) -> Result<Cow<'_, [u8]>, EncodingError> {
+/// The text to plan and the separator its encoding implies (R-CSV-01):
+/// UTF-8 after its BOM is comma-separated and not validated here (the
+/// record reader validates each record, and every byte that is not a
+/// delimiter, quote or line break is in a record); UTF-16LE, as Control
+/// Hub exports it, is tab-separated and transcoded. A file whose plan fails
+/// is checked again with [`decode`], so that an encoding problem is the
+/// error reported, as before any other.
+pub(crate) fn body(bytes: &[u8]) -> Result<(Cow<'_, [u8]>, u8), EncodingError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return decode(bytes).map(|text| match text {
+        let text = match decode(bytes)? {
             Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
             Cow::Owned(text) => Cow::Owned(text.into_bytes()),
-        });
+        };
+        return Ok((text, b'\t'));
     }
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     if memchr::memchr(0, body).is_some() {
         // decode words the error: invalid UTF-8 first, then the NUL byte.
         decode(bytes)?;
     }
-    Ok(Cow::Borrowed(body))
+    Ok((Cow::Borrowed(body), b','))
 }
 
 /// Decodes the file: UTF-8 (BOM optional) or UTF-16LE with its BOM.
@@ -97,24 +100,6 @@ fn line_of(prefix: &[u8]) -> u64 {
     u64::try_from(newlines).map_or(u64::MAX, |n| n.saturating_add(1))
 }
 
-/// The field separator: the one of tab and comma that the header line uses
-/// more (ties, and a header without either, mean comma).
-pub(crate) fn sniff_delimiter(text: &[u8]) -> u8 {
-    // A line that is not UTF-8 is not blank (the file is refused anyway).
-    let blank = |line: &[u8]| std::str::from_utf8(line).is_ok_and(|l| l.trim().is_empty());
-    let header = text
-        .split(|&b| b == b'\n')
-        .find(|l| !blank(l))
-        .unwrap_or_default();
-    let tabs = header.iter().filter(|&&b| b == b'\t').count();
-    let commas = header.iter().filter(|&&b| b == b',').count();
-    if tabs > commas {
-        b'\t'
-    } else {
-        b','
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,10 +118,11 @@ mod tests {
             decode(&utf16le("a\tb\nå\t😀\n")).ok().as_deref(),
             Some("a\tb\nå\t😀\n")
         );
-        assert_eq!(sniff_delimiter(b"a\tb\tc\n1,2\t3"), b'\t');
-        assert_eq!(sniff_delimiter(b"a,b\n"), b',');
-        assert_eq!(sniff_delimiter(" \t\n\u{a0}\na\tb\n".as_bytes()), b'\t');
-        assert_eq!(sniff_delimiter(b""), b',');
+        assert_eq!(body(b"a;b\n").ok().map(|(_, sep)| sep), Some(b','));
+        assert_eq!(
+            body(&utf16le("a\tb\n")).ok().map(|(_, sep)| sep),
+            Some(b'\t')
+        );
     }
 
     #[test]

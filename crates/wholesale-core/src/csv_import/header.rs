@@ -35,10 +35,13 @@ pub(crate) struct Columns {
     pub extension: Option<usize>,
     pub location: Option<usize>,
     pub site: Option<usize>,
-    pub jabber: Vec<usize>,
+    pub jabber_calling: Option<usize>,
+    pub jabber_teams: Option<usize>,
     pub basic: Vec<(BasicLicense, usize)>,
     pub packages: Vec<(Package, usize)>,
     pub unknown: Vec<usize>,
+    /// Unknown columns whose name is close to a known one, with that name.
+    pub misspelled: Vec<(usize, &'static str)>,
 }
 
 /// Why a header cannot be used.
@@ -103,6 +106,61 @@ pub(crate) fn classify(cell: &str) -> Column {
         })
 }
 
+/// The columns the import reads, as Control Hub's template spells them.
+const FIXED_NAMES: [&str; 10] = [
+    "User ID/Email",
+    "First Name",
+    "Last Name",
+    "Display Name",
+    "Phone Number",
+    "Extension",
+    "Location",
+    "Preferred Webex Site",
+    "Jabber Calling",
+    "Jabber with Webex Teams",
+];
+
+/// Every column name the import knows: fixed columns, basic licenses and
+/// subscriber packages.
+fn known_names() -> impl Iterator<Item = &'static str> {
+    FIXED_NAMES
+        .into_iter()
+        .chain(
+            BasicLicense::ALL
+                .into_iter()
+                .map(BasicLicense::display_name),
+        )
+        .chain(Package::subscriber_packages().filter_map(Package::display_name))
+}
+
+/// The known column an unknown header cell probably meant (R-CSV-02): the
+/// closest name within a small edit distance (Damerau-Levenshtein, so a
+/// swapped pair of letters is one edit), compared as header names match
+/// (case, spaces and a "(Required)" suffix ignored; a package's bracketed
+/// suffix dropped). Short names need a closer match, so `Title` is not taken
+/// for `Site`.
+pub(crate) fn probable_column(cell: &str) -> Option<&'static str> {
+    const LONGEST: usize = 64;
+    let key = normalize(cell);
+    let key = match key.find('[') {
+        Some(open) if key.ends_with(']') => &key[..open],
+        _ => key.as_str(),
+    };
+    if key.is_empty() || key.len() > LONGEST {
+        return None;
+    }
+    let allowed = |len: usize| match len {
+        0..=4 => 0,
+        5..=9 => 1,
+        _ => 2,
+    };
+    known_names()
+        .map(|name| (strsim::damerau_levenshtein(key, &squash(name)), name))
+        .filter(|&(distance, name)| distance > 0 && distance <= allowed(squash(name).len()))
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, name)| name)
+}
+
 /// Reads the header row.
 pub(crate) fn parse<'a>(cells: impl Iterator<Item = &'a str>) -> Result<Columns, HeaderError> {
     let mut columns = Columns::default();
@@ -129,10 +187,8 @@ pub(crate) fn parse<'a>(cells: impl Iterator<Item = &'a str>) -> Result<Columns,
             Column::Extension => &mut columns.extension,
             Column::Location => &mut columns.location,
             Column::PreferredSite => &mut columns.site,
-            Column::JabberCalling | Column::JabberTeams => {
-                columns.jabber.push(index);
-                continue;
-            }
+            Column::JabberCalling => &mut columns.jabber_calling,
+            Column::JabberTeams => &mut columns.jabber_teams,
             Column::Basic(license) => {
                 columns.basic.push((license, index));
                 continue;
@@ -142,7 +198,10 @@ pub(crate) fn parse<'a>(cells: impl Iterator<Item = &'a str>) -> Result<Columns,
                 continue;
             }
             Column::Unknown => {
-                columns.unknown.push(index);
+                match probable_column(cell) {
+                    Some(name) => columns.misspelled.push((index, name)),
+                    None => columns.unknown.push(index),
+                }
                 continue;
             }
         };
@@ -187,6 +246,26 @@ mod tests {
         assert_eq!(classify("Webex Calling [oops"), Column::Unknown);
         // Customer-level packages are not user columns.
         assert_eq!(classify("Webex Common Area Calling"), Column::Unknown);
+    }
+
+    #[test]
+    fn r_csv_02_near_misses_name_the_column_they_probably_meant() {
+        assert_eq!(probable_column("Webex Caling"), Some("Webex Calling"));
+        assert_eq!(probable_column("User ID/Emial"), Some("User ID/Email"));
+        assert_eq!(
+            probable_column("Phone Numbr (Required)"),
+            Some("Phone Number")
+        );
+        assert_eq!(
+            probable_column("Webex Meetngs [acme.webex.com]"),
+            Some("Webex Meetings")
+        );
+        assert_eq!(probable_column("Department"), None);
+        assert_eq!(probable_column("Title"), None);
+        assert_eq!(probable_column("Webex Calling"), None);
+        let columns = parse(["Email", "Webex Caling", "Department"].into_iter()).unwrap();
+        assert_eq!(columns.misspelled, [(1, "Webex Calling")]);
+        assert_eq!(columns.unknown, [2]);
     }
 
     #[test]

@@ -190,27 +190,12 @@ impl NumbersInUse {
         *self.owners.entry(number).or_insert(owner) == owner
     }
 
-    /// `claimant` (whose e-mail is `email`) takes `number`: the person who
-    /// holds it with another e-mail, if any; otherwise the number is now the
-    /// claimant's (when it was free) and the answer is `None`.
-    pub fn claim(
-        &mut self,
-        number: u64,
-        claimant: Person,
-        email: &str,
-        people: People<'_>,
-    ) -> Option<Person> {
-        use std::collections::hash_map::Entry;
-        match self.owners.entry(number) {
-            Entry::Vacant(slot) => {
-                slot.insert(claimant);
-                None
-            }
-            Entry::Occupied(slot) => {
-                let owner = *slot.get();
-                (!same_email(people.email(owner), email)).then_some(owner)
-            }
-        }
+    /// Who holds `number` under another e-mail than `email`, if anyone.
+    pub fn holder(&self, number: u64, email: &str, people: People<'_>) -> Option<Person> {
+        self.owners
+            .get(&number)
+            .copied()
+            .filter(|&owner| !same_email(people.email(owner), email))
     }
 }
 
@@ -263,22 +248,13 @@ mod tests {
             rows: &[],
         };
         let mut numbers = NumbersInUse::with_capacity(1);
-        numbers.record(7, Person::User(0));
+        assert!(numbers.record(7, Person::User(0)));
+        assert_eq!(numbers.holder(7, "ana@ACME.example", people), None);
         assert_eq!(
-            numbers.claim(7, Person::Row(0), "ana@ACME.example", people),
-            None
-        );
-        assert_eq!(
-            numbers.claim(7, Person::Row(0), "bob@acme.example", people),
+            numbers.holder(7, "bob@acme.example", people),
             Some(Person::User(0))
         );
-        assert_eq!(
-            numbers.claim(8, Person::Row(0), "bob@acme.example", people),
-            None
-        );
-        assert_eq!(
-            numbers.claim(8, Person::Row(1), "cy@acme.example", people),
-            Some(Person::Row(0))
-        );
+        assert_eq!(numbers.holder(8, "bob@acme.example", people), None);
+        assert!(!numbers.record(7, Person::Row(3)));
     }
 }

@@ -10,9 +10,9 @@
 //! ```
 //! use wholesale_core::csv_import::{check_bytes, Action, ImportBehavior, ImportOptions, OrgSnapshot};
 //!
-//! let csv = "User ID/Email,Webex Calling,Phone Number,Location\n\
-//!            ana@acme.example,TRUE,+14085550100,HQ\n\
-//!            bob@acme.example,TRUE,,Branch\n";
+//! let csv = "User ID/Email,Webex Calling,Phone Number,Location,Jabber Calling,Jabber with Webex Teams\n\
+//!            ana@acme.example,TRUE,+14085550100,HQ,FALSE,FALSE\n\
+//!            bob@acme.example,TRUE,,Branch,FALSE,FALSE\n";
 //! let org = OrgSnapshot::from_json(r#"{"locations": ["HQ"]}"#).unwrap();
 //! let options = ImportOptions::default()
 //!     .with_behavior(ImportBehavior::AddOnly)
@@ -38,6 +38,7 @@ mod decode;
 mod header;
 mod index;
 mod plan;
+mod records;
 mod remediation;
 mod row;
 mod snapshot;
@@ -47,10 +48,16 @@ pub use snapshot::{OrgSnapshot, SnapshotError, SnapshotUser};
 
 /// At most this many data rows per file (R-CSV-04).
 pub const MAX_DATA_ROWS: usize = 20_000;
-/// Files larger than this are refused before parsing (64 MiB).
+/// Files larger than this are refused before parsing (64 MiB, R-CSV-04):
+/// [`check`] reads at most one byte more.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
-/// Cells larger than this are refused (1 MiB).
+/// Cells larger than this are refused while the record is read (1 MiB).
 pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
+/// Rows with more fields than this are refused while the record is read.
+/// Control Hub's export has a few dozen columns plus one per subscription
+/// and license; a thousand leaves room for any org and refuses a file that
+/// is not a user list before it costs memory.
+pub const MAX_COLUMNS: usize = 1_000;
 
 /// The import behavior chosen in Control Hub (R-CSV-06).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -201,6 +208,9 @@ pub struct FileProblem {
 pub struct RowOutcome {
     /// The 1-based physical line where the record starts (the header is line 1).
     pub line: u64,
+    /// The physical line where the record ends: `line` unless a quoted cell
+    /// spans lines (which is an error, R-CSV-05).
+    pub last_line: u64,
     /// The `User ID/Email` cell, trimmed (empty when missing). Held inline
     /// up to 24 bytes, as most e-mails are: no allocation per row.
     pub email: CompactString,
@@ -228,7 +238,8 @@ pub struct RowOutcome {
 /// use wholesale_core::csv_import::{check_bytes, ImportOptions};
 /// use wholesale_core::package::{BasicLicense, Package};
 ///
-/// let csv = "User ID/Email,Webex Meetings,Preferred Webex Site\nana@acme.example,TRUE,acme.webex.com\n";
+/// let csv = "User ID/Email,Webex Meetings,Preferred Webex Site,Jabber Calling,Jabber with Webex Teams\n\
+///            ana@acme.example,TRUE,acme.webex.com,FALSE,FALSE\n";
 /// let plan = check_bytes(csv.as_bytes(), &ImportOptions::default());
 /// let assign = &plan.rows[0].assign;
 /// assert_eq!(assign.package(), Some(&Package::WebexMeetings));
@@ -406,7 +417,8 @@ pub enum CsvImportError {
 /// ```
 /// use wholesale_core::csv_import::{check, ImportOptions};
 ///
-/// let csv: &[u8] = b"User ID/Email,Webex Meetings,Preferred Webex Site\nana@acme.example,TRUE,acme.webex.com\n";
+/// let csv: &[u8] = b"User ID/Email,Webex Meetings,Preferred Webex Site,Jabber Calling,Jabber with Webex Teams\n\
+///                    ana@acme.example,TRUE,acme.webex.com,FALSE,TRUE\n";
 /// let plan = check(csv, &ImportOptions::default()).unwrap();
 /// assert_eq!(plan.summary.add, 1);
 /// assert_eq!(plan.rows[0].assign, ["webex_meetings", "basic_messaging", "basic_space_meetings", "call_on_webex"]);
@@ -433,11 +445,11 @@ pub fn check_bytes(bytes: &[u8], options: &ImportOptions) -> ImportPlan {
         )
         .finish();
     }
-    let body = match decode::body(bytes) {
+    let (body, delimiter) = match decode::body(bytes) {
         Ok(body) => body,
         Err(e) => return ImportPlan::file_error(Code::FileEncoding, e.line, e.message).finish(),
     };
-    let plan = plan::plan(&body, options);
+    let plan = plan::plan(&body, delimiter, options);
     if !plan.file_errors.is_empty() {
         // The records read were valid UTF-8, but the plan stopped early (or
         // at a record that is not): an encoding problem comes first.

@@ -1,56 +1,255 @@
-//! From the file's text (bytes) to an import plan: one outcome per data row (R-CSV-05..18, R-CSV-20).
+//! From the file's text (bytes) to an import plan: one outcome per data row
+//! (R-CSV-01, R-CSV-02, R-CSV-04, R-CSV-05, R-CSV-20, R-CSV-21).
 
-use csv::StringRecord;
-
-use super::decode::sniff_delimiter;
 use super::header::{self, Columns, HeaderError};
+use super::records::{ReadError, Record, Records};
 use super::row::{reject, Planner};
-use super::{FileProblem, ImportOptions, ImportPlan, RowProblem, MAX_DATA_ROWS, MAX_FIELD_BYTES};
+use super::{
+    FileProblem, ImportOptions, ImportPlan, RowProblem, MAX_COLUMNS, MAX_DATA_ROWS, MAX_FIELD_BYTES,
+};
 use crate::codes::Code;
-use crate::text::count_newlines;
+use crate::text::{count_newlines, trim, truncate, MESSAGE_CHARS};
 
-/// Plans every data row of `text` (see `decode::body`: a record that is not
-/// UTF-8 makes a file error).
-pub(crate) fn plan(text: &[u8], options: &ImportOptions) -> ImportPlan {
-    let delimiter = sniff_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text);
-    // StringRecord: each record's UTF-8 is checked once, as it is read, not
-    // once per cell access.
-    let mut record = StringRecord::new();
-
-    // The header row.
-    let header_line = match read(&mut reader, &mut record, text) {
-        Ok(Some(start)) => start.line,
-        Err(problem) => return ImportPlan::file_error(problem.code, problem.line, problem.message),
-        Ok(None) => {
-            return ImportPlan::file_error(
-                Code::FileEmpty,
-                None,
-                "the file has no header row; start from a CSV exported by Control Hub (Users > Manage users > Export)",
-            )
+/// Plans every data row of `text`, separated by `delimiter` (see
+/// `decode::body`: a record that is not UTF-8 makes a file error).
+pub(crate) fn plan(text: &[u8], delimiter: u8, options: &ImportOptions) -> ImportPlan {
+    match plan_rows(text, delimiter, options) {
+        Ok(plan) => plan,
+        Err(problem) => {
+            let mut plan = ImportPlan::default();
+            plan.push_file_problem(problem);
+            plan
         }
-    };
-    if let Some(problem) = oversized(&record, header_line, None) {
-        return ImportPlan::file_error(problem.code, problem.line, problem.message);
     }
-    let columns = match header::parse(record.iter()) {
-        Ok(columns) => columns,
-        Err(HeaderError::EmailMissing) => {
-            return ImportPlan::file_error(
+}
+
+fn plan_rows(
+    text: &[u8],
+    delimiter: u8,
+    options: &ImportOptions,
+) -> Result<ImportPlan, FileProblem> {
+    let first_line = text
+        .split(|&b| b == b'\n' || b == b'\r')
+        .next()
+        .unwrap_or_default();
+    if let Some(problem) = separator_hint(first_line) {
+        return Err(problem);
+    }
+    let mut records = Records::new(text, delimiter);
+    let Some(header) = records.next_record().map_err(|e| read_error(e, None))? else {
+        return Err(problem(
+            Code::FileEmpty,
+            None,
+            "the file has no header row; start from a CSV exported by Control Hub (Users > Manage users > Export)",
+        ));
+    };
+    let header_line = header.first_line;
+    header_quoting(&header)?;
+    let columns = header::parse(header.iter())
+        .map_err(|e| header_error(e, &header, first_line, delimiter))?;
+
+    let mut plan = ImportPlan::default();
+    if !columns.unknown.is_empty() {
+        plan.push_file_problem(unknown_columns(&columns, header_line));
+    }
+    for &(index, meant) in &columns.misspelled {
+        plan.push_file_problem(misspelled_column(&columns, index, meant, header_line));
+    }
+    if let Some(org) = options.org() {
+        for problem in missing_lists(org) {
+            plan.push_file_problem(problem);
+        }
+    }
+
+    let expected_rows = count_newlines(text).min(MAX_DATA_ROWS);
+    plan.rows.reserve(expected_rows);
+    let mut planner = Planner::new(options, &columns, expected_rows);
+    // R-CSV-04: blank rows do not count towards the limit.
+    let mut data_rows: usize = 0;
+    let mut last: Option<(usize, u64)> = None;
+    loop {
+        let start = text.len() - records.rest().len();
+        let Some(record) = records
+            .next_record()
+            .map_err(|e| read_error(e, Some(&columns)))?
+        else {
+            break;
+        };
+        if !is_blank(&record) {
+            data_rows = data_rows.saturating_add(1);
+        }
+        if data_rows > MAX_DATA_ROWS {
+            continue; // Only counting now.
+        }
+        last = Some((start, record.first_line));
+        planner.row(&record, &mut plan.rows);
+    }
+    if data_rows > MAX_DATA_ROWS {
+        return Err(problem(
+            Code::FileTooManyRows,
+            None,
+            format!(
+                "the file has {data_rows} data rows (blank rows not counted); Control Hub takes at most {MAX_DATA_ROWS} per file: split it"
+            ),
+        ));
+    }
+    if data_rows == 0 {
+        return Err(problem(
+            Code::FileNoDataRows,
+            Some(header_line),
+            "the file has a header but no data row: nothing would be imported; add one row per user under the header",
+        ));
+    }
+    // R-CSV-05: a quote opened on the last record and never closed swallows
+    // the rest of the file; the reader accepts that, so look for it.
+    if let (Some((start, line)), Some(row)) = (last, plan.rows.last_mut()) {
+        let tail = text.get(start..).unwrap_or_default();
+        if ends_inside_quotes(tail, delimiter) {
+            row.errors
+                .retain(|e| e.code != Code::RowMalformed && e.code != Code::CellLineBreak);
+            row.errors.insert(
+                0,
+                RowProblem {
+                    code: Code::RowMalformed,
+                    column: None,
+                    message: format!(
+                        "a quoted cell that starts on line {line} is never closed, so the rest of the file was read as one cell; add the closing '\"'"
+                    ),
+                },
+            );
+            reject(row);
+        }
+    }
+    Ok(plan)
+}
+
+fn problem(code: Code, line: Option<u64>, message: impl Into<String>) -> FileProblem {
+    FileProblem {
+        code,
+        line,
+        message: message.into(),
+    }
+}
+
+/// R-CSV-20: a record of blank cells, which spreadsheets leave behind. A
+/// line break is not blank: it is a quote that swallowed lines (R-CSV-05).
+pub(super) fn is_blank(record: &Record<'_>) -> bool {
+    record.iter().all(|cell| trim(cell).is_empty()) && !record.has_line_break()
+}
+
+/// R-CSV-01: Excel's `sep=;` first line, which Control Hub reads as the header.
+fn separator_hint(first_line: &[u8]) -> Option<FileProblem> {
+    let line = std::str::from_utf8(first_line).ok()?.trim();
+    let separator = line.get(..4).filter(|s| s.eq_ignore_ascii_case("sep="))?;
+    let named = line.get(separator.len()..).map_or("", str::trim);
+    Some(problem(
+        Code::FileSeparator,
+        Some(1),
+        format!(
+            "the first line {:?} is Excel's separator hint ({}), which Control Hub reads as the header; delete that line and save the file as CSV UTF-8 (Comma delimited)",
+            truncate(line, MESSAGE_CHARS),
+            separator_name(named.bytes().next().unwrap_or(b','))
+        ),
+    ))
+}
+
+fn separator_name(separator: u8) -> &'static str {
+    match separator {
+        b',' => "commas",
+        b';' => "semicolons",
+        b'\t' => "tabs",
+        b'|' => "vertical bars",
+        _ => "another character",
+    }
+}
+
+/// R-CSV-01: a header that is not split by the file's separator but by
+/// another one (Excel's "CSV" is semicolon-separated in much of Europe).
+fn wrong_separator(first_line: &[u8], delimiter: u8) -> Option<FileProblem> {
+    let count = |sep: u8| first_line.iter().filter(|&&b| b == sep).count();
+    let expected = count(delimiter);
+    let (found, times) = [b';', b'\t', b',', b'|']
+        .into_iter()
+        .filter(|&sep| sep != delimiter)
+        .map(|sep| (sep, count(sep)))
+        .max_by_key(|&(_, times)| times)?;
+    (times > expected).then(|| {
+        let how = if delimiter == b'\t' {
+            "a UTF-16 file is read as Control Hub exports it, tab-separated: export it again from Control Hub, or save it as CSV UTF-8 (Comma delimited)"
+        } else {
+            "Control Hub reads a UTF-8 file as comma-separated: in Excel choose Save As > CSV UTF-8 (Comma delimited), or set the list separator to a comma"
+        };
+        problem(
+            Code::FileSeparator,
+            Some(1),
+            format!("the header is separated by {}, not by {}; {how}", separator_name(found), separator_name(delimiter)),
+        )
+    })
+}
+
+/// R-CSV-02: a header cell holding a quote or a line break means the
+/// header's quoting is broken (a quote opened there swallows the next lines).
+fn header_quoting(header: &Record<'_>) -> Result<(), FileProblem> {
+    let Some((index, cell)) = header
+        .iter()
+        .enumerate()
+        .find(|(_, cell)| cell.contains('"') || cell.chars().any(super::records::is_line_break))
+    else {
+        return Ok(());
+    };
+    let spans = if header.last_line > header.first_line {
+        format!(
+            "; lines {}-{} were read as the header",
+            header.first_line, header.last_line
+        )
+    } else {
+        String::new()
+    };
+    Err(problem(
+        Code::HeaderMalformed,
+        Some(header.first_line),
+        format!(
+            "header cell {} ({:?}) holds a quote or a line break: a quote in the header is not closed or not doubled{spans}; fix the header row",
+            index.saturating_add(1),
+            truncate(cell, MESSAGE_CHARS)
+        ),
+    ))
+}
+
+fn header_error(
+    error: HeaderError,
+    header: &Record<'_>,
+    first_line: &[u8],
+    delimiter: u8,
+) -> FileProblem {
+    let line = Some(header.first_line);
+    match error {
+        HeaderError::EmailMissing => {
+            if let Some(problem) = wrong_separator(first_line, delimiter) {
+                return problem;
+            }
+            let hint = header
+                .iter()
+                .find(|cell| header::probable_column(cell) == Some("User ID/Email"))
+                .map_or_else(String::new, |cell| {
+                    format!(
+                        " ({:?} is probably it, misspelled)",
+                        truncate(trim(cell), MESSAGE_CHARS)
+                    )
+                });
+            problem(
                 Code::HeaderEmailMissing,
-                Some(header_line),
-                "the header has no \"User ID/Email\" column, the key of every row; add it (the \"(Required)\" suffix is optional)",
+                line,
+                format!("the header has no \"User ID/Email\" column, the key of every row{hint}; add it (the \"(Required)\" suffix is optional)"),
             )
         }
-        Err(HeaderError::Duplicate(first, second)) => {
-            let name = |i: usize| record.get(i).unwrap_or_default().trim().to_owned();
-            return ImportPlan::file_error(
+        HeaderError::Duplicate(first, second) => {
+            let name = |i: usize| {
+                truncate(trim(header.get(i).unwrap_or_default()), MESSAGE_CHARS).into_owned()
+            };
+            problem(
                 Code::HeaderDuplicate,
-                Some(header_line),
+                line,
                 format!(
                     "columns {} ({:?}) and {} ({:?}) name the same column; keep one of them",
                     first.saturating_add(1),
@@ -58,138 +257,76 @@ pub(crate) fn plan(text: &[u8], options: &ImportOptions) -> ImportPlan {
                     second.saturating_add(1),
                     name(second)
                 ),
+            )
+        }
+    }
+}
+
+fn read_error(error: ReadError, columns: Option<&Columns>) -> FileProblem {
+    match error {
+        ReadError::TooManyFields { line } => problem(
+            Code::FileTooManyColumns,
+            Some(line),
+            format!(
+                "the row has more than {MAX_COLUMNS} fields, far more than a Control Hub file has: the file is not a user list or its separator is wrong"
+            ),
+        ),
+        ReadError::FieldTooLarge { line, index, bytes } => {
+            let column = columns.and_then(|c| c.names.get(index)).map_or_else(
+                || format!("column {}", index.saturating_add(1)),
+                |n| format!("column {:?}", truncate(n, MESSAGE_CHARS)),
             );
+            problem(
+                Code::FieldTooLarge,
+                Some(line),
+                format!(
+                    "{column} holds at least {bytes} bytes, more than the {} MiB a cell may hold: the file is not a user list or a quote is not closed",
+                    MAX_FIELD_BYTES / (1024 * 1024)
+                ),
+            )
         }
+        ReadError::NotUtf8 { line } => problem(
+            Code::FileEncoding,
+            Some(line),
+            "the record is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel) or UTF-16LE",
+        ),
+    }
+}
+
+/// R-CSV-21: each list the snapshot lacks switches its checks off, once.
+fn missing_lists(org: &super::OrgSnapshot) -> impl Iterator<Item = FileProblem> + '_ {
+    let skipped = |key: &str| {
+        match key {
+        "locations" => "locations are not checked against the org (R-CSV-11)",
+        "users" => "rows are planned by their cells alone: existing users, removals and numbers in use in the org are not checked (R-CSV-08, R-CSV-09, R-CSV-16)",
+        _ => "packages are not checked against the customer's subscriptions (R-CSV-17)",
+    }
     };
-
-    let mut plan = ImportPlan::default();
-    if !columns.unknown.is_empty() {
-        plan.push_file_problem(unknown_columns(&columns, header_line));
-    }
-
-    let expected_rows = count_newlines(text).min(MAX_DATA_ROWS);
-    plan.rows.reserve(expected_rows);
-    let mut planner = Planner::new(options, &columns, expected_rows);
-    let mut data_rows: usize = 0;
-    let mut last_start = 0usize;
-    loop {
-        let Start { line, byte: start } = match read(&mut reader, &mut record, text) {
-            Ok(Some(start)) => start,
-            Ok(None) => break,
-            Err(problem) => {
-                return ImportPlan::file_error(problem.code, problem.line, problem.message)
-            }
-        };
-        data_rows = data_rows.saturating_add(1);
-        if let Some(problem) = oversized(&record, line, Some(&columns)) {
-            return ImportPlan::file_error(problem.code, problem.line, problem.message);
-        }
-        if data_rows > MAX_DATA_ROWS {
-            continue; // Only counting now.
-        }
-        last_start = start;
-        planner.row(line, &record, &mut plan.rows);
-    }
-    if data_rows > MAX_DATA_ROWS {
-        return ImportPlan::file_error(
-            Code::FileTooManyRows,
+    let lists = org.missing_lists().map(move |key| {
+        problem(
+            Code::SnapshotListMissing,
             None,
             format!(
-                "the file has {data_rows} data rows; Control Hub takes at most {MAX_DATA_ROWS} per file: split it"
+                "the org snapshot has no \"{key}\" list, so {}",
+                skipped(key)
             ),
-        );
-    }
-    // R-CSV-05: an unterminated quote swallows the rest of the file into the
-    // last record; the csv reader accepts that silently, so look for it.
-    let tail = text.get(last_start..);
-    if let (Some(tail), Some(last)) = (tail, plan.rows.last_mut()) {
-        if ends_inside_quotes(tail, delimiter) {
-            // The quote explains a field-count mismatch, if any: one error.
-            last.errors.retain(|e| e.code != Code::RowMalformed);
-            last.errors.insert(
-                0,
-                RowProblem {
-                    code: Code::RowMalformed,
-                    column: None,
-                    message: format!(
-                        "a quoted cell that starts on line {} is never closed, so the rest of the file was read as one cell; add the closing '\"'",
-                        last.line
-                    ),
-                },
-            );
-            reject(last);
-        }
-    }
-    plan
-}
-
-/// Where a record starts: its 1-based physical line (the header is line 1)
-/// and its first byte.
-#[derive(Clone, Copy)]
-struct Start {
-    line: u64,
-    byte: usize,
-}
-
-/// Reads the next record of `text`; where it starts, or `None` at the end.
-fn read(
-    reader: &mut csv::Reader<&[u8]>,
-    record: &mut StringRecord,
-    text: &[u8],
-) -> Result<Option<Start>, FileProblem> {
-    match reader.read_record(record) {
-        Ok(true) => Ok(Some(
-            record
-                .position()
-                .map_or(Start { line: 1, byte: 0 }, |p| start_of(text, p)),
-        )),
-        Ok(false) => Ok(None),
-        // Not expected from a slice with flexible records, but never drop
-        // rows silently: the file is refused as a whole.
-        Err(e) => Err(FileProblem {
-            code: Code::RowMalformed,
-            line: e.position().map(|p| p.line()),
-            message: format!("the CSV cannot be read past this point: {e}"),
-        }),
-    }
-}
-
-/// The true start of a record the reader reports at `position`. The reader
-/// counts every `\n` it has consumed, but reports a record from where the
-/// previous one ended: before the `\n` of a CRLF and before blank lines,
-/// which are skipped here.
-fn start_of(text: &[u8], position: &csv::Position) -> Start {
-    let mut byte = usize::try_from(position.byte()).unwrap_or(usize::MAX);
-    let mut line = position.line();
-    while let Some(&b @ (b'\r' | b'\n')) = text.get(byte) {
-        line = line.saturating_add(u64::from(b == b'\n'));
-        byte += 1;
-    }
-    Start { line, byte }
-}
-
-/// `FIELD_TOO_LARGE` for the first cell over the limit.
-fn oversized(record: &StringRecord, line: u64, columns: Option<&Columns>) -> Option<FileProblem> {
-    if record.as_slice().len() <= MAX_FIELD_BYTES {
-        return None; // No cell can be larger than the whole record.
-    }
-    let (index, field) = record
+        )
+    });
+    let without_licenses = org
+        .known_users()
         .iter()
-        .enumerate()
-        .find(|(_, f)| f.len() > MAX_FIELD_BYTES)?;
-    let column = columns.and_then(|c| c.names.get(index)).map_or_else(
-        || format!("column {}", index.saturating_add(1)),
-        |n| format!("column {n:?}"),
-    );
-    Some(FileProblem {
-        code: Code::FieldTooLarge,
-        line: Some(line),
-        message: format!(
-            "{column} holds {} bytes, more than the {} MiB a cell may hold: the file is not a user list or a quote is misplaced",
-            field.len(),
-            MAX_FIELD_BYTES / (1024 * 1024)
-        ),
-    })
+        .filter(|u| u.licenses.is_none())
+        .count();
+    let licenses = (without_licenses > 0).then(|| {
+        problem(
+            Code::SnapshotListMissing,
+            None,
+            format!(
+                "{without_licenses} snapshot user(s) have no \"licenses\" list, so their basic licenses are taken as not known (R-CSV-06)"
+            ),
+        )
+    });
+    lists.chain(licenses)
 }
 
 fn unknown_columns(columns: &Columns, line: u64) -> FileProblem {
@@ -199,7 +336,7 @@ fn unknown_columns(columns: &Columns, line: u64) -> FileProblem {
         .iter()
         .filter_map(|&i| columns.names.get(i))
         .take(SHOWN)
-        .map(|n| format!("{n:?}"))
+        .map(|n| format!("{:?}", truncate(n, MESSAGE_CHARS)))
         .collect();
     let more = columns.unknown.len().saturating_sub(SHOWN);
     let more = if more > 0 {
@@ -207,15 +344,28 @@ fn unknown_columns(columns: &Columns, line: u64) -> FileProblem {
     } else {
         String::new()
     };
-    FileProblem {
-        code: Code::ColumnUnknown,
-        line: Some(line),
-        message: format!(
+    problem(
+        Code::ColumnUnknown,
+        Some(line),
+        format!(
             "{} column(s) are not used by the import and are ignored: {}{more}",
             columns.unknown.len(),
             names.join(", ")
         ),
-    }
+    )
+}
+
+fn misspelled_column(columns: &Columns, index: usize, meant: &str, line: u64) -> FileProblem {
+    let name = columns.names.get(index).map_or("", String::as_str);
+    problem(
+        Code::ColumnMisspelled,
+        Some(line),
+        format!(
+            "column {} ({:?}) is not a column the import reads and is ignored; it is probably {meant:?} misspelled: rename it if so",
+            index.saturating_add(1),
+            truncate(name, MESSAGE_CHARS)
+        ),
+    )
 }
 
 /// Whether the record text starting at `tail` ends inside a quoted field, as

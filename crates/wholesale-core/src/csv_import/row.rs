@@ -1,15 +1,14 @@
 //! One data row against the header, the snapshot and the rows before it
-//! (R-CSV-03, R-CSV-05..18, R-CSV-20).
+//! (R-CSV-03, R-CSV-05..18, R-CSV-20..22).
 //!
 //! This runs 20,000 times per file, so a typical row allocates nothing:
 //! cells are borrowed from the record, the e-mail is held inline, the
 //! cross-row indexes hold indexes rather than copies, and the license lists
 //! are inline.
 
-use csv::StringRecord;
-
 use super::header::Columns;
 use super::index::{EmailIndex, NumbersInUse, People, Person};
+use super::records::Record;
 use super::{
     Action, ImportBehavior, ImportOptions, OrgSnapshot, RowOutcome, RowProblem, SnapshotUser,
 };
@@ -21,7 +20,7 @@ use crate::contact::{
 use crate::package::{BasicLicense, BasicLicenses, Package};
 use crate::problem::Problem;
 use crate::provisioning::{check_admin_package, check_calling_number};
-use crate::text::{trim, truncate};
+use crate::text::{same_name, trim, truncate};
 
 /// How much of a cell a row message quotes.
 const CELL_CHARS: usize = 60;
@@ -36,6 +35,10 @@ pub(super) struct Planner<'a> {
     emails: EmailIndex,
     phones: NumbersInUse,
     extensions: NumbersInUse,
+    /// Numbers of rejected rows: they reserve nothing (R-CSV-16), but a
+    /// later row with the same number is told of the clash to come.
+    rejected_phones: NumbersInUse,
+    rejected_extensions: NumbersInUse,
     /// By snapshot user: the numbers the user holds in `phones` and
     /// `extensions` (from the snapshot, so for good). A row of that user with
     /// the same number needs no lookup: re-importing an export, the common
@@ -45,6 +48,13 @@ pub(super) struct Planner<'a> {
 
 #[derive(Clone, Copy, Default)]
 struct HeldNumbers {
+    phone: Option<u64>,
+    extension: Option<u64>,
+}
+
+/// The numbers a row takes once it is known not to be rejected (R-CSV-16).
+#[derive(Clone, Copy, Default)]
+struct Claims {
     phone: Option<u64>,
     extension: Option<u64>,
 }
@@ -117,6 +127,10 @@ struct BasicCells {
     set_false: BasicLicenses,
 }
 
+/// The full names of the two Jabber columns, for messages when one is absent.
+const JABBER_CALLING: &str = "Jabber Calling";
+const JABBER_TEAMS: &str = "Jabber with Webex Teams";
+
 fn has(value: &Option<String>) -> bool {
     value.as_deref().is_some_and(|v| !trim(v).is_empty())
 }
@@ -142,7 +156,7 @@ fn not_boolean(column: &str, value: &str) -> RowProblem {
 impl<'a> Planner<'a> {
     pub fn new(options: &'a ImportOptions, columns: &'a Columns, rows: usize) -> Self {
         let org = options.org();
-        let users = org.map(|o| o.users.as_slice()).unwrap_or_default();
+        let users = org.map(|o| o.known_users()).unwrap_or_default();
         let people = People { users, rows: &[] };
         let mut emails = EmailIndex::with_capacity(users.len().saturating_add(rows));
         let mut phones = NumbersInUse::with_capacity(users.len().saturating_add(rows));
@@ -166,12 +180,20 @@ impl<'a> Planner<'a> {
             emails,
             phones,
             extensions,
+            rejected_phones: NumbersInUse::with_capacity(0),
+            rejected_extensions: NumbersInUse::with_capacity(0),
             held_numbers,
         }
     }
 
     fn users(&self) -> &'a [SnapshotUser] {
-        self.org.map(|o| o.users.as_slice()).unwrap_or_default()
+        self.org.map(|o| o.known_users()).unwrap_or_default()
+    }
+
+    /// Whether the snapshot lists the org's users (R-CSV-21): without that
+    /// list, rows are planned by their cells alone.
+    fn users_known(&self) -> bool {
+        self.org.is_some_and(|o| o.users.is_some())
     }
 
     fn name(&self, index: usize) -> &'a str {
@@ -186,13 +208,14 @@ impl<'a> Planner<'a> {
         index.map(|i| self.name(i))
     }
 
-    /// Plans the data row `record` on `line` and appends its outcome to
-    /// `rows`, the rows planned before it. (The outcome is filled where it
-    /// lies rather than moved there: it is 176 bytes.)
-    pub fn row(&mut self, line: u64, record: &StringRecord, rows: &mut Vec<RowOutcome>) {
+    /// Plans the data row `record` and appends its outcome to `rows`, the
+    /// rows planned before it. (The outcome is filled where it lies rather
+    /// than moved there: it is nearly 200 bytes.)
+    pub fn row(&mut self, record: &Record<'_>, rows: &mut Vec<RowOutcome>) {
         let email = trim(record.get(self.columns.email).unwrap_or_default());
         rows.push(RowOutcome {
-            line,
+            line: record.first_line,
+            last_line: record.last_line,
             email: email.into(),
             action: Action::NoChange,
             package: None,
@@ -211,7 +234,7 @@ impl<'a> Planner<'a> {
     fn fill(
         &mut self,
         out: &mut RowOutcome,
-        record: &StringRecord,
+        record: &Record<'_>,
         email: &str,
         rows: &[RowOutcome],
     ) {
@@ -221,7 +244,7 @@ impl<'a> Planner<'a> {
         let mut found = Found::default();
 
         // R-CSV-20: a row of blank cells (spreadsheets leave them) changes nothing.
-        if (0..record.len()).all(|i| cell(i).is_empty()) {
+        if super::plan::is_blank(record) {
             found.add(
                 Code::RowBlank,
                 None,
@@ -229,6 +252,31 @@ impl<'a> Planner<'a> {
             );
             out.warnings = found.warnings;
             return;
+        }
+        // R-CSV-05: no user field holds a line break; a cell that does is a
+        // quote that swallowed the lines after it, which must not vanish.
+        if record.has_line_break() {
+            for index in record.cells_with_line_breaks() {
+                let column = cols.names.get(index).map_or_else(
+                    || format!("column {}", index.saturating_add(1)),
+                    Clone::clone,
+                );
+                let spans = if out.last_line > out.line {
+                    format!(
+                        "lines {}-{} were read as this one row",
+                        out.line, out.last_line
+                    )
+                } else {
+                    "it holds a Unicode line or paragraph separator".to_owned()
+                };
+                found.add(
+                    Code::CellLineBreak,
+                    Some(&column),
+                    format!(
+                        "the cell holds a line break, which no user field can: {spans}; a quote in this cell or the row is probably not closed (or a line break was typed into the cell): fix it so each user is on one line"
+                    ),
+                );
+            }
         }
         // R-CSV-05: a ragged row cannot be read column by column.
         if record.len() != cols.names.len() {
@@ -241,6 +289,8 @@ impl<'a> Planner<'a> {
                     cols.names.len()
                 ),
             );
+        }
+        if !found.errors.is_empty() {
             out.errors = found.errors;
             reject(out);
             return;
@@ -296,6 +346,7 @@ impl<'a> Planner<'a> {
         // R-CSV-03, R-CSV-07, R-CSV-08: package cells.
         let mut single: Option<(&Package, usize)> = None;
         let mut trues = 0usize;
+        let mut falses = 0usize;
         let mut all_false = !cols.packages.is_empty();
         for (package, index) in &cols.packages {
             match parse_bool(cell(*index)) {
@@ -304,7 +355,7 @@ impl<'a> Planner<'a> {
                     single = single.or(Some((package, *index)));
                     all_false = false;
                 }
-                Ok(Some(false)) => {}
+                Ok(Some(false)) => falses += 1,
                 Ok(None) => all_false = false,
                 Err(()) => {
                     all_false = false;
@@ -341,7 +392,10 @@ impl<'a> Planner<'a> {
             }
         }
         // R-CSV-12.
-        for &index in &cols.jabber {
+        for index in [cols.jabber_calling, cols.jabber_teams]
+            .into_iter()
+            .flatten()
+        {
             if parse_bool(cell(index)).is_err() {
                 found.add(
                     Code::JabberCellInvalid,
@@ -371,17 +425,34 @@ impl<'a> Planner<'a> {
                 format!("{shown} is already used by {whose}; give each user their own number"),
             );
         };
+        let pending = |owner: Person, shown: &str, column: &str, found: &mut Found| {
+            found.add(
+                Code::NumberHeldByRejectedRow,
+                Some(column),
+                format!(
+                    "{shown} is also on line {}, which is rejected: once that row is fixed, one of the two gets NUMBER_IN_USE",
+                    people.line(owner).unwrap_or_default()
+                ),
+            );
+        };
         // A number the row's own user holds is not in use by anyone else.
+        let mut claims = Claims::default();
         if let (false, Some(column)) = (phone.is_empty(), self.name_of(cols.phone)) {
             let problem = check_phone_number(column, phone);
             let usable = problem
                 .as_ref()
                 .map_or(true, |p| p.code.severity() == Severity::Warning);
             found.extend(problem);
-            let number = number_id(phone).filter(|&n| usable && held.phone != Some(n));
-            if let Some(owner) = number.and_then(|n| self.phones.claim(n, this_row, email, people))
-            {
-                in_use(owner, phone, column, &mut found);
+            if let Some(number) = number_id(phone).filter(|&n| usable && held.phone != Some(n)) {
+                match self.phones.holder(number, email, people) {
+                    Some(owner) => in_use(owner, phone, column, &mut found),
+                    None => {
+                        claims.phone = Some(number);
+                        if let Some(owner) = self.rejected_phones.holder(number, email, people) {
+                            pending(owner, phone, column, &mut found);
+                        }
+                    }
+                }
             }
         }
         if let (false, Some(column)) = (extension.is_empty(), self.name_of(cols.extension)) {
@@ -389,19 +460,29 @@ impl<'a> Planner<'a> {
                 Some(problem) => found.push(problem),
                 None => {
                     let ext = extension_id(extension).filter(|&e| held.extension != Some(e));
-                    if let Some(owner) =
-                        ext.and_then(|e| self.extensions.claim(e, this_row, email, people))
-                    {
-                        in_use(owner, extension, column, &mut found);
+                    if let Some(ext) = ext {
+                        match self.extensions.holder(ext, email, people) {
+                            Some(owner) => in_use(owner, extension, column, &mut found),
+                            None => {
+                                claims.extension = Some(ext);
+                                if let Some(owner) =
+                                    self.rejected_extensions.holder(ext, email, people)
+                                {
+                                    pending(owner, extension, column, &mut found);
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
-        // R-CSV-11: the location must exist in the org.
-        if let (Some(org), false) = (self.org, location.is_empty()) {
+        // R-CSV-11: the location must exist in the org (when its locations are known).
+        let locations = self
+            .org
+            .and_then(|o| o.locations.as_deref().map(|l| (o, l)));
+        if let (Some((org, locations)), false) = (locations, location.is_empty()) {
             if org.location(location).is_none() {
-                let known: Vec<String> = org
-                    .locations
+                let known: Vec<String> = locations
                     .iter()
                     .take(10)
                     .map(|l| format!("{l:?}"))
@@ -427,6 +508,7 @@ impl<'a> Planner<'a> {
             last_name: opt_cell(cols.last_name),
             display_name: opt_cell(cols.display_name),
         };
+        self.formula_cells(&mut found, email, &row);
 
         if all_false {
             self.plan_removal(out, &mut found, existing, email);
@@ -445,15 +527,89 @@ impl<'a> Planner<'a> {
             let set_false = |current: &Package| {
                 cols.packages
                     .iter()
-                    .any(|(p, i)| p == current && parse_bool(cell(*i)) == Ok(Some(false)))
+                    .find(|(p, i)| p == current && parse_bool(cell(*i)) == Ok(Some(false)))
+                    .map(|(_, i)| self.name(*i))
             };
-            self.plan_kept(out, &mut found, existing, set_false, &row, basic);
+            self.plan_kept(
+                out,
+                &mut found,
+                existing,
+                set_false,
+                falses > 0,
+                &row,
+                basic,
+            );
+        }
+        if matches!(out.action, Action::Add | Action::ChangePackage) {
+            self.jabber_required(&mut found, cell);
         }
 
         out.errors = found.errors;
         out.warnings = found.warnings;
-        if !out.errors.is_empty() {
+        let (phones, extensions) = if out.errors.is_empty() {
+            (&mut self.phones, &mut self.extensions)
+        } else {
             reject(out);
+            (&mut self.rejected_phones, &mut self.rejected_extensions)
+        };
+        if let Some(number) = claims.phone {
+            phones.record(number, this_row);
+        }
+        if let Some(ext) = claims.extension {
+            extensions.record(ext, this_row);
+        }
+    }
+
+    /// R-CSV-12: a row that adds a user or changes a package holds TRUE or
+    /// FALSE in both Jabber columns.
+    fn jabber_required<'c>(&self, found: &mut Found, cell: impl Fn(usize) -> &'c str) {
+        for (index, name) in [
+            (self.columns.jabber_calling, JABBER_CALLING),
+            (self.columns.jabber_teams, JABBER_TEAMS),
+        ] {
+            match index {
+                None => found.add(
+                    Code::JabberRequired,
+                    Some(name),
+                    format!(
+                        "the file has no {name} column, which a row that adds a user or changes a package must fill with TRUE or FALSE; add the column"
+                    ),
+                ),
+                Some(index) if cell(index).is_empty() => found.add(
+                    Code::JabberRequired,
+                    Some(self.name(index)),
+                    "the cell is blank; a row that adds a user or changes a package must hold TRUE or FALSE here",
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// R-CSV-22: text cells Control Hub stores that a spreadsheet would run
+    /// as a formula when the users are exported again. Numbers and
+    /// extensions are not among them: a valid one never starts like a
+    /// formula but for E.164's `+`, and any other is an error already.
+    fn formula_cells(&self, found: &mut Found, email: &str, row: &RowCells<'_>) {
+        let cols = self.columns;
+        let cells = [
+            (Some(cols.email), email),
+            (cols.first_name, row.first_name),
+            (cols.last_name, row.last_name),
+            (cols.display_name, row.display_name),
+            (cols.location, row.location),
+            (cols.site, row.site),
+        ];
+        for (index, value) in cells {
+            if let (Some(b'=' | b'+' | b'-' | b'@'), Some(index)) = (value.bytes().next(), index) {
+                found.add(
+                    Code::CellFormula,
+                    Some(self.name(index)),
+                    format!(
+                        "{:?} starts like a spreadsheet formula: Control Hub stores it as text, and a spreadsheet opening a later export may run it; remove the leading character if it is not meant",
+                        truncate(value, CELL_CHARS)
+                    ),
+                );
+            }
         }
     }
 
@@ -466,34 +622,69 @@ impl<'a> Planner<'a> {
         email: &str,
     ) {
         out.action = Action::Remove;
-        let Some(org) = self.org else {
-            return; // Planned by its cells alone.
-        };
-        let Some(user) = existing else {
+        let email_column = Some(self.name(self.columns.email));
+        if self.users_known() && existing.is_none() {
             found.add(
                 Code::UserUnknown,
-                Some(self.name(self.columns.email)),
+                email_column,
                 format!(
                     "every package column is FALSE, which removes the user, but the org has no user {email}; fix the e-mail or delete the row"
                 ),
             );
             return;
-        };
-        if org.is_admin(email) {
+        }
+        if self.org.is_some_and(|org| org.is_admin(email)) {
             found.add(
                 Code::AdminRemoval,
-                Some(self.name(self.columns.email)),
+                email_column,
                 format!(
                     "{email} is the customer's full admin and cannot be removed; give the admin role to another user first"
                 ),
             );
             return;
         }
+        // R-CSV-08: a removal needs the FALSE of the user's own package.
+        let has_column =
+            |package: &Package| self.columns.packages.iter().any(|(p, _)| p == package);
+        match existing.and_then(|user| user.package.as_ref()) {
+            Some(package) if !has_column(package) => {
+                found.add(
+                    Code::RemovalNotCovered,
+                    email_column,
+                    format!(
+                        "every package column is FALSE, but the file has no column for {package}, the package {email} holds, so Control Hub would not remove the user; add a {} column set to FALSE to remove them, or delete the row",
+                        package.display_name().unwrap_or(package.api_id())
+                    ),
+                );
+                return;
+            }
+            Some(_) => {}
+            None => {
+                let absent: Vec<&str> = Package::subscriber_packages()
+                    .filter(|p| !has_column(p))
+                    .filter_map(Package::display_name)
+                    .collect();
+                if !absent.is_empty() {
+                    found.add(
+                        Code::RemovalNotCovered,
+                        email_column,
+                        format!(
+                            "every package column is FALSE, which removes the user only when the file has a column for the user's package; the user's package is not known (no org snapshot lists it) and the file has no column for {}: add those columns set to FALSE, or give an org snapshot",
+                            absent.join(", ")
+                        ),
+                    );
+                    return;
+                }
+            }
+        }
+        let Some(user) = existing else {
+            return; // Planned by its cells alone.
+        };
         out.package = user.package.clone();
         if let Some(package) = &user.package {
             out.remove.set_package(package.clone());
         }
-        for &license in &user.licenses {
+        for &license in user.licenses.iter().flatten() {
             out.remove.insert_basic(license);
         }
     }
@@ -563,26 +754,38 @@ impl<'a> Planner<'a> {
                     set_false: BasicLicenses::new(),
                     ..basic
                 };
-                self.licenses(out, BasicLicenses::new(), basic, true);
+                self.licenses(out, Some(BasicLicenses::new()), basic, true);
                 self.site_warning(found, package, row.site);
             }
         }
     }
 
     /// No package TRUE, not all FALSE: an existing user keeps the package.
-    fn plan_kept(
+    /// `set_false` gives the column of a package whose cell is FALSE;
+    /// `any_false` says whether any package cell is.
+    #[allow(clippy::too_many_arguments)]
+    fn plan_kept<'c>(
         &self,
         out: &mut RowOutcome,
         found: &mut Found,
         existing: Option<&SnapshotUser>,
-        set_false: impl Fn(&Package) -> bool,
+        set_false: impl Fn(&Package) -> Option<&'c str>,
+        any_false: bool,
         row: &RowCells<'_>,
         basic: BasicCells,
     ) {
-        if self.org.is_none() {
+        let add_only = self.behavior == ImportBehavior::AddOnly;
+        if !self.users_known() {
             // By its cells alone: an update of an existing user.
+            if add_only && any_false {
+                found.add(
+                    Code::PackageFalseIgnored,
+                    None,
+                    "a package cell is FALSE and the others are blank: under add services only this changes nothing, even if it is the user's package; to remove the user set every package column FALSE, to remove a package choose add and remove services",
+                );
+            }
             out.action = Action::Modify;
-            self.licenses(out, BasicLicenses::new(), basic, false);
+            self.licenses(out, None, basic, false);
             return;
         }
         let Some(user) = existing else {
@@ -596,7 +799,17 @@ impl<'a> Planner<'a> {
         };
         out.package = user.package.clone();
         if let Some(current) = &user.package {
-            if self.behavior == ImportBehavior::AddAndRemove && set_false(current) {
+            let own_false = set_false(current);
+            if let (true, Some(column)) = (add_only, own_false) {
+                found.add(
+                    Code::PackageFalseIgnored,
+                    Some(column),
+                    format!(
+                        "FALSE on {current}, the user's package, changes nothing under add services only while the other package cells are blank: the user keeps it; to remove the user set every package column FALSE, to remove the package choose add and remove services"
+                    ),
+                );
+            }
+            if !add_only && own_false.is_some() {
                 found.add(
                     Code::PackageRequired,
                     None,
@@ -655,24 +868,25 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// R-CSV-06: basic licenses. `with_package` means the row assigns a
-    /// package, which brings the three basic licenses in add-only imports.
+    /// R-CSV-06: basic licenses. `held` is what the user holds (`None`
+    /// when not known); `with_package` means the row assigns a package,
+    /// which brings the three basic licenses in add-only imports.
     fn licenses(
         &self,
         out: &mut RowOutcome,
-        held: BasicLicenses,
+        held: Option<BasicLicenses>,
         basic: BasicCells,
         with_package: bool,
     ) {
         let add_only = self.behavior == ImportBehavior::AddOnly;
         for license in BasicLicense::ALL {
             let wanted = basic.set_true.contains(license) || (add_only && with_package);
-            if wanted && !held.contains(license) {
+            if wanted && !held.is_some_and(|h| h.contains(license)) {
                 out.assign.insert_basic(license);
             }
             let unwanted = !add_only && basic.set_false.contains(license);
-            let known_held = held.contains(license) || (self.org.is_none() && !with_package);
-            if unwanted && known_held {
+            let maybe_held = held.map_or(!with_package, |h| h.contains(license));
+            if unwanted && maybe_held {
                 out.remove.insert_basic(license);
             }
         }
@@ -687,10 +901,7 @@ impl<'a> Planner<'a> {
         basic: BasicCells,
     ) {
         let differs = |cell: &str, known: &Option<String>| {
-            !cell.is_empty()
-                && known
-                    .as_deref()
-                    .is_some_and(|k| !trim(k).eq_ignore_ascii_case(cell))
+            !cell.is_empty() && known.as_deref().is_some_and(|k| !same_name(k, cell))
         };
         let changed = (!row.phone.is_empty()
             && !user
@@ -703,7 +914,7 @@ impl<'a> Planner<'a> {
                 && !user
                     .location
                     .as_deref()
-                    .is_some_and(|l| trim(l).eq_ignore_ascii_case(row.location)))
+                    .is_some_and(|l| same_name(l, row.location)))
             || differs(row.first_name, &user.first_name)
             || differs(row.last_name, &user.last_name)
             || differs(row.display_name, &user.display_name)
@@ -717,7 +928,7 @@ impl<'a> Planner<'a> {
     }
 }
 
-/// The basic licenses a snapshot user holds.
-fn held(user: &SnapshotUser) -> BasicLicenses {
-    user.licenses.iter().copied().collect()
+/// The basic licenses a snapshot user holds; `None` when not known.
+fn held(user: &SnapshotUser) -> Option<BasicLicenses> {
+    user.licenses.as_ref().map(|l| l.iter().copied().collect())
 }

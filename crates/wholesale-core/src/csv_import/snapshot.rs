@@ -1,90 +1,236 @@
-//! The org snapshot: what the import plan compares the CSV with.
+//! The org snapshot: what the import plan compares the CSV with (R-CSV-21).
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::codes::Code;
 use crate::contact::same_email;
 use crate::package::{BasicLicense, Package};
-use crate::text::trim;
+use crate::text::{same_name, trim, truncate, MESSAGE_CHARS};
 
 /// A snapshot of the customer org, as JSON (see `docs/csv_import.md`).
 ///
-/// Every key is optional; `subscribed_packages` absent (or `null`) means "not
-/// listed", which skips R-CSV-17, while `[]` means "no subscription at all".
+/// Strict (R-CSV-21): a key the library does not know is an error naming it,
+/// since a misspelled key would silently switch a check off. Packages are
+/// API identifiers or display names, in any case. Every key is optional,
+/// and a list that is absent (or `null`) means "not known": the checks that
+/// need it are skipped, and the plan says so once in a warning. `[]` means
+/// "known to be empty" (no location, no user, no subscription).
 ///
 /// ```
 /// use wholesale_core::csv_import::OrgSnapshot;
+/// use wholesale_core::codes::Code;
 ///
 /// let org = OrgSnapshot::from_json(r#"{
-///     "package": "webex_calling", "admin_email": "admin@acme.example",
+///     "package": "Webex Calling", "admin_email": "admin@acme.example",
 ///     "locations": ["HQ"], "subscribed_packages": ["webex_calling"],
 ///     "users": [{"email": "ana@acme.example", "package": "webex_calling",
 ///                "phone_number": "+14085550100", "location": "HQ",
 ///                "licenses": ["basic_messaging"]}]
 /// }"#).unwrap();
 /// assert!(org.user("ANA@acme.example").is_some());
-/// assert!(OrgSnapshot::from_json("{\"users\": 3}").is_err());
+/// assert_eq!(org.location("hq"), Some("HQ"));
+///
+/// let typo = OrgSnapshot::from_json(r#"{"locatons": ["HQ"]}"#).unwrap_err();
+/// assert_eq!(typo.code(), Code::SnapshotKeyUnknown);
+/// assert_eq!(typo.path(), "locatons");
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct OrgSnapshot {
     /// The package the customer was created with (its full admin's package, R-CUS-05).
+    #[serde(
+        default,
+        deserialize_with = "strict_package",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub package: Option<Package>,
     /// The customer's full admin (R-CUS-05).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin_email: Option<String>,
-    /// Location names.
-    pub locations: Vec<String>,
-    /// The packages the customer has a subscription for; `None` when not listed.
+    /// Location names; `None` when not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locations: Option<Vec<String>>,
+    /// The packages the customer has a subscription for; `None` when not known.
+    #[serde(
+        default,
+        deserialize_with = "strict_packages",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub subscribed_packages: Option<Vec<Package>>,
-    /// The org's users.
-    pub users: Vec<SnapshotUser>,
+    /// The org's users; `None` when not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub users: Option<Vec<SnapshotUser>>,
 }
 
 /// A user of the org snapshot.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct SnapshotUser {
-    /// Sign-in e-mail (compared case-insensitively).
+    /// Sign-in e-mail (compared as the plan compares e-mails, R-CSV-14).
+    #[serde(default)]
     pub email: String,
     /// The wholesale package the user holds, if any.
+    #[serde(
+        default,
+        deserialize_with = "strict_package",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub package: Option<Package>,
     /// E.164 phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Extension.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extension: Option<String>,
     /// Location name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
-    /// Basic licenses the user holds.
-    pub licenses: Vec<BasicLicense>,
+    /// Basic licenses the user holds; `None` when not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licenses: Option<Vec<BasicLicense>>,
     /// First name; compared only when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Last name; compared only when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Display name; compared only when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Preferred Webex site; compared only when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_webex_site: Option<String>,
 }
 
-/// Why a snapshot could not be read.
-#[derive(Debug, thiserror::Error)]
+/// A package by API identifier or display name, any case (R-CSV-21): the
+/// lenient reading of the API (unknown ids kept) would let a typo such as
+/// `"Webex Voice "` pass as an unknown package and skip every check.
+fn strict_package<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Package>, D::Error> {
+    Option::<String>::deserialize(deserializer)?
+        .map(|text| Package::parse_strict(&text).map_err(serde::de::Error::custom))
+        .transpose()
+}
+
+fn strict_packages<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<Package>>, D::Error> {
+    Option::<Vec<String>>::deserialize(deserializer)?
+        .map(|texts| {
+            texts
+                .iter()
+                .map(|text| Package::parse_strict(text).map_err(serde::de::Error::custom))
+                .collect()
+        })
+        .transpose()
+}
+
+/// Why a snapshot could not be read (R-CSV-21).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SnapshotError {
-    /// Not JSON, or JSON of the wrong shape.
-    #[error("invalid org snapshot JSON: {0}")]
-    Json(#[from] serde_json::Error),
+    /// A key the snapshot format does not have, at `path` (for example
+    /// `users[2].emial`).
+    #[error("the org snapshot has an unknown key at {path}; {expected} (a misspelled key would switch a check off)")]
+    UnknownKey {
+        /// Where the key is, the key last.
+        path: String,
+        /// The keys accepted there.
+        expected: String,
+    },
+    /// Not JSON, or JSON of the wrong shape or with an unknown package, at `path`.
+    #[error("invalid org snapshot at {path}: {message}")]
+    Invalid {
+        /// Where the problem is (`.` for the document itself).
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl SnapshotError {
+    /// `SNAPSHOT_KEY_UNKNOWN` or `SNAPSHOT_INVALID`.
+    pub fn code(&self) -> Code {
+        match self {
+            SnapshotError::UnknownKey { .. } => Code::SnapshotKeyUnknown,
+            SnapshotError::Invalid { .. } => Code::SnapshotInvalid,
+        }
+    }
+
+    /// Where in the snapshot the problem is, as `users[2].emial`; `.` for
+    /// the document itself.
+    pub fn path(&self) -> &str {
+        match self {
+            SnapshotError::UnknownKey { path, .. } | SnapshotError::Invalid { path, .. } => path,
+        }
+    }
+
+    fn from_serde(error: serde_path_to_error::Error<serde_json::Error>) -> SnapshotError {
+        let path = error.path().to_string();
+        let inner = error.into_inner();
+        let message = inner.to_string();
+        // serde words an unknown key as "unknown field `KEY`, expected ...".
+        let unknown = message
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.split_once('`'));
+        match unknown {
+            Some((_, rest)) => {
+                let expected = rest.trim_start_matches(", ");
+                let expected = expected
+                    .find(" at line ")
+                    .map_or(expected, |cut| &expected[..cut]);
+                SnapshotError::UnknownKey {
+                    path: truncate(&path, MESSAGE_CHARS).into_owned(),
+                    expected: expected.to_owned(),
+                }
+            }
+            None => SnapshotError::Invalid { path, message },
+        }
+    }
+}
+
+/// serde would read a struct from an array too; a snapshot is an object.
+fn not_an_object() -> SnapshotError {
+    SnapshotError::Invalid {
+        path: ".".into(),
+        message: "the snapshot must be a JSON object {\"locations\": [...], \"users\": [...], ...}"
+            .into(),
+    }
 }
 
 impl OrgSnapshot {
-    /// Reads a snapshot from JSON text.
+    /// Reads a snapshot from JSON text (R-CSV-21).
     pub fn from_json(json: &str) -> Result<OrgSnapshot, SnapshotError> {
-        Ok(serde_json::from_str(json)?)
+        if !json.trim_start().starts_with('{') {
+            return Err(not_an_object());
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let snapshot = serde_path_to_error::deserialize(&mut deserializer)
+            .map_err(SnapshotError::from_serde)?;
+        deserializer.end().map_err(|e| SnapshotError::Invalid {
+            path: ".".into(),
+            message: e.to_string(),
+        })?;
+        Ok(snapshot)
     }
 
-    /// The user with `email`, compared case-insensitively (as the import
-    /// plan compares them: [`same_email`]).
+    /// Reads a snapshot from a JSON value, as strictly as [`from_json`](Self::from_json).
+    pub fn from_value(value: serde_json::Value) -> Result<OrgSnapshot, SnapshotError> {
+        if !value.is_object() {
+            return Err(not_an_object());
+        }
+        serde_path_to_error::deserialize(value).map_err(SnapshotError::from_serde)
+    }
+
+    /// The users, or none when they are not known.
+    pub fn known_users(&self) -> &[SnapshotUser] {
+        self.users.as_deref().unwrap_or_default()
+    }
+
+    /// The user with `email`, compared as the import plan compares e-mails
+    /// ([`same_email`]).
     pub fn user(&self, email: &str) -> Option<&SnapshotUser> {
         let email = trim(email);
-        self.users
+        self.known_users()
             .iter()
             .find(|u| same_email(trim(&u.email), email))
     }
@@ -96,12 +242,84 @@ impl OrgSnapshot {
             .is_some_and(|a| same_email(trim(a), trim(email)))
     }
 
-    /// The location named `name` as the snapshot spells it (case-insensitive, trimmed).
+    /// The location named `name` as the snapshot spells it, names compared
+    /// as R-CSV-11 says ([`same_name`]: trimmed, NFC, case-folded).
     pub fn location(&self, name: &str) -> Option<&str> {
-        let name = trim(name);
         self.locations
+            .as_deref()
+            .unwrap_or_default()
             .iter()
             .map(|l| trim(l))
-            .find(|l| l.eq_ignore_ascii_case(name))
+            .find(|l| same_name(l, name))
+    }
+
+    /// The lists this snapshot does not have, by their key (R-CSV-21).
+    pub fn missing_lists(&self) -> impl Iterator<Item = &'static str> + '_ {
+        [
+            ("locations", self.locations.is_none()),
+            ("users", self.users.is_none()),
+            ("subscribed_packages", self.subscribed_packages.is_none()),
+        ]
+        .into_iter()
+        .filter_map(|(key, missing)| missing.then_some(key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r_csv_21_unknown_keys_are_named_with_their_path() {
+        let err = OrgSnapshot::from_json(r#"{"users": [{"email": "a@b.co"}, {"emial": "x"}]}"#)
+            .unwrap_err();
+        assert_eq!(err.code(), Code::SnapshotKeyUnknown);
+        assert_eq!(err.path(), "users[1].emial");
+        assert!(err.to_string().contains("`email`"), "{err}");
+        let value = serde_json::json!({"locatons": []});
+        assert_eq!(
+            OrgSnapshot::from_value(value).unwrap_err().path(),
+            "locatons"
+        );
+    }
+
+    #[test]
+    fn r_csv_21_packages_by_id_or_display_name_any_case() {
+        let org = OrgSnapshot::from_json(
+            r#"{"package": "WEBEX VOICE", "subscribed_packages": ["Webex Calling", "webex_meetings"],
+                "users": [{"email": "a@b.co", "package": "webex calling"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(org.package, Some(Package::WebexVoice));
+        assert_eq!(
+            org.subscribed_packages,
+            Some(vec![Package::WebexCalling, Package::WebexMeetings])
+        );
+        assert_eq!(org.known_users()[0].package, Some(Package::WebexCalling));
+        let err =
+            OrgSnapshot::from_json(r#"{"users": [{"email": "a@b.co", "package": "Webex Vioce"}]}"#)
+                .unwrap_err();
+        assert_eq!(err.code(), Code::SnapshotInvalid);
+        assert_eq!(err.path(), "users[0].package");
+    }
+
+    #[test]
+    fn r_csv_21_absent_lists_are_not_known() {
+        let org = OrgSnapshot::from_json(r#"{"locations": null, "users": []}"#).unwrap();
+        assert_eq!(
+            org.missing_lists().collect::<Vec<_>>(),
+            ["locations", "subscribed_packages"]
+        );
+        let round = serde_json::to_string(&org).unwrap();
+        assert_eq!(round, r#"{"users":[]}"#);
+        assert_eq!(OrgSnapshot::from_json(&round).unwrap(), org);
+        assert_eq!(
+            OrgSnapshot::from_json("[]").unwrap_err().code(),
+            Code::SnapshotInvalid
+        );
+        assert_eq!(
+            OrgSnapshot::from_json("{} x").unwrap_err().code(),
+            Code::SnapshotInvalid
+        );
     }
 }
