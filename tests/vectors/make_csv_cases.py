@@ -311,6 +311,30 @@ case("snapshot_lists_unknown", "A snapshot without locations or subscriptions: t
      lines(H, "dan@acme.example,Dan,Reis,+14085550110,110,Mars,acme.webex.com,,,,TRUE,,,",
            "ana@acme.example,,,,,,,TRUE,,,,,,"), org=org_lists)
 
+M = "User ID/Email,Webex Meetings,Preferred Webex Site"
+case("email_identity_unicode",
+     "One address however it is spelled: josé composed then decomposed, bücher then xn--bcher-kva, ANA then ana; "
+     "the later spelling is EMAIL_DUPLICATE; a zero-width space makes an address EMAIL_INVALID",
+     ["R-CSV-14"],
+     lines(M, "jos\u00e9@acme.example,TRUE,acme.webex.com", "jose\u0301@acme.example,TRUE,acme.webex.com",
+           "lia@b\u00fccher.example,TRUE,acme.webex.com", "LIA@XN--BCHER-KVA.EXAMPLE,TRUE,acme.webex.com",
+           "ma\u200bx@acme.example,TRUE,acme.webex.com", "eva\ufeff@acme.example,TRUE,acme.webex.com"))
+case("email_identity_snapshot",
+     "A snapshot user matched however the file spells the address: ANA@ACME.EXAMPLE is the snapshot's ana (modify, "
+     "not add); the admin in decomposed Unicode is still the admin",
+     ["R-CSV-14"],
+     lines(M, "ANA@ACME.EXAMPLE,TRUE,acme.webex.com", "jo\u0301n@acme.example,TRUE,acme.webex.com"),
+     org=dict(ORG, admin_email="j\u00f3n@acme.example",
+              users=ORG["users"] + [{"email": "J\u00d3N@acme.example", "package": "webex_calling", "location": "HQ"}]))
+case("location_identity_unicode",
+     "Locations match after trimming, NFC and full case folding: SÃO PAULO and a decomposed são paulo are the "
+     "snapshot's São Paulo; Sao Paulo (no tilde) is LOCATION_UNKNOWN",
+     ["R-CSV-11"],
+     lines("User ID/Email,Webex Calling,Location,Extension",
+           "dan@acme.example,TRUE,S\u00c3O PAULO,501", "eve@acme.example,TRUE, sa\u0303o paulo ,502",
+           "fay@acme.example,TRUE,Sao Paulo,503"),
+     org=dict(ORG, locations=["HQ", "S\u00e3o Paulo"]))
+
 for name, description, org in [
     ("snapshot_key_typo", "A misspelled snapshot key (locatons) is SNAPSHOT_KEY_UNKNOWN naming it, never a silently skipped check",
      dict({k: v for k, v in ORG.items() if k != "locations"}, locatons=["HQ"])),

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 
 use crate::codes::Code;
 use crate::problem::Problem;
-use crate::text::{trim, truncate, MESSAGE_CHARS};
+use crate::text::{fold, trim, truncate, MESSAGE_CHARS};
 
 /// Whether `email` is a plausible address: one `@`, a non-empty local part
 /// without spaces, and a domain with a dot between non-empty labels.
@@ -123,27 +123,46 @@ static FORBIDDEN_ASCII: [bool; 256] = {
     table
 };
 
-/// Whitespace, control characters and characters an address cannot hold
-/// unquoted.
+/// Whitespace, control characters, characters an address cannot hold
+/// unquoted, and invisible format characters (R-CSV-14: zero-width space and
+/// joiners, bidi controls, the BOM; general category Cf), which would make
+/// two addresses that look the same into two users.
 fn forbidden_in_address(c: char) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
     match u8::try_from(c) {
         Ok(b) if b.is_ascii() => FORBIDDEN_ASCII[usize::from(b)],
-        _ => c.is_whitespace() || c.is_control(),
+        _ => c.is_whitespace() || c.is_control() || c.general_category() == GeneralCategory::Format,
     }
 }
 
-/// The form in which e-mails are compared (R-CSV-14): lowercase, borrowed
-/// when it already is (most addresses), so a lookup does not allocate.
+/// The form in which e-mails are compared (R-CSV-14): the local part
+/// NFC-normalized and fully case-folded ([`crate::text::name_key`]'s fold),
+/// the domain in its IDNA (punycode) form, so `José@Bücher.example` and
+/// `jose\u{301}@xn--bcher-kva.example` are one key. Borrowed when the address
+/// already is its key (lowercase ASCII, most addresses), so a lookup does
+/// not allocate.
+///
+/// ```
+/// use wholesale_core::contact::email_key;
+///
+/// assert_eq!(email_key("Ana@ACME.example"), "ana@acme.example");
+/// assert_eq!(email_key("ana@bücher.example"), "ana@xn--bcher-kva.example");
+/// assert_eq!(email_key("jose\u{301}@acme.example"), email_key("JOSÉ@acme.example"));
+/// ```
 pub fn email_key(email: &str) -> Cow<'_, str> {
-    // A fold rather than `any`: no early exit, so the scan is vectorized.
-    let lowercase = email.bytes().fold(true, |lower, b| {
-        lower & b.is_ascii() & !b.is_ascii_uppercase()
-    });
-    if !lowercase {
-        Cow::Owned(email.to_lowercase())
-    } else {
-        Cow::Borrowed(email)
+    if email.is_ascii() {
+        return fold(email);
     }
+    let Some((local, domain)) = email.rsplit_once('@') else {
+        return fold(email);
+    };
+    let local = fold(local);
+    // A domain IDNA refuses is not one Control Hub can deliver to either;
+    // its folded text still identifies it within one file.
+    let domain = idna::domain_to_ascii(domain)
+        .map(Cow::Owned)
+        .unwrap_or_else(|_| fold(domain));
+    Cow::Owned(format!("{local}@{domain}"))
 }
 
 /// Whether two e-mails are the same address: equal [`email_key`]s.
@@ -153,9 +172,11 @@ pub fn email_key(email: &str) -> Cow<'_, str> {
 ///
 /// assert!(same_email("Ana@Acme.example", "ana@acme.example"));
 /// assert!(same_email("JÖRAN@exempel.se", "jöran@exempel.se"));
+/// assert!(same_email("ana@bücher.example", "ana@xn--bcher-kva.example"));
 /// assert!(!same_email("ana@acme.example", "anna@acme.example"));
 /// ```
 pub fn same_email(a: &str, b: &str) -> bool {
+    let (a, b) = (trim(a), trim(b));
     if a.is_ascii() && b.is_ascii() {
         a.eq_ignore_ascii_case(b)
     } else {
@@ -310,6 +331,47 @@ mod tests {
         assert!(!is_plausible_email("jöran\u{a0}x@exempel.se"));
         assert!(!is_plausible_email("jöran@exem\u{85}pel.se"));
         assert!(!is_plausible_email("a\tb@c.de"));
+    }
+
+    #[test]
+    fn r_csv_14_invisible_characters_are_not_plausible() {
+        for invisible in [
+            '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{202e}', '\u{2066}', '\u{feff}',
+            '\u{ad}',
+        ] {
+            assert!(
+                !is_plausible_email(&format!("an{invisible}a@acme.example")),
+                "{invisible:?} in the local part"
+            );
+            assert!(
+                !is_plausible_email(&format!("ana@ac{invisible}me.example")),
+                "{invisible:?} in the domain"
+            );
+        }
+        assert!(is_plausible_email("joão@acme.example"));
+    }
+
+    #[test]
+    fn r_csv_14_one_address_however_it_is_spelled() {
+        let composed = "jos\u{e9}@acme.example";
+        let decomposed = "jose\u{301}@acme.example";
+        assert_ne!(composed, decomposed);
+        assert!(same_email(composed, decomposed));
+        assert!(same_email("JOSÉ@ACME.example", composed));
+        assert!(same_email(
+            "ana@bücher.example",
+            "ana@xn--bcher-kva.example"
+        ));
+        assert!(same_email(
+            "ana@BÜCHER.example",
+            "ANA@XN--BCHER-KVA.EXAMPLE"
+        ));
+        assert!(same_email("strasse@acme.example", "STRAßE@acme.example"));
+        assert!(!same_email("ana@bucher.example", "ana@bücher.example"));
+        assert_eq!(
+            email_key("ana@xn--bcher-kva.example"),
+            email_key("ana@bücher.example")
+        );
     }
 
     #[test]

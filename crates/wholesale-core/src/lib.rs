@@ -15,7 +15,7 @@ pub mod report;
 pub mod status;
 pub mod subscription;
 pub mod template;
-mod text;
+pub mod text;
 pub mod week;
 
 pub use codes::{Code, Severity};

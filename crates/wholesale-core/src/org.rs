@@ -16,8 +16,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::contact::same_email;
 use crate::package::Package;
 use crate::subscription::Subscription;
+use crate::text::same_name;
 
 /// A partner admin's role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -250,28 +252,25 @@ impl Customer {
         }
     }
 
-    /// The user with this e-mail (case-insensitive), if any.
+    /// The user with this e-mail, if any (one address however it is
+    /// spelled: [`same_email`], R-CSV-14).
     pub fn user(&self, email: &str) -> Option<&User> {
-        self.users
-            .iter()
-            .find(|u| u.email.trim().eq_ignore_ascii_case(email.trim()))
+        self.users.iter().find(|u| same_email(&u.email, email))
     }
 
-    /// Whether a location with this name exists (case-insensitive).
+    /// Whether a location with this name exists ([`same_name`], R-CSV-11).
     pub fn has_location(&self, name: &str) -> bool {
-        self.locations
-            .iter()
-            .any(|l| l.name.trim().eq_ignore_ascii_case(name.trim()))
+        self.locations.iter().any(|l| same_name(&l.name, name))
     }
 }
 
-/// The customer one of whose users has this e-mail (case-insensitive), as the
+/// The customer one of whose users has this e-mail ([`same_email`]), as the
 /// Partner Hub search bar finds it.
 pub fn find_customer_by_user_email<'a>(
     customers: &'a [Customer],
     email: &str,
 ) -> Option<&'a Customer> {
-    customers.iter().find(|c| {
-        c.user(email).is_some() || c.admin_email.trim().eq_ignore_ascii_case(email.trim())
-    })
+    customers
+        .iter()
+        .find(|c| c.user(email).is_some() || same_email(&c.admin_email, email))
 }

@@ -4,7 +4,7 @@
 //! stops at the first one.
 
 use crate::codes::Code;
-use crate::contact::{check_email, check_extension, check_phone_number};
+use crate::contact::{check_email, check_extension, check_phone_number, email_key, same_email};
 use crate::org::{Address, AdminRole, Customer, DataRegion, User};
 use crate::package::{Package, PackageError};
 use crate::problem::{Findings, Problem};
@@ -376,11 +376,7 @@ fn unknown_location(customer: &Customer, location: &str, field: &str) -> Problem
 }
 
 fn is_full_admin(customer: &Customer, email: &str) -> bool {
-    !customer.admin_email.trim().is_empty()
-        && customer
-            .admin_email
-            .trim()
-            .eq_ignore_ascii_case(email.trim())
+    !customer.admin_email.trim().is_empty() && same_email(&customer.admin_email, email)
 }
 
 /// R-USR-01 with R-CUS-04/05 per user: a manual-add batch of at most 25 users,
@@ -415,7 +411,7 @@ pub fn validate_manual_batch(customer: &Customer, users: &[User]) -> Findings {
     for (index, user) in users.iter().enumerate() {
         let field = format!("users[{index}]");
         findings.extend(validate_user(customer, user, &field));
-        let key = user.email.trim().to_lowercase();
+        let key = email_key(user.email.trim()).into_owned();
         if !key.is_empty() && !seen.insert(key) {
             findings.push(Problem::new(
                 Code::UserEmailDuplicate,

@@ -1,5 +1,5 @@
-//! Small text helpers shared by the parsers: trimming cells, counting lines,
-//! quoting input in messages.
+//! Text shared by the parsers and the checks: trimming cells, quoting input
+//! in messages, and the one identity of a name however it is spelled.
 
 use std::borrow::Cow;
 
@@ -30,9 +30,58 @@ pub(crate) fn truncate(text: &str, max_chars: usize) -> Cow<'_, str> {
     }
 }
 
-/// Placeholder until the identity functions land: trimmed, case-insensitive.
+/// The form in which names (locations, sites) are compared (R-CSV-11):
+/// trimmed, NFC-normalized and fully case-folded, so `SÃO PAULO`,
+/// `são paulo` and a decomposed `São Paulo` are one name. Borrowed when the
+/// trimmed text already is its own key (lowercase ASCII, most names).
+///
+/// ```
+/// use wholesale_core::text::name_key;
+///
+/// assert_eq!(name_key(" Lisboa "), "lisboa");
+/// assert_eq!(name_key("SÃO PAULO"), "são paulo");
+/// assert_eq!(name_key("Sa\u{0303}o Paulo"), name_key("São Paulo"));
+/// assert_eq!(name_key("STRASSE"), name_key("Straße"));
+/// ```
+pub fn name_key(text: &str) -> Cow<'_, str> {
+    fold(trim(text))
+}
+
+/// Whether two names are the same (R-CSV-11): equal [`name_key`]s.
+///
+/// ```
+/// use wholesale_core::text::same_name;
+///
+/// assert!(same_name("SÃO PAULO", "São Paulo"));
+/// assert!(same_name("Malmö ", "MALMÖ"));
+/// assert!(!same_name("Malmo", "Malmö"));
+/// ```
 pub fn same_name(a: &str, b: &str) -> bool {
-    trim(a).to_lowercase() == trim(b).to_lowercase()
+    let (a, b) = (trim(a), trim(b));
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        fold(a) == fold(b)
+    }
+}
+
+/// NFC, full case folding, NFC again (folding can decompose: `İ` folds to
+/// `i` and a combining dot). ASCII needs only lowercasing, without a copy
+/// when there is nothing to lower.
+pub(crate) fn fold(text: &str) -> Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    // A fold rather than `any`: no early exit, so the scan is vectorized.
+    let (ascii, lowercase) = text.bytes().fold((true, true), |(ascii, lower), b| {
+        (ascii & b.is_ascii(), lower & !b.is_ascii_uppercase())
+    });
+    match (ascii, lowercase) {
+        (true, true) => Cow::Borrowed(text),
+        (true, false) => Cow::Owned(text.to_ascii_lowercase()),
+        (false, _) => {
+            let folded: String = caseless::default_case_fold_str(&text.nfc().collect::<String>());
+            Cow::Owned(folded.nfc().collect())
+        }
+    }
 }
 
 #[cfg(test)]
