@@ -7,7 +7,7 @@ use clap::{Subcommand, ValueEnum};
 use wholesale_core::csv_import::{self, ImportBehavior, ImportOptions, ImportPlan, OrgSnapshot};
 
 use crate::output::write_json;
-use crate::{demo::samples_dir, read_input, Failure, Format, Outcome};
+use crate::{demo::samples_dir, open_input, read_input_at_most, Failure, Format, Outcome};
 
 /// The import behavior, as spelled on the command line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -58,8 +58,10 @@ pub fn run(cmd: CsvCommand, out: &mut dyn Write) -> Result<Outcome, Failure> {
         format,
     } = cmd;
     let options = options(org.as_deref(), behavior)?;
-    let bytes = read_input(&file)?;
-    let plan = csv_import::check_bytes(&bytes, &options);
+    // Through the core's bounded reader: an endless or huge file is the
+    // plan's FILE_TOO_LARGE after MAX_FILE_BYTES + 1 bytes (R-CSV-04).
+    let plan = csv_import::check(open_input(&file)?, &options)
+        .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     match format {
         Format::Json => write_json(out, &plan)?,
         Format::Text => write_text(out, &file.display().to_string(), &plan)?,
@@ -75,11 +77,19 @@ pub fn run(cmd: CsvCommand, out: &mut dyn Write) -> Result<Outcome, Failure> {
 fn options(org: Option<&Path>, behavior: Behavior) -> Result<ImportOptions, Failure> {
     let mut options = ImportOptions::default().with_behavior(behavior.into());
     if let Some(path) = org {
-        let json = read_input(&path.to_path_buf())?;
+        let json = read_input_at_most(path, csv_import::MAX_FILE_BYTES)?;
         let text = String::from_utf8(json)
             .map_err(|_| Failure(format!("{} is not UTF-8 JSON", path.display())))?;
-        let snapshot = OrgSnapshot::from_json(&text)
-            .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        // R-CSV-21: a snapshot that cannot be read exactly stops the check;
+        // a check silently switched off would make a plan look clean.
+        let snapshot = OrgSnapshot::from_json(&text).map_err(|e| {
+            Failure(format!(
+                "{}: {} ({}) {e}",
+                path.display(),
+                e.code(),
+                e.code().rule()
+            ))
+        })?;
         options = options.with_org(snapshot);
     }
     Ok(options)
@@ -137,8 +147,7 @@ fn write_text(out: &mut dyn Write, name: &str, plan: &ImportPlan) -> Result<(), 
 pub fn demo(out: &mut dyn Write) -> Result<(), Failure> {
     let dir = samples_dir();
     let options = options(Some(&dir.join("org.json")), Behavior::AddOnly)?;
-    let bytes = read_input(&dir.join("users.csv"))?;
-    let plan = csv_import::check_bytes(&bytes, &options);
+    let plan = csv_import::check(open_input(&dir.join("users.csv"))?, &options)?;
     writeln!(
         out,
         "== CSV import: samples/users.csv against samples/org.json (add services only) =="

@@ -2,7 +2,7 @@
 //! quality offline. Every command is a thin layer over `wholesale-core`.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -80,6 +80,31 @@ impl<E: std::fmt::Display> From<E> for Failure {
 /// Reads a whole input file, naming it in the error.
 pub fn read_input(path: &PathBuf) -> Result<Vec<u8>, Failure> {
     std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))
+}
+
+/// Opens an input file, naming it in the error.
+pub fn open_input(path: &Path) -> Result<std::fs::File, Failure> {
+    std::fs::File::open(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))
+}
+
+/// Reads at most `limit` bytes of an input file: a larger (or endless) one,
+/// such as `/dev/zero`, is refused after `limit` + 1 bytes, not read to the
+/// end of memory.
+pub fn read_input_at_most(path: &Path, limit: usize) -> Result<Vec<u8>, Failure> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    open_input(path)?
+        .take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+    if bytes.len() > limit {
+        return Err(Failure(format!(
+            "{} is larger than {} MiB",
+            path.display(),
+            limit / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
 }
 
 fn main() -> ExitCode {

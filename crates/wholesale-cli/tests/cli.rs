@@ -87,3 +87,45 @@ fn demo_runs_on_the_shipped_samples() {
     );
     assert!(stdout(&output).contains("provision_customer_request"));
 }
+
+// R-CSV-04: an endless input is refused after the limit, not read to the end
+// of memory: `/dev/zero` is the plan's FILE_TOO_LARGE and exit 1.
+#[test]
+#[cfg(unix)]
+fn r_csv_04_csv_check_of_an_endless_stream_is_file_too_large() {
+    let output = wholesale(&["csv", "check", "/dev/zero", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let plan: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(plan["file_errors"][0]["code"], "FILE_TOO_LARGE");
+    assert_eq!(plan["rows"].as_array().unwrap().len(), 0);
+    // The snapshot is read the same bounded way: a usage error, exit 2.
+    let org = wholesale(&["csv", "check", "samples/users.csv", "--org", "/dev/zero"]);
+    assert_eq!(org.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&org.stderr).contains("larger than 64 MiB"));
+}
+
+// R-CSV-21: a snapshot with a misspelled key stops the check with its code
+// and the key's path (exit 2); it never runs with the check switched off.
+#[test]
+fn r_csv_21_csv_check_refuses_a_snapshot_with_an_unknown_key() {
+    let dir = std::env::temp_dir().join(format!("wholesale-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let typo = dir.join("org.json");
+    std::fs::write(&typo, r#"{"locatons": ["HQ"], "users": []}"#).unwrap();
+    let output = wholesale(&[
+        "csv",
+        "check",
+        "samples/users.csv",
+        "--org",
+        typo.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("SNAPSHOT_KEY_UNKNOWN (R-CSV-21)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("locatons"), "{stderr}");
+    assert!(output.stdout.is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
