@@ -1,6 +1,7 @@
 //! Any bytes as a user CSV import (R-CSV-01..20), with either behavior and
 //! with no snapshot, a fixed realistic snapshot or a fuzzed snapshot: the
-//! check must never panic, and its plan must be self-consistent.
+//! check must never panic, and its plan must be self-consistent and account
+//! for its lines (R-CSV-20).
 //!
 //! Input layout: byte 0 holds flags (bit 0: add-and-remove; bits 1-2: no
 //! snapshot / the fixed one / a fuzzed one). With a fuzzed snapshot, byte 1
@@ -8,7 +9,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wholesale_core::csv_import::{check, check_bytes, ImportBehavior, ImportOptions, OrgSnapshot};
+use wholesale_core::csv_import::{
+    check, check_bytes, Action, ImportBehavior, ImportOptions, OrgSnapshot,
+};
 
 const FIXED_SNAPSHOT: &str = include_str!("../../tests/vectors/csv/add_and_remove/org.json");
 
@@ -47,12 +50,25 @@ fuzz_target!(|data: &[u8]| {
         s.add + s.modify + s.change_package + s.remove + s.no_change + s.rejected,
         plan.rows.len()
     );
+    // R-CSV-20: a refused file plans nothing; otherwise outcomes come in
+    // file order, after the header, without sharing a line, and one that
+    // spans lines (a cell with a line break) is never accepted.
+    if !plan.file_errors.is_empty() {
+        assert!(plan.rows.is_empty(), "a refused file plans no row");
+    }
+    let mut previous_end = 1;
     for row in &plan.rows {
         assert_eq!(
             row.errors.is_empty(),
-            row.action != wholesale_core::csv_import::Action::Rejected,
+            row.action != Action::Rejected,
             "a row is rejected exactly when it has errors"
         );
+        assert!(row.line > previous_end, "outcomes overlap at line {}", row.line);
+        assert!(row.last_line >= row.line);
+        if row.last_line > row.line {
+            assert_eq!(row.action, Action::Rejected, "a multi-line record is accepted");
+        }
+        previous_end = row.last_line;
     }
     // The reader entry point agrees with the bytes entry point.
     let again = check(rest, &options).expect("a slice never fails to read");
