@@ -165,16 +165,15 @@ impl SnapshotError {
     }
 
     fn from_serde(error: serde_path_to_error::Error<serde_json::Error>) -> SnapshotError {
-        let path = error.path().to_string();
-        let inner = error.into_inner();
-        let message = inner.to_string();
-        // serde words an unknown key as "unknown field `KEY`, expected ...".
-        let unknown = message
+        let path = key_path(error.path());
+        let message = error.into_inner().to_string();
+        // serde words an unknown key as "unknown field `KEY`, expected ...";
+        // the key itself is the last segment of the path.
+        match message
             .strip_prefix("unknown field `")
-            .and_then(|rest| rest.split_once('`'));
-        match unknown {
-            Some((_, rest)) => {
-                let expected = rest.trim_start_matches(", ");
+            .and_then(|rest| rest.rfind("`, expected").map(|at| &rest[at + 3..]))
+        {
+            Some(expected) => {
                 let expected = expected
                     .find(" at line ")
                     .map_or(expected, |cut| &expected[..cut]);
@@ -186,6 +185,38 @@ impl SnapshotError {
             None => SnapshotError::Invalid { path, message },
         }
     }
+}
+
+/// A key path as `users[2].emial`; a key that would not read back from that
+/// form (empty, or holding `.`, `[`, a quote or a space) is written as a JSON
+/// string, so every path names its place visibly; `.` is the document itself.
+fn key_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                let plain = !key.is_empty()
+                    && !key.contains(|c: char| {
+                        matches!(c, '.' | '[' | ']' | '"') || c.is_whitespace() || c.is_control()
+                    });
+                if plain {
+                    out.push_str(key);
+                } else {
+                    out.push_str(&serde_json::to_string(key).unwrap_or_default());
+                }
+            }
+            Segment::Unknown => out.push_str(if out.is_empty() { "?" } else { ".?" }),
+        }
+    }
+    if out.is_empty() {
+        out.push('.');
+    }
+    out
 }
 
 /// serde would read a struct from an array too; a snapshot is an object.
@@ -268,6 +299,28 @@ impl OrgSnapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn r_csv_21_every_refused_key_has_a_visible_path() {
+        let empty = OrgSnapshot::from_json(r#"{"": 1}"#).unwrap_err();
+        assert_eq!(
+            (empty.code(), empty.path()),
+            (Code::SnapshotKeyUnknown, r#""""#)
+        );
+        let dotted = OrgSnapshot::from_json(r#"{"users": [{"e.mail": "x"}]}"#).unwrap_err();
+        assert_eq!(dotted.path(), r#"users[0]."e.mail""#);
+        let ticked = OrgSnapshot::from_json(r#"{"a`b": 1}"#).unwrap_err();
+        assert_eq!(
+            (ticked.code(), ticked.path()),
+            (Code::SnapshotKeyUnknown, "a`b")
+        );
+        assert!(
+            ticked.to_string().contains("expected one of `package`"),
+            "{ticked}"
+        );
+        let document = OrgSnapshot::from_json("[1]").unwrap_err();
+        assert_eq!(document.path(), ".");
+    }
 
     #[test]
     fn r_csv_21_unknown_keys_are_named_with_their_path() {
