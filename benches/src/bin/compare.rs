@@ -201,8 +201,10 @@ fn main() -> std::io::Result<()> {
         ours: check,
         peer: "bare csv::ByteRecord pass",
         theirs: bare,
-        target: "library within 3x of the bare parse",
-        at_least: Some(1.0 / 3.0),
+        // Issue 12's budget: the record reader that bounds fields and cells,
+        // line breaks in cells and the Unicode identity cost a little.
+        target: "library within 4x of the bare parse",
+        at_least: Some(1.0 / 4.0),
     });
     lines.push(Line {
         workload: "CSV check, 20,000 rows",

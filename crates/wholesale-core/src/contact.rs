@@ -17,7 +17,7 @@ use std::borrow::Cow;
 
 use crate::codes::Code;
 use crate::problem::Problem;
-use crate::text::{fold, trim, truncate, MESSAGE_CHARS};
+use crate::text::{fold, fold_ascii, trim, truncate, MESSAGE_CHARS};
 
 /// Whether `email` is a plausible address: one `@`, a non-empty local part
 /// without spaces, and a domain with a dot between non-empty labels.
@@ -150,8 +150,8 @@ fn forbidden_in_address(c: char) -> bool {
 /// assert_eq!(email_key("jose\u{301}@acme.example"), email_key("JOSÉ@acme.example"));
 /// ```
 pub fn email_key(email: &str) -> Cow<'_, str> {
-    if email.is_ascii() {
-        return fold(email);
+    if let Some(key) = fold_ascii(email) {
+        return key;
     }
     let Some((local, domain)) = email.rsplit_once('@') else {
         return fold(email);

@@ -69,19 +69,26 @@ pub fn same_name(a: &str, b: &str) -> bool {
 /// `i` and a combining dot). ASCII needs only lowercasing, without a copy
 /// when there is nothing to lower.
 pub(crate) fn fold(text: &str) -> Cow<'_, str> {
-    use unicode_normalization::UnicodeNormalization;
+    fold_ascii(text).unwrap_or_else(|| Cow::Owned(fold_unicode(text)))
+}
+
+/// [`fold`] of ASCII text; `None` when `text` is not ASCII.
+pub(crate) fn fold_ascii(text: &str) -> Option<Cow<'_, str>> {
     // A fold rather than `any`: no early exit, so the scan is vectorized.
     let (ascii, lowercase) = text.bytes().fold((true, true), |(ascii, lower), b| {
         (ascii & b.is_ascii(), lower & !b.is_ascii_uppercase())
     });
     match (ascii, lowercase) {
-        (true, true) => Cow::Borrowed(text),
-        (true, false) => Cow::Owned(text.to_ascii_lowercase()),
-        (false, _) => {
-            let folded: String = caseless::default_case_fold_str(&text.nfc().collect::<String>());
-            Cow::Owned(folded.nfc().collect())
-        }
+        (true, true) => Some(Cow::Borrowed(text)),
+        (true, false) => Some(Cow::Owned(text.to_ascii_lowercase())),
+        (false, _) => None,
     }
+}
+
+fn fold_unicode(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded = caseless::default_case_fold_str(&text.nfc().collect::<String>());
+    folded.nfc().collect()
 }
 
 #[cfg(test)]

@@ -19,6 +19,8 @@ pub(crate) struct Record<'r> {
     pub last_line: u64,
     text: &'r str,
     ends: &'r [usize],
+    /// Whether the text holds a byte that can start a line break.
+    suspicious: bool,
 }
 
 impl<'r> Record<'r> {
@@ -46,10 +48,7 @@ impl<'r> Record<'r> {
     /// Most records hold none of the bytes that can start one, which one
     /// branch-free pass over the record's text tells.
     pub fn has_line_break(&self) -> bool {
-        let suspicious = self.text.bytes().fold(false, |seen, b| {
-            seen | matches!(b, 0x0A..=0x0D | 0xC2 | 0xE2)
-        });
-        suspicious && self.text.chars().any(is_line_break)
+        self.suspicious && self.text.chars().any(is_line_break)
     }
 
     /// The indexes of the cells that hold a line break.
@@ -174,7 +173,9 @@ impl<'t> Records<'t> {
         }
         let ends = self.ends.get(..nend).unwrap_or_default();
         let mut field_start = 0;
-        for (index, &end) in ends.iter().enumerate() {
+        // No field can be over the limit when the whole record is not.
+        let checked = if nout > MAX_FIELD_BYTES { ends } else { &[] };
+        for (index, &end) in checked.iter().enumerate() {
             if end - field_start > MAX_FIELD_BYTES {
                 return Err(ReadError::FieldTooLarge {
                     line: first_line,
@@ -187,21 +188,32 @@ impl<'t> Records<'t> {
         let text = self.output.get(..nout).unwrap_or_default();
         let text =
             std::str::from_utf8(text).map_err(|_| ReadError::NotUtf8 { line: first_line })?;
+        // One branch-free pass: most records hold no byte that can start a
+        // line break (a quoted CR or LF is in the cells, so without one the
+        // record is on one line).
+        let suspicious = text.bytes().fold(false, |seen, b| {
+            seen | matches!(b, 0x0A..=0x0D | 0xC2 | 0xE2)
+        });
         // The record's own bytes end before its line ending.
         let read = self.text.get(start..self.pos).unwrap_or_default();
-        let content = read.len()
+        let content = start + read.len()
             - read
                 .iter()
                 .rev()
                 .take_while(|&&b| b == b'\n' || b == b'\r')
                 .count();
-        let last_line = first_line + line_breaks(self.text, start, start + content);
-        self.line = first_line + line_breaks(self.text, start, self.pos);
+        let last_line = if suspicious {
+            first_line + line_breaks(self.text, start, content)
+        } else {
+            first_line
+        };
+        self.line = last_line + line_breaks(self.text, content, self.pos);
         Ok(Some(Record {
             first_line,
             last_line,
             text,
             ends,
+            suspicious,
         }))
     }
 
