@@ -339,6 +339,18 @@ mod round_two_keys {
                 }
             }
         }
+        // A snapshot without its lists: SNAPSHOT_LIST_MISSING file warnings.
+        let partial =
+            OrgSnapshot::from_json(r#"{"users": [{"email": "ana@acme.example"}]}"#).unwrap();
+        let partial_json = json(&partial);
+        c.check("OrgSnapshot", &partial_json);
+        c.each("SnapshotUser", &partial_json["users"]);
+        let plan = json(&csv_import::check_bytes(
+            &csv,
+            &ImportOptions::default().with_org(partial),
+        ));
+        c.each("FileProblem", &plan["file_warnings"]);
+        c.each("RowOutcome", &plan["rows"]);
         let bad = json(&csv_import::check_bytes(b"", &ImportOptions::default()));
         c.each("FileProblem", &bad["file_errors"]);
         let warn = json(&csv_import::check_bytes(
