@@ -15,6 +15,7 @@ import {
   filterCustomers,
   kpiDashboard,
   lastCompletedWeek,
+  maxFileBytes,
   parseReportFileName,
   queueKpis,
   readCallLegs,
@@ -42,6 +43,7 @@ import {
   type ImportPlan,
   type JsonObject,
   type KpiDashboard,
+  type OrgSnapshot,
   type PayloadCheck,
   type QualityReport,
   type QueueReport,
@@ -56,10 +58,24 @@ import {
 } from "wholesale-core";
 
 // CSV import plan: text or bytes, behavior and an optional snapshot.
-const plan: ImportPlan = checkCsv(new Uint8Array([0x61]), {
+// The two Jabber columns are required (R-CSV-12). Snapshot lists left out
+// (here `subscribed_packages`, the user's `licenses`) are not known (R-CSV-21).
+const csv =
+  "User ID/Email,Webex Meetings,Preferred Webex Site,Jabber Calling,Jabber with Webex Teams\n" +
+  "ana@acme.example,TRUE,acme.webex.com,FALSE,TRUE\n";
+const plan: ImportPlan = checkCsv(new TextEncoder().encode(csv), {
   behavior: "add_and_remove",
-  org: { locations: ["HQ"], users: [{ email: "ana@acme.example", package: "webex_calling" }] },
+  org: { locations: ["HQ"], users: [{ email: "ana@acme.example", package: "Webex Calling", licenses: null }] },
 });
+const lines: [number, number][] = plan.rows.map((r) => [r.line, r.last_line]);
+const tooLarge: boolean = new TextEncoder().encode(csv).length > maxFileBytes();
+try {
+  checkCsv(csv, { org: { locatons: [] } as unknown as OrgSnapshot });
+} catch (e) {
+  const err = e as WholesaleError;
+  const where: string | null = err.path; // "locatons" (SNAPSHOT_KEY_UNKNOWN, R-CSV-21)
+  console.log(err.code, where);
+}
 const rejected: RowOutcome[] = plan.rows.filter((r) => r.action === "rejected");
 const action: Action | undefined = plan.rows[0]?.action;
 const firstCode: string | undefined = rejected[0]?.errors[0]?.code;
@@ -127,6 +143,6 @@ try {
   console.log(err.code, err.rule, err.field, (err.problems ?? []).map((p) => p.code));
 }
 
-console.log(rejected, action, firstCode, column, counts, fix, primary, kept, overage, nearest, macs, csvText,
+console.log(rejected, action, firstCode, column, counts, lines, tooLarge, fix, primary, kept, overage, nearest, macs, csvText,
   fileName, verdict, poorPct, usage, queues, poorLegs, customerFindings, templateFindings, batch, change,
   tag, payload, same);

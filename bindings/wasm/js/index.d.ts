@@ -6,7 +6,8 @@ import type { ErrorFields, Problem } from "../pkg/node/wholesale_core_wasm.js";
 
 /**
  * What every function throws: an `Error` with the registry `code` (or
- * `INPUT_INVALID` / `INTERNAL_ERROR`), its `rule` and the `field` concerned.
+ * `INPUT_INVALID` / `INTERNAL_ERROR`), its `rule`, the `field` concerned and,
+ * for a refused org snapshot (R-CSV-21), the key's `path` (else `null`).
  */
 export interface WholesaleError extends Error, ErrorFields {
   message: string;
@@ -18,7 +19,7 @@ export interface WholesaleError extends Error, ErrorFields {
 export function wholesaleError(
   code: string,
   message: string,
-  options?: { rule?: string | null; field?: string | null; cause?: unknown },
+  options?: { rule?: string | null; field?: string | null; path?: string | null; cause?: unknown },
 ): WholesaleError;
 
 import * as api from "../pkg/node/wholesale_core_wasm.js";

@@ -30,6 +30,7 @@ export const {
   raiseForErrors,
   // round two
   checkCsv,
+  maxFileBytes,
   remediationFor,
   customerStatus,
   filterCustomers,

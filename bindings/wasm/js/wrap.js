@@ -10,11 +10,12 @@
 const HIDDEN = new Set(['default', 'initSync', 'start', '__takePanicMessage']);
 
 /** An Error carrying the fields every thrown error of the package has. */
-export function wholesaleError(code, message, { rule = null, field = null, cause } = {}) {
+export function wholesaleError(code, message, { rule = null, field = null, path = null, cause } = {}) {
   const error = new Error(message, cause === undefined ? undefined : { cause });
   error.code = code;
   error.rule = rule;
   error.field = field;
+  error.path = path;
   return error;
 }
 

@@ -15,7 +15,7 @@ use wholesale_core::status::{self, CustomerFilter, StatusThresholds};
 use wholesale_core::subscription::{ProductLine, Subscription};
 
 use crate::convert::{
-    arg_bool, arg_bytes, arg_string, coded_error, day, error_to_js, from_js, options,
+    arg_bool, arg_file_bytes, arg_string, coded_error, day, error_to_js, from_js, options,
     problems_error_to_js, to_js, validation_error_to_js, ErrorInfo,
 };
 
@@ -151,7 +151,7 @@ fn report_error(err: &ReportError) -> JsValue {
 }
 
 fn read_table<R: ReportRow>(data: &JsValue) -> Result<ReportTable<R>, JsValue> {
-    let bytes = arg_bytes(data, "data")?;
+    let bytes = arg_file_bytes(data, "data")?;
     report::read_report::<R>(bytes.as_slice()).map_err(|e| report_error(&e))
 }
 

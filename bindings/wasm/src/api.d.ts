@@ -19,26 +19,37 @@ export type ImportBehavior = "add_only" | "add_and_remove";
 /** What the import would do with one row (R-CSV-20). */
 export type Action = "add" | "modify" | "change_package" | "remove" | "no_change" | "rejected";
 export type BasicLicense = "basic_messaging" | "basic_space_meetings" | "call_on_webex";
-/** One user of an org snapshot (all keys optional but `email`). */
+/**
+ * One user of an org snapshot (all keys optional but `email`). Strict
+ * (R-CSV-21): an unknown key throws `SNAPSHOT_KEY_UNKNOWN` with its `path`.
+ */
 export interface SnapshotUser {
   email: string;
   package?: PackageId | null;
   phone_number?: string | null;
   extension?: string | null;
   location?: string | null;
-  licenses?: BasicLicense[];
+  /** Absent or `null`: not known (the checks that need it are skipped). */
+  licenses?: BasicLicense[] | null;
   first_name?: string | null;
   last_name?: string | null;
   display_name?: string | null;
   preferred_webex_site?: string | null;
 }
-/** The customer org before the import (`samples/org.json`). */
+/**
+ * The customer org before the import (`samples/org.json`). Strict
+ * (R-CSV-21): an unknown key throws `SNAPSHOT_KEY_UNKNOWN`, a bad value or
+ * an unknown package `SNAPSHOT_INVALID`, each with the key's `path`. A list
+ * that is absent (or `null`) is not known: the checks that need it are
+ * skipped and the plan says so in a `SNAPSHOT_LIST_MISSING` warning; `[]`
+ * is known to be empty.
+ */
 export interface OrgSnapshot {
   package?: PackageId | null;
   admin_email?: string | null;
-  locations?: string[];
+  locations?: string[] | null;
   subscribed_packages?: PackageId[] | null;
-  users?: SnapshotUser[];
+  users?: SnapshotUser[] | null;
 }
 /** Options of `checkCsv`; absent keys take the core's defaults. */
 export interface CheckCsvOptions {
@@ -60,7 +71,10 @@ export interface FileProblem {
   message: string;
 }
 export interface RowOutcome {
+  /** The physical line where the record starts (the header is line 1). */
   line: number;
+  /** The physical line where it ends: `line` unless a cell spans lines (R-CSV-05, R-CSV-20). */
+  last_line: number;
   email: string;
   action: Action;
   package: PackageId | null;

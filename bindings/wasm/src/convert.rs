@@ -5,10 +5,13 @@
 //!   `serde_wasm_bindgen::Serializer::json_compatible()` (maps become plain
 //!   objects, `None` becomes `null`, 64-bit integers become numbers), so the
 //!   shared test vectors compare equal across Rust, Python and JavaScript.
-//! * Errors: an [`ErrorInfo`] (registry code, rule, field, message) becomes a
-//!   JS `Error` whose `code`, `rule` and `field` properties are set.
+//! * Errors: an [`ErrorInfo`] (registry code, rule, field, path, message)
+//!   becomes a JS `Error` whose `code`, `rule`, `field` and `path` properties
+//!   are set (`path`: where in a JSON argument, e.g. `users[0].emial`).
 //! * Arguments: JS values are checked here ([`arg_string`], [`arg_bool`]) so a
-//!   wrong type is a thrown `INPUT_INVALID` error, never a trap.
+//!   wrong type is a thrown `INPUT_INVALID` error, never a trap. File data
+//!   ([`arg_bytes_bounded`], [`arg_file_bytes`]) is measured before it is
+//!   copied into wasm memory (R-CSV-04).
 //!
 //! [`ErrorInfo`] and its constructors are plain Rust and are unit-tested
 //! natively; only the last step (`to_js`, `error_to_js`) needs a JS host.
@@ -17,6 +20,8 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
+use wholesale_core::codes::Code;
+use wholesale_core::csv_import::{SnapshotError, MAX_FILE_BYTES};
 use wholesale_core::package::PackageError;
 use wholesale_core::Problem;
 
@@ -37,6 +42,9 @@ pub struct ErrorInfo {
     pub rule: Option<String>,
     /// The argument or field the error concerns, if any.
     pub field: Option<String>,
+    /// Where in a JSON argument the problem is (`users[0].emial`, `.` for
+    /// the document itself); `None` for other errors.
+    pub path: Option<String>,
     /// An actionable message (the JS `Error.message`).
     pub message: String,
 }
@@ -48,6 +56,7 @@ impl ErrorInfo {
             code: INPUT_INVALID.to_owned(),
             rule: None,
             field: Some(field.to_owned()),
+            path: None,
             message: message.into(),
         }
     }
@@ -58,6 +67,7 @@ impl ErrorInfo {
             code: INTERNAL_ERROR.to_owned(),
             rule: None,
             field: None,
+            path: None,
             message: message.into(),
         }
     }
@@ -65,6 +75,32 @@ impl ErrorInfo {
     /// An unknown package, reported against `field` (R-PKG-01).
     pub fn package(error: &PackageError, field: &str) -> Self {
         ErrorInfo::from(&error.to_problem(field))
+    }
+
+    /// A refused org snapshot, reported against `field` (R-CSV-21): the
+    /// core's code (`SNAPSHOT_KEY_UNKNOWN` or `SNAPSHOT_INVALID`), its
+    /// message and the key path.
+    pub fn snapshot(error: &SnapshotError, field: &str) -> Self {
+        let mut info = coded_error(
+            Some(error.code()),
+            Some(field.to_owned()),
+            error.to_string(),
+        );
+        info.path = Some(error.path().to_owned());
+        info
+    }
+
+    /// `FILE_TOO_LARGE` about `field`: a file argument of a reader that has
+    /// no plan to report it in is over [`MAX_FILE_BYTES`] (R-CSV-04, R-REP-05).
+    pub fn file_too_large(field: &str) -> Self {
+        coded_error(
+            Some(Code::FileTooLarge),
+            Some(field.to_owned()),
+            format!(
+                "{field} is larger than {} MiB ({MAX_FILE_BYTES} bytes): nothing was read; split the file",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )
     }
 }
 
@@ -74,6 +110,7 @@ impl From<&Problem> for ErrorInfo {
             code: problem.code.as_str().to_owned(),
             rule: Some(problem.rule().to_owned()),
             field: problem.field.clone(),
+            path: None,
             message: problem.message.clone(),
         }
     }
@@ -188,23 +225,108 @@ pub fn arg_bool(value: &JsValue, name: &str) -> Result<bool, JsValue> {
     })
 }
 
-/// The bytes of a `data` argument: a string (the text itself, UTF-8) or a
-/// `Uint8Array` (raw bytes, e.g. a UTF-16 file read with `arrayBuffer()`);
-/// anything else is `INPUT_INVALID` about `name`.
-pub fn arg_bytes(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
-    if let Some(text) = value.as_string() {
-        return Ok(text.into_bytes());
-    }
-    if let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() {
-        return Ok(array.to_vec());
-    }
-    Err(error_to_js(&ErrorInfo::input_invalid(
+fn not_bytes(value: &JsValue, name: &str) -> JsValue {
+    error_to_js(&ErrorInfo::input_invalid(
         name,
         format!(
             "{name} must be a string or a Uint8Array, got {}",
             describe_js_type(value)
         ),
-    )))
+    ))
+}
+
+/// How many bytes of a `Uint8Array` of `len` bytes to copy: all of them up
+/// to `limit`, else `limit + 1`, enough for the reader to see that the file
+/// is over its limit without the rest ever entering wasm memory.
+pub fn bytes_to_copy(len: usize, limit: usize) -> usize {
+    len.min(limit.saturating_add(1))
+}
+
+/// How to copy a JS string of `units` UTF-16 code units under a `limit` in
+/// UTF-8 bytes: `None`, copy it whole (3 bytes per code unit is the most
+/// UTF-8 needs, so it fits); `Some(n)`, encode its first `n` code units
+/// outside wasm memory first and copy at most `limit + 1` bytes of them
+/// (each code unit is at least one byte, so `limit + 1` units are enough to
+/// show that a longer string is over the limit).
+pub fn string_to_copy(units: usize, limit: usize) -> Option<usize> {
+    if units.saturating_mul(3) <= limit {
+        None
+    } else {
+        Some(units.min(limit.saturating_add(1)))
+    }
+}
+
+/// The UTF-8 encoding of `text` as a JS `Uint8Array` (the host's
+/// `TextEncoder`, which the wasm-bindgen glue needs too): the bytes stay in
+/// the JS heap until [`arg_bytes_bounded`] copies the part it keeps. Lone
+/// surrogates become U+FFFD, as when a string is passed to wasm.
+fn encode_utf8(text: &js_sys::JsString) -> Result<js_sys::Uint8Array, JsValue> {
+    let internal = |what: &str| error_to_js(&ErrorInfo::internal(format!("TextEncoder: {what}")));
+    let ctor: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"TextEncoder".into())
+        .ok()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or_else(|| internal("not available"))?;
+    let encoder = js_sys::Reflect::construct(&ctor, &js_sys::Array::new())
+        .map_err(|_| internal("cannot be constructed"))?;
+    let encode: js_sys::Function = js_sys::Reflect::get(&encoder, &"encode".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(|| internal("no encode method"))?;
+    encode
+        .call1(&encoder, text)
+        .ok()
+        .and_then(|bytes| bytes.dyn_into().ok())
+        .ok_or_else(|| internal("encode failed"))
+}
+
+/// At most `limit + 1` bytes of `array` (see [`bytes_to_copy`]).
+fn copy_bounded(array: &js_sys::Uint8Array, limit: usize) -> Vec<u8> {
+    let len = array.length() as usize;
+    let take = bytes_to_copy(len, limit);
+    if take == len {
+        array.to_vec()
+    } else {
+        // `take` <= `len`, which is a u32.
+        array.subarray(0, take as u32).to_vec()
+    }
+}
+
+/// The bytes of a `data` argument: a string (the text itself, UTF-8) or a
+/// `Uint8Array` (raw bytes, e.g. a UTF-16 file read with `arrayBuffer()`);
+/// anything else is `INPUT_INVALID` about `name`.
+///
+/// Bounded (R-CSV-04): the size is measured before anything is copied into
+/// wasm memory, and of a value over `limit` bytes only the first `limit + 1`
+/// are copied. So the result is the whole value, or, when it is longer than
+/// `limit`, a prefix of `limit + 1` bytes that the core's reader refuses as
+/// too large (`csv_import::check_bytes` with `limit` = `MAX_FILE_BYTES`).
+pub fn arg_bytes_bounded(value: &JsValue, name: &str, limit: usize) -> Result<Vec<u8>, JsValue> {
+    if let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(copy_bounded(array, limit));
+    }
+    let Some(text) = value.dyn_ref::<js_sys::JsString>() else {
+        return Err(not_bytes(value, name));
+    };
+    match string_to_copy(text.length() as usize, limit) {
+        None => Ok(value.as_string().unwrap_or_default().into_bytes()),
+        Some(units) => {
+            // `units` <= the string's length, which is a u32.
+            let prefix = text.slice(0, units as u32);
+            Ok(copy_bounded(&encode_utf8(&prefix)?, limit))
+        }
+    }
+}
+
+/// The bytes of a file argument of a reader (reports, call legs, queued
+/// calls): [`arg_bytes_bounded`] at the core's `MAX_FILE_BYTES`, and a
+/// thrown `FILE_TOO_LARGE` about `name` when the file is over it (these
+/// readers have no plan to report it in).
+pub fn arg_file_bytes(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
+    let bytes = arg_bytes_bounded(value, name, MAX_FILE_BYTES)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(error_to_js(&ErrorInfo::file_too_large(name)));
+    }
+    Ok(bytes)
 }
 
 /// A JSON document given as a plain JS object/array or as JSON text, read
@@ -277,8 +399,8 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
         })
 }
 
-/// An [`ErrorInfo`] as a JS `Error` with `code`, `rule` and `field` set
-/// (`rule`/`field` are `null` when absent).
+/// An [`ErrorInfo`] as a JS `Error` with `code`, `rule`, `field` and `path`
+/// set (`rule`/`field`/`path` are `null` when absent).
 pub fn error_to_js(info: &ErrorInfo) -> JsValue {
     let error = js_sys::Error::new(&info.message);
     let opt = |v: &Option<String>| v.as_deref().map_or(JsValue::NULL, JsValue::from_str);
@@ -286,6 +408,7 @@ pub fn error_to_js(info: &ErrorInfo) -> JsValue {
     let _ = js_sys::Reflect::set(&error, &"code".into(), &JsValue::from_str(&info.code));
     let _ = js_sys::Reflect::set(&error, &"rule".into(), &opt(&info.rule));
     let _ = js_sys::Reflect::set(&error, &"field".into(), &opt(&info.field));
+    let _ = js_sys::Reflect::set(&error, &"path".into(), &opt(&info.path));
     error.into()
 }
 
@@ -331,6 +454,7 @@ pub fn coded_error(
         code: code.map_or(INPUT_INVALID, |c| c.as_str()).to_owned(),
         rule: code.map(|c| c.rule().to_owned()),
         field,
+        path: None,
         message,
     }
 }
@@ -364,10 +488,17 @@ mod tests {
     fn problem_maps_to_error_info_one_to_one() {
         let p = Problem::new(Code::EmailInvalid, "email", "bad");
         let info = ErrorInfo::from(&p);
+        let mut json = serde_json::to_value(&info).unwrap();
         assert_eq!(
-            serde_json::to_value(&info).unwrap(),
+            json["path"],
+            serde_json::Value::Null,
+            "a Problem has no path"
+        );
+        json.as_object_mut().unwrap().remove("path");
+        assert_eq!(
+            json,
             serde_json::to_value(&p).unwrap(),
-            "a thrown error has the same keys and values as a Problem"
+            "a thrown error has the same keys and values as a Problem, and a null path"
         );
         let general = Problem::general(Code::TemplatePstnProvider, "w");
         assert_eq!(ErrorInfo::from(&general).field, None);
@@ -385,6 +516,63 @@ mod tests {
         assert_eq!(
             ErrorInfo::input_invalid("date", "x").field.as_deref(),
             Some("date")
+        );
+    }
+
+    #[test]
+    fn r_csv_21_snapshot_error_carries_the_core_code_and_path() {
+        use wholesale_core::csv_import::OrgSnapshot;
+        let err = OrgSnapshot::from_json(r#"{"users": [{"emial": "a@b.co"}]}"#).unwrap_err();
+        let info = ErrorInfo::snapshot(&err, "org");
+        assert_eq!(info.code, err.code().as_str());
+        assert_eq!(info.code, "SNAPSHOT_KEY_UNKNOWN");
+        assert_eq!(info.rule.as_deref(), Some(err.code().rule()));
+        assert_eq!(info.field.as_deref(), Some("org"));
+        assert_eq!(info.path.as_deref(), Some("users[0].emial"));
+        assert_eq!(info.message, err.to_string());
+        let bad = OrgSnapshot::from_json(r#"{"package": "Webex Vioce"}"#).unwrap_err();
+        let info = ErrorInfo::snapshot(&bad, "org");
+        assert_eq!(
+            (info.code.as_str(), info.path.as_deref()),
+            ("SNAPSHOT_INVALID", Some("package"))
+        );
+    }
+
+    #[test]
+    fn r_csv_04_byte_arrays_are_copied_up_to_one_byte_over_the_limit() {
+        assert_eq!(bytes_to_copy(0, 10), 0);
+        assert_eq!(bytes_to_copy(10, 10), 10, "at the limit: whole");
+        assert_eq!(bytes_to_copy(11, 10), 11);
+        assert_eq!(bytes_to_copy(65 << 20, MAX_FILE_BYTES), MAX_FILE_BYTES + 1);
+        assert_eq!(bytes_to_copy(5, usize::MAX), 5, "no overflow");
+    }
+
+    #[test]
+    fn r_csv_04_strings_are_encoded_outside_wasm_only_when_they_may_be_over() {
+        // 3 bytes per UTF-16 code unit at most: such a string fits, copy it.
+        assert_eq!(string_to_copy(3, 9), None);
+        assert_eq!(string_to_copy(0, 0), None);
+        // It may not fit: encode it first, but never more than limit + 1
+        // code units (each is at least one byte).
+        assert_eq!(string_to_copy(4, 9), Some(4));
+        assert_eq!(string_to_copy(100, 9), Some(10));
+        assert_eq!(string_to_copy(usize::MAX, 9), Some(10), "no overflow");
+        let limit = MAX_FILE_BYTES;
+        assert_eq!(string_to_copy(limit / 3, limit), None);
+        assert_eq!(string_to_copy(limit, limit), Some(limit));
+        assert_eq!(string_to_copy(limit * 2, limit), Some(limit + 1));
+    }
+
+    #[test]
+    fn r_csv_04_file_too_large_names_the_argument_and_the_limit() {
+        let info = ErrorInfo::file_too_large("data");
+        assert_eq!(info.code, "FILE_TOO_LARGE");
+        assert_eq!(info.rule.as_deref(), Some(Code::FileTooLarge.rule()));
+        assert_eq!(info.field.as_deref(), Some("data"));
+        assert!(
+            info.message.contains(&MAX_FILE_BYTES.to_string()),
+            "{}",
+            info.message
         );
     }
 }

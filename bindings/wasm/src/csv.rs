@@ -1,13 +1,29 @@
-//! CSV import planning (`wholesale_core::csv_import`, R-CSV-01..20).
+//! CSV import planning (`wholesale_core::csv_import`, R-CSV-01..21).
 
 use wasm_bindgen::prelude::*;
-use wholesale_core::csv_import::{self, ImportOptions, OrgSnapshot};
+use wholesale_core::csv_import::{self, ImportOptions, OrgSnapshot, MAX_FILE_BYTES};
 
-use crate::convert::{arg_bytes, arg_string, error_to_js, json_arg, option, to_js, ErrorInfo};
+use crate::convert::{
+    arg_bytes_bounded, arg_string, error_to_js, from_js, option, to_js, ErrorInfo,
+};
+
+/// The org snapshot of `checkCsv`'s options, read as strictly as the core
+/// reads it (R-CSV-21): JSON text goes to `OrgSnapshot::from_json`, a plain
+/// object (as a JSON value) to `OrgSnapshot::from_value`. A refused
+/// snapshot throws the core's `SNAPSHOT_KEY_UNKNOWN` or `SNAPSHOT_INVALID`
+/// with its `path`; a value no JSON could be made of is `INPUT_INVALID`.
+pub fn org_snapshot(org: JsValue) -> Result<OrgSnapshot, JsValue> {
+    let read = match org.as_string() {
+        Some(text) => OrgSnapshot::from_json(&text),
+        None => OrgSnapshot::from_value(from_js::<serde_json::Value>(org, "org")?),
+    };
+    read.map_err(|e| error_to_js(&ErrorInfo::snapshot(&e, "org")))
+}
 
 /// The import options from the JS options object: `behavior` is
 /// deserialized into the core's `ImportOptions` (so its values and default
-/// live in the core), `org` is a snapshot object or its JSON text.
+/// live in the core), `org` is a snapshot object or its JSON text
+/// ([`org_snapshot`]).
 pub fn import_options(options: &JsValue) -> Result<ImportOptions, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(ImportOptions::default());
@@ -23,8 +39,7 @@ pub fn import_options(options: &JsValue) -> Result<ImportOptions, JsValue> {
     };
     let org = option(options, "options", "org")?;
     if !(org.is_undefined() || org.is_null()) {
-        let snapshot: OrgSnapshot = json_arg(org, "org")?;
-        opts = opts.with_org(snapshot);
+        opts = opts.with_org(org_snapshot(org)?);
     }
     Ok(opts)
 }
@@ -32,15 +47,24 @@ pub fn import_options(options: &JsValue) -> Result<ImportOptions, JsValue> {
 /// `checkCsv(data, {behavior?, org?})`: the import plan of a Control Hub CSV
 /// `{file_errors, file_warnings, rows, summary}` (the core's JSON). `data` is
 /// the text, or the file's bytes (`Uint8Array`: UTF-16 files and BOMs are
-/// decoded by the core). One call for the whole file.
+/// decoded by the core). One call for the whole file. At most
+/// `maxFileBytes() + 1` bytes of `data` enter wasm memory: a larger file is
+/// a plan with the core's `FILE_TOO_LARGE` file error (R-CSV-04).
 #[wasm_bindgen(js_name = checkCsv, unchecked_return_type = "ImportPlan")]
 pub fn check_csv(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] data: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CheckCsvOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let opts = import_options(&options)?;
-    let bytes = arg_bytes(&data, "data")?;
+    let bytes = arg_bytes_bounded(&data, "data", MAX_FILE_BYTES)?;
     to_js(&csv_import::check_bytes(&bytes, &opts))
+}
+
+/// `maxFileBytes()`: the largest file, in bytes, that `checkCsv` plans and
+/// the report and call readers read (the core's `MAX_FILE_BYTES`, R-CSV-04).
+#[wasm_bindgen(js_name = maxFileBytes)]
+pub fn max_file_bytes() -> usize {
+    MAX_FILE_BYTES
 }
 
 /// `remediationFor(message)`: the fix for an error message Control Hub
@@ -70,6 +94,6 @@ pub fn remediation_for(
 #[wasm_bindgen(js_name = __checkCsvSummary, skip_typescript)]
 pub fn check_csv_summary(data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let opts = import_options(&options)?;
-    let bytes = arg_bytes(&data, "data")?;
+    let bytes = arg_bytes_bounded(&data, "data", MAX_FILE_BYTES)?;
     to_js(&csv_import::check_bytes(&bytes, &opts).summary)
 }

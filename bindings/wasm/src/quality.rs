@@ -13,7 +13,7 @@ use wholesale_core::week::Week;
 use wholesale_core::Problem;
 
 use crate::convert::{
-    arg_bytes, coded_error, day, error_to_js, from_js, option, options, problems_error_to_js,
+    arg_file_bytes, coded_error, day, error_to_js, from_js, option, options, problems_error_to_js,
     to_js, ErrorInfo,
 };
 
@@ -62,7 +62,7 @@ fn legs_or_csv(value: JsValue) -> Result<(Vec<CallLeg>, Vec<RejectedRow>), JsVal
         }
         return Ok((legs, Vec::new()));
     }
-    let bytes = arg_bytes(&value, "data")?;
+    let bytes = arg_file_bytes(&value, "data")?;
     let read = quality::read_legs(bytes.as_slice()).map_err(|e| quality_error(&e, Some("data")))?;
     Ok((read.legs, read.rejected))
 }
@@ -88,7 +88,7 @@ pub fn classify_leg(
 pub fn read_call_legs(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] data: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let bytes = arg_bytes(&data, "data")?;
+    let bytes = arg_file_bytes(&data, "data")?;
     let read = quality::read_legs(bytes.as_slice()).map_err(|e| quality_error(&e, Some("data")))?;
     to_js(&read)
 }
@@ -98,7 +98,7 @@ pub fn read_call_legs(
 pub fn read_queued_calls(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] data: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let bytes = arg_bytes(&data, "data")?;
+    let bytes = arg_file_bytes(&data, "data")?;
     let read = quality::read_queued_calls(bytes.as_slice())
         .map_err(|e| quality_error(&e, Some("data")))?;
     to_js(&read)
@@ -168,7 +168,7 @@ pub fn queue_kpis(
     let (calls, rejected) = if js_sys::Array::is_array(&calls) {
         (from_js::<Vec<QueuedCall>>(calls, "calls")?, Vec::new())
     } else {
-        let bytes = arg_bytes(&calls, "data")?;
+        let bytes = arg_file_bytes(&calls, "data")?;
         let read = quality::read_queued_calls(bytes.as_slice())
             .map_err(|e| quality_error(&e, Some("data")))?;
         (read.calls, read.rejected)

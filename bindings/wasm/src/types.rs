@@ -108,6 +108,9 @@ pub struct ErrorFields {
     /// The rule of a registry code; `null` for binding-level codes.
     pub rule: Option<String>,
     pub field: Option<String>,
+    /// Where in a JSON argument the problem is, as `users[0].emial` (a
+    /// refused org snapshot, R-CSV-21); `null` for other errors.
+    pub path: Option<String>,
     pub message: String,
 }
 
@@ -194,6 +197,7 @@ mod tests {
     use super::*;
     use serde::de::DeserializeOwned;
     use wholesale_core::codes::{registry, Code};
+    use wholesale_core::csv_import::OrgSnapshot;
     use wholesale_core::week::Week as CoreWeek;
 
     /// The core value's JSON reads into the mirror `M` with no unknown or
@@ -223,6 +227,8 @@ mod tests {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
         mirrors::<Week>(&CoreWeek::last_completed_on(day));
         mirrors::<ErrorFields>(&crate::convert::ErrorInfo::internal("x"));
+        let refused = OrgSnapshot::from_json(r#"{"locatons": []}"#).unwrap_err();
+        mirrors::<ErrorFields>(&crate::convert::ErrorInfo::snapshot(&refused, "org"));
     }
 
     #[test]
@@ -333,6 +339,18 @@ mod round_two_keys {
                 }
             }
         }
+        // A snapshot without its lists: SNAPSHOT_LIST_MISSING file warnings.
+        let partial =
+            OrgSnapshot::from_json(r#"{"users": [{"email": "ana@acme.example"}]}"#).unwrap();
+        let partial_json = json(&partial);
+        c.check("OrgSnapshot", &partial_json);
+        c.each("SnapshotUser", &partial_json["users"]);
+        let plan = json(&csv_import::check_bytes(
+            &csv,
+            &ImportOptions::default().with_org(partial),
+        ));
+        c.each("FileProblem", &plan["file_warnings"]);
+        c.each("RowOutcome", &plan["rows"]);
         let bad = json(&csv_import::check_bytes(b"", &ImportOptions::default()));
         c.each("FileProblem", &bad["file_errors"]);
         let warn = json(&csv_import::check_bytes(

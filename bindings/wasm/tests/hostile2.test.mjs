@@ -46,8 +46,11 @@ test('checkCsv: random bytes and a 2 MiB field give a plan with file errors, nev
     assert.ok(!(plan instanceof Error), `checkCsv threw ${plan?.code}`);
     assert.equal(plan.summary.rows, plan.rows.length);
   }
-  const huge = wc.checkCsv(`User ID/Email,First Name\nana@acme.example,${BIG}\n`);
-  assert.ok(huge.file_errors.length + huge.summary.rejected > 0, 'the 2 MiB cell is refused');
+  const huge = wc.checkCsv('User ID/Email,First Name,Webex Meetings,Preferred Webex Site,Jabber Calling,Jabber with Webex Teams\n'
+    + `ana@acme.example,${BIG},TRUE,acme.webex.com,FALSE,TRUE\n`);
+  // R-CSV-04: the cell itself is what is refused (the header is complete).
+  const codes = [...huge.file_errors.map((p) => p.code), ...huge.rows.flatMap((r) => r.errors.map((p) => p.code))];
+  assert.ok(codes.includes('FIELD_TOO_LARGE'), `the 2 MiB cell is refused: ${codes}`);
   const longMessage = JSON.stringify(huge).length;
   assert.ok(longMessage < 100_000, `the plan does not echo the 2 MiB cell (${longMessage} bytes)`);
   // Org snapshots of the wrong shape or depth.

@@ -3,7 +3,7 @@
 // self-reference through its "exports").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,13 +18,20 @@ test('README has JavaScript blocks', () => {
 });
 
 blocks.forEach((code, index) => {
-  test(`README JavaScript block ${index} runs`, () => {
+  test(`README JavaScript block ${index} runs and prints what its comments say`, () => {
+    mkdirSync(join(packageDir, 'test-output'), { recursive: true });
     const dir = mkdtempSync(join(packageDir, 'test-output', 'readme-'));
     try {
       const file = join(dir, `block-${index}.mjs`);
       writeFileSync(file, code);
       const output = execFileSync(process.execPath, [file], { cwd: repo, encoding: 'utf8' });
-      assert.match(output, /rejected: 6/);
+      // The counts the comment shows are the ones printed (R-CSV-20 summary).
+      const shown = code.match(/\/\/ \{ rows: (\d+), add: (\d+), \.\.\., rejected: (\d+), warnings: (\d+) \}/);
+      assert.ok(shown, 'the block shows the summary in a comment');
+      const [, rows, add, rejected, warnings] = shown;
+      for (const [key, value] of Object.entries({ rows, add, rejected, warnings })) {
+        assert.match(output, new RegExp(`\\b${key}: ${value}\\b`), `${key}: ${value}`);
+      }
       assert.match(output, /\[ 1, 2 \]/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

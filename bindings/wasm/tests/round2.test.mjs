@@ -50,13 +50,20 @@ test('R-CSV-20 checkCsv equals `wholesale csv check --format json` of the native
   }
 });
 
-test('R-CSV-01 checkCsv takes text or bytes (UTF-16 with BOM) with the same plan', () => {
+test('R-CSV-01 checkCsv takes text or bytes (UTF-16 with BOM, tab-separated) with the same plan', () => {
   const text = readFileSync(sample('users.csv'), 'utf8');
-  const utf16 = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  assert.ok(!text.includes('"') && !text.includes('\t'), 'the sample has no quoted cell: commas map to tabs');
+  // Control Hub's UTF-16 export is tab-separated (the separator follows the encoding).
+  const tabbed = text.replaceAll(',', '\t');
+  const utf16 = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabbed, 'utf16le')]));
   const fromText = wc.checkCsv(text);
+  assert.deepEqual(fromText.file_errors, []);
   assert.deepEqual(wc.checkCsv(utf16), fromText);
   assert.deepEqual(wc.checkCsv(bytes(sample('users.csv'))), fromText);
   assert.ok(fromText.summary.rows > 0);
+  // A comma-separated UTF-16 file is refused as such, not planned.
+  const commas = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  assert.deepEqual(wc.checkCsv(commas).file_errors.map((p) => p.code), ['FILE_SEPARATOR']);
 });
 
 test('R-CSV-06 options start from the core defaults; org as object or JSON text', () => {
@@ -67,8 +74,9 @@ test('R-CSV-06 options start from the core defaults; org as object or JSON text'
   assert.deepEqual(wc.checkCsv(csv, { org: orgText }), wc.checkCsv(csv, { org: JSON.parse(orgText) }));
   assert.notDeepEqual(wc.checkCsv(csv, { org: orgText }), wc.checkCsv(csv));
   throwsCode(() => wc.checkCsv(csv, { behavior: 'add_everything' }), 'INPUT_INVALID', 'behavior');
-  throwsCode(() => wc.checkCsv(csv, { org: '{not json' }), 'INPUT_INVALID', 'org');
-  throwsCode(() => wc.checkCsv(csv, { org: { users: 3 } }), 'INPUT_INVALID', 'org');
+  // A snapshot the core refuses (R-CSV-21; more in snapshot.test.mjs).
+  throwsCode(() => wc.checkCsv(csv, { org: '{not json' }), 'SNAPSHOT_INVALID', 'org');
+  assert.equal(throwsCode(() => wc.checkCsv(csv, { org: { users: 3 } }), 'SNAPSHOT_INVALID', 'org').path, 'users');
   throwsCode(() => wc.checkCsv(42), 'INPUT_INVALID', 'data');
   throwsCode(() => wc.checkCsv(csv, 'add_only'), 'INPUT_INVALID', 'options');
 });

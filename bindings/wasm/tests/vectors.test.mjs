@@ -18,12 +18,32 @@ const bytes = (path) => new Uint8Array(readFileSync(path));
  * with `expected` by deep equality.
  */
 export const handlers = {
-  // tests/vectors/csv/<case>/{input.csv, org.json?, case.json}
+  // tests/vectors/csv/<case>/{input.csv, org.json?, case.json}: `expected`
+  // is the plan, or `{error: {code, path}}` when the snapshot is refused
+  // (R-CSV-21). The snapshot goes in as JSON text and as an object, the two
+  // forms checkCsv takes, with the same outcome.
   csv(data, dir) {
     const orgPath = join(dir, 'org.json');
-    const org = existsSync(orgPath) ? readFileSync(orgPath, 'utf8') : undefined;
-    const plan = wc.checkCsv(bytes(join(dir, 'input.csv')), { behavior: data.behavior, org });
-    assert.deepEqual(plan, data.expected);
+    const orgText = existsSync(orgPath) ? readFileSync(orgPath, 'utf8') : undefined;
+    const input = bytes(join(dir, 'input.csv'));
+    const orgs = orgText === undefined ? [undefined] : [orgText, JSON.parse(orgText)];
+    for (const org of orgs) {
+      const form = typeof org === 'string' ? 'org as JSON text' : 'org as an object';
+      const run = () => wc.checkCsv(input, { behavior: data.behavior, org });
+      if ('error' in data.expected) {
+        assert.throws(run, (e) => {
+          assert.ok(e instanceof Error, form);
+          assert.deepEqual({ code: e.code, path: e.path }, data.expected.error, `${form}: ${e.message}`);
+          assert.equal(e.field, 'org', form);
+          assert.equal(e.rule, wc.codeInfo(e.code)?.rule, form);
+          return true;
+        }, form);
+        continue;
+      }
+      const plan = run();
+      assert.deepEqual(plan, data.expected, form);
+      checkAccounting(plan);
+    }
   },
   // tests/vectors/kpi/<name>.json: {input: {product, as_of, options?, subscriptions}, expected}
   kpi(data) {
@@ -46,6 +66,24 @@ export const handlers = {
   },
 };
 
+/**
+ * R-CSV-20 on a plan, as the Rust runner checks every vector: one outcome
+ * per planned row, records in file order and not overlapping (`line` ..
+ * `last_line`), errors exactly on rejected rows, no rows under a file error.
+ */
+function checkAccounting(plan) {
+  assert.equal(plan.summary.rows, plan.rows.length);
+  let previousLast = 1; // the header
+  for (const row of plan.rows) {
+    assert.ok(Number.isInteger(row.last_line), `line ${row.line}: last_line is ${row.last_line}`);
+    assert.ok(row.line > previousLast, `line ${row.line} starts inside the previous record (ends ${previousLast})`);
+    assert.ok(row.last_line >= row.line, `line ${row.line}: last_line ${row.last_line}`);
+    previousLast = row.last_line;
+    assert.equal(row.action === 'rejected', row.errors.length > 0, `line ${row.line}`);
+  }
+  if (plan.file_errors.length > 0) assert.equal(plan.rows.length, 0, 'file error but rows planned');
+}
+
 const cases = discover();
 const counts = runVectors(test, handlers, cases);
 
@@ -57,6 +95,10 @@ test('shared vectors: discovered and dispatched', () => {
   for (const kind of ['csv', 'kpi', 'status', 'quality']) {
     assert.ok(cases.filter((c) => c.kind === kind).length >= 2, `${kind}: shared vectors found`);
   }
+  // Both forms of a CSV case are run: plans, and refused snapshots.
+  const csv = cases.filter((c) => c.kind === 'csv');
+  assert.ok(csv.some((c) => 'error' in c.data.expected), 'csv: a refused-snapshot case');
+  assert.ok(csv.some((c) => c.data.expected.rows?.some((r) => r.last_line > r.line)), 'csv: a record spanning lines');
 });
 
 test('the runner discovers cases by kind and dispatches them (self-test)', () => {
