@@ -4,8 +4,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use wholesale_core::csv_import::{self, ImportOptions, ImportPlan, OrgSnapshot};
 
-use crate::convert::{input_data, json_arg, options, to_py};
-use crate::errors::{detached, guard, new_error, CsvImportError, INPUT_INVALID};
+use crate::convert::{input, json_arg, options, to_py, Input};
+use crate::errors::{detached, guard, input_error, new_error, CsvImportError, INPUT_INVALID};
 
 /// The core's import plan, kept in Rust until Python asks for it: the summary
 /// and file-level problems convert on their own, and the rows (the costly
@@ -46,7 +46,10 @@ impl PlanHandle {
 /// `behavior` is deserialized into the core's `ImportOptions` (starting from
 /// its `Default`), so its accepted values and default live in the core;
 /// `org` is the snapshot as a dict, JSON text or a JSON file (`os.PathLike`).
-/// The check runs without the GIL.
+/// A path is opened here and read by the core's bounded `csv_import::check`
+/// (at most `MAX_FILE_BYTES` + 1 bytes, R-CSV-04), a file object in bounded
+/// chunks ([`input`]); larger input is the plan's `FILE_TOO_LARGE`. The
+/// check runs without the GIL.
 #[pyfunction]
 #[pyo3(signature = (data, behavior = None, org = None))]
 fn check_csv<'py>(
@@ -69,9 +72,21 @@ fn check_csv<'py>(
             })?;
             opts = opts.with_org(snapshot);
         }
-        let input = input_data(data, "data")?;
-        let bytes = input.as_bytes();
-        let plan = detached(py, || csv_import::check_bytes(bytes, &opts))?;
+        let plan = match input(data, "data")? {
+            Input::Data(data) => {
+                let bytes = data.as_bytes();
+                detached(py, || csv_import::check_bytes(bytes, &opts))?
+            }
+            Input::Read(bytes) => detached(py, || csv_import::check_bytes(&bytes, &opts))?,
+            Input::File { file, path } => detached(py, || csv_import::check(file, &opts))?
+                .map_err(|err| {
+                    input_error(
+                        py,
+                        Some("data"),
+                        &format!("data: cannot read {}: {err}", path.display()),
+                    )
+                })?,
+        };
         Ok(PlanHandle { plan })
     })
 }
@@ -94,6 +109,8 @@ fn remediation_for<'py>(py: Python<'py>, message: &str) -> PyResult<Bound<'py, P
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PlanHandle>()?;
+    // The core's limit itself (R-CSV-04), never a copy of its value.
+    m.add("MAX_CSV_FILE_BYTES", csv_import::MAX_FILE_BYTES)?;
     m.add_function(wrap_pyfunction!(check_csv, m)?)?;
     m.add_function(wrap_pyfunction!(remediation_for, m)?)?;
     Ok(())
