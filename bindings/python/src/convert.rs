@@ -14,11 +14,17 @@ use pyo3::types::{
     PyByteArray, PyBytes, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyMapping,
     PyMemoryView, PySequence, PyString, PyTuple, PyTzInfo,
 };
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use pyo3::exceptions::PyException;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wholesale_core::Package;
+use wholesale_core::csv_import;
+use wholesale_core::{Code, Package};
 
-use crate::errors::{detached, input_error, internal_error, CoreError};
+use crate::errors::{detached, input_error, internal_error, new_error, CoreError, InputError};
 
 /// Any serializable core value as plain Python data (dict, list, str, ...).
 pub fn to_py<'py, T: Serialize + ?Sized>(
@@ -206,12 +212,25 @@ pub fn package_info(p: &Package) -> PackageInfo {
     }
 }
 
+/// The most bytes the binding reads from a file or a file object given as
+/// a `data` argument (and plus one, to tell "at the limit" from "over it").
+/// It is the core's CSV limit (`csv_import::MAX_FILE_BYTES`, R-CSV-04): the
+/// core has no limit of its own for reports, call legs or JSON documents
+/// (R-REP-02 bounds reports "as in R-CSV-04"), so every reader here uses it.
+pub const MAX_INPUT_BYTES: usize = csv_import::MAX_FILE_BYTES;
+
+/// How much one `.read(n)` call on a file object asks for.
+const READ_CHUNK_BYTES: usize = 1024 * 1024;
+
 /// The bytes of a `data` argument (`bytes | bytearray | memoryview | str |
-/// os.PathLike`), for the parsers of the core (CSV, reports), which read a
-/// `std::io::Read`. `bytes` is borrowed without a copy; `str` is the text
-/// itself (UTF-8), never a path: files are passed as `pathlib.Path` (or any
-/// `os.PathLike`) and read here, without the GIL. Unreadable files and other
-/// types raise `InputError` naming `field`.
+/// os.PathLike | binary file object`), for the parsers of the core (CSV,
+/// reports), which read a `std::io::Read`. `bytes` is borrowed without a
+/// copy; `str` is the text itself (UTF-8), never a path: files are passed as
+/// `pathlib.Path` (or any `os.PathLike`) and read here, without the GIL, or
+/// as an object with `.read(n)` (`open(p, "rb")`, `io.BytesIO`), read in
+/// chunks. Reading is bounded: at most [`MAX_INPUT_BYTES`] + 1 bytes are read
+/// from a file or file object, never more (R-CSV-04). Unreadable files and
+/// other types raise `InputError` naming `field`.
 pub enum InputData<'py> {
     /// A `bytes` object, borrowed.
     Borrowed(Bound<'py, PyBytes>),
@@ -229,11 +248,29 @@ impl InputData<'_> {
     }
 }
 
-/// Reads a `data` argument; see [`InputData`].
-pub fn input_data<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<InputData<'py>> {
+/// A `data` argument before a file is read: the CSV check hands an open file
+/// to the core's own bounded reader (`csv_import::check`), every other reader
+/// takes [`input_data`].
+pub enum Input<'py> {
+    /// The bytes, in memory.
+    Data(InputData<'py>),
+    /// The bytes read from a file object, at most [`MAX_INPUT_BYTES`] + 1.
+    Read(Vec<u8>),
+    /// A file opened from an `os.PathLike`, not read yet.
+    File {
+        /// The open file.
+        file: File,
+        /// Its path, for messages.
+        path: PathBuf,
+    },
+}
+
+/// Classifies a `data` argument; see [`InputData`]. A file object is read
+/// here (at most [`MAX_INPUT_BYTES`] + 1 bytes), a path only opened.
+pub fn input<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<Input<'py>> {
     let py = obj.py();
     if let Ok(bytes) = obj.cast::<PyBytes>() {
-        return Ok(InputData::Borrowed(bytes.clone()));
+        return Ok(Input::Data(InputData::Borrowed(bytes.clone())));
     }
     if let Ok(text) = obj.cast::<PyString>() {
         let text = text.to_cow().map_err(|err| {
@@ -243,41 +280,145 @@ pub fn input_data<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<InputDa
                 &format!("{field} is not valid Unicode text: {err}"),
             )
         })?;
-        return Ok(InputData::Owned(text.as_bytes().to_vec()));
+        return Ok(Input::Data(InputData::Owned(text.as_bytes().to_vec())));
     }
     if let Ok(array) = obj.cast::<PyByteArray>() {
-        return Ok(InputData::Owned(array.to_vec()));
+        return Ok(Input::Data(InputData::Owned(array.to_vec())));
     }
     if obj.is_instance_of::<PyMemoryView>() {
         let bytes = obj.call_method0("tobytes")?;
-        return input_data(&bytes, field);
+        return input(&bytes, field);
     }
     if obj.hasattr("__fspath__")? {
         let path = obj.call_method0("__fspath__")?;
-        let path: std::path::PathBuf = path.extract().map_err(|err| {
+        let path: PathBuf = path.extract().map_err(|err| {
             input_error(
                 py,
                 Some(field),
                 &format!("{field} is not a usable path: {err}"),
             )
         })?;
-        let read = detached(py, || std::fs::read(&path))?;
-        return read.map(InputData::Owned).map_err(|err| {
-            input_error(
-                py,
-                Some(field),
-                &format!("{field}: cannot read {}: {err}", path.display()),
-            )
-        });
+        let file = detached(py, || File::open(&path))?
+            .map_err(|err| cannot_read(py, field, &path, &err))?;
+        return Ok(Input::File { file, path });
+    }
+    if obj.hasattr("read")? {
+        return read_file_object(obj, field).map(Input::Read);
     }
     Err(input_error(
         py,
         Some(field),
         &format!(
-            "{field} must be bytes, str (the text itself) or os.PathLike (a file), not {}",
+            "{field} must be bytes, str (the text itself), os.PathLike (a file) or a binary file object, not {}",
             obj.get_type().name()?
         ),
     ))
+}
+
+/// Reads a `data` argument to its bytes; see [`InputData`]. A file or file
+/// object larger than [`MAX_INPUT_BYTES`] raises `InputError` with the core's
+/// `FILE_TOO_LARGE` code (R-CSV-04) instead of being read to its end; bytes
+/// already in memory go to the core as they are.
+pub fn input_data<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<InputData<'py>> {
+    let py = obj.py();
+    let (bytes, source) = match input(obj, field)? {
+        Input::Data(data) => return Ok(data),
+        Input::Read(bytes) => (bytes, "the file object".to_owned()),
+        Input::File { file, path } => {
+            let read = detached(py, || read_bounded(file))?
+                .map_err(|err| cannot_read(py, field, &path, &err))?;
+            (read, path.display().to_string())
+        }
+    };
+    if bytes.len() > MAX_INPUT_BYTES {
+        let code = Code::FileTooLarge;
+        return Err(new_error::<InputError>(
+            py,
+            code.as_str(),
+            Some(code.rule()),
+            Some(field),
+            &format!(
+                "{field}: {source} is larger than {MAX_INPUT_BYTES} bytes, the most wholesale_core reads (MAX_CSV_FILE_BYTES)"
+            ),
+        ));
+    }
+    Ok(InputData::Owned(bytes))
+}
+
+/// At most [`MAX_INPUT_BYTES`] + 1 bytes of `file`.
+fn read_bounded(file: File) -> std::io::Result<Vec<u8>> {
+    let limit = MAX_INPUT_BYTES.saturating_add(1);
+    // The size as a capacity hint (a regular file then reads without a
+    // reallocation); /dev/zero and pipes say 0 and grow as read.
+    let hint = file
+        .metadata()
+        .map_or(0, |m| usize::try_from(m.len()).unwrap_or(limit))
+        .min(limit);
+    let mut bytes = Vec::with_capacity(hint);
+    file.take(u64::try_from(limit).unwrap_or(u64::MAX))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads a binary file object with `.read(n)` calls of at most
+/// [`READ_CHUNK_BYTES`], until it returns `b""` or [`MAX_INPUT_BYTES`] + 1
+/// bytes are read: never `.read()` without a size, so an endless stream
+/// costs bounded time and memory.
+fn read_file_object(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Vec<u8>> {
+    let py = obj.py();
+    let limit = MAX_INPUT_BYTES.saturating_add(1);
+    let mut bytes = Vec::new();
+    while bytes.len() < limit {
+        let want = READ_CHUNK_BYTES.min(limit - bytes.len());
+        let chunk = obj.call_method1("read", (want,)).map_err(|err| {
+            if err.is_instance_of::<PyException>(py) {
+                input_error(
+                    py,
+                    Some(field),
+                    &format!("{field}: .read({want}) failed: {err}"),
+                )
+            } else {
+                err // KeyboardInterrupt, SystemExit: not an input problem.
+            }
+        })?;
+        let chunk =
+            if chunk.is_instance_of::<PyByteArray>() || chunk.is_instance_of::<PyMemoryView>() {
+                py.get_type::<PyBytes>().call1((chunk,))?
+            } else {
+                chunk
+            };
+        let Ok(chunk) = chunk.cast::<PyBytes>() else {
+            let what = if chunk.is_instance_of::<PyString>() {
+                "str: open the file in binary mode (\"rb\")".to_owned()
+            } else if chunk.is_none() {
+                "None (a non-blocking stream with no data ready)".to_owned()
+            } else {
+                chunk.get_type().name()?.to_string()
+            };
+            return Err(input_error(
+                py,
+                Some(field),
+                &format!("{field}: .read({want}) must return bytes, not {what}"),
+            ));
+        };
+        let chunk = chunk.as_bytes();
+        if chunk.is_empty() {
+            break;
+        }
+        // A read that returns more than asked for is cut at the limit.
+        let keep = chunk.len().min(limit - bytes.len());
+        bytes.extend_from_slice(&chunk[..keep]);
+    }
+    Ok(bytes)
+}
+
+/// `InputError`: `path` cannot be opened or read.
+fn cannot_read(py: Python<'_>, field: &str, path: &Path, err: &std::io::Error) -> PyErr {
+    input_error(
+        py,
+        Some(field),
+        &format!("{field}: cannot read {}: {err}", path.display()),
+    )
 }
 
 /// A calendar day for the date-based analytics (status, KPIs, quality

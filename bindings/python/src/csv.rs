@@ -1,11 +1,11 @@
-//! CSV import planning (`wholesale_core::csv_import`, R-CSV-01..20).
+//! CSV import planning (`wholesale_core::csv_import`, R-CSV-01..21).
 
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
-use wholesale_core::csv_import::{self, ImportOptions, ImportPlan, OrgSnapshot};
+use pyo3::types::{PyDict, PyString};
+use wholesale_core::csv_import::{self, ImportOptions, ImportPlan, OrgSnapshot, SnapshotError};
 
-use crate::convert::{input_data, json_arg, options, to_py};
-use crate::errors::{detached, guard, new_error, CsvImportError, INPUT_INVALID};
+use crate::convert::{from_py, input, input_data, options, to_py, Input};
+use crate::errors::{detached, guard, input_error, reraise_as, snapshot_error, CsvImportError};
 
 /// The core's import plan, kept in Rust until Python asks for it: the summary
 /// and file-level problems convert on their own, and the rows (the costly
@@ -40,13 +40,49 @@ impl PlanHandle {
     }
 }
 
+/// The org snapshot argument, read as strictly as the core reads it
+/// (R-CSV-21): a dict (or any mapping) through `serde_json::Value` and
+/// `OrgSnapshot::from_value`, JSON text through `OrgSnapshot::from_json`, an
+/// `os.PathLike` read (bounded, as every file) and then `from_json`. A
+/// refused snapshot raises `CsvImportError` with the core's code and `.path`;
+/// a value that is not data at all (or an unreadable file) raises
+/// `CsvImportError` with the conversion's code.
+fn snapshot(org: &Bound<'_, PyAny>) -> PyResult<OrgSnapshot> {
+    const FIELD: &str = "org";
+    let py = org.py();
+    let read = if let Ok(text) = org.cast::<PyString>() {
+        let text = text
+            .to_cow()
+            .map_err(|err| input_error(py, Some(FIELD), &format!("{FIELD}: {err}")))
+            .map_err(|err| reraise_as::<CsvImportError>(py, err))?;
+        OrgSnapshot::from_json(&text)
+    } else if org.hasattr("__fspath__")? {
+        let data = input_data(org, FIELD).map_err(|err| reraise_as::<CsvImportError>(py, err))?;
+        match std::str::from_utf8(data.as_bytes()) {
+            Ok(text) => OrgSnapshot::from_json(text),
+            Err(err) => Err(SnapshotError::Invalid {
+                path: ".".into(),
+                message: format!("the file is not UTF-8 text: {err}"),
+            }),
+        }
+    } else {
+        let value: serde_json::Value =
+            from_py(org, FIELD).map_err(|err| reraise_as::<CsvImportError>(py, err))?;
+        OrgSnapshot::from_value(value)
+    };
+    read.map_err(|err| snapshot_error(py, &err, FIELD))
+}
+
 /// Plans the import of `data` (R-CSV-01..20) and returns the plan as a
 /// [`PlanHandle`].
 ///
 /// `behavior` is deserialized into the core's `ImportOptions` (starting from
 /// its `Default`), so its accepted values and default live in the core;
-/// `org` is the snapshot as a dict, JSON text or a JSON file (`os.PathLike`).
-/// The check runs without the GIL.
+/// `org` is the snapshot as a dict, JSON text or a JSON file (`os.PathLike`),
+/// see [`snapshot`]. A path is opened here and read by the core's bounded
+/// `csv_import::check` (at most `MAX_FILE_BYTES` + 1 bytes, R-CSV-04), a
+/// file object in bounded chunks ([`input`]); larger input is the plan's
+/// `FILE_TOO_LARGE`. The check runs without the GIL.
 #[pyfunction]
 #[pyo3(signature = (data, behavior = None, org = None))]
 fn check_csv<'py>(
@@ -62,16 +98,23 @@ fn check_csv<'py>(
         }
         let mut opts: ImportOptions = options(Some(overrides.as_any()), "behavior")?;
         if let Some(org) = org.filter(|o| !o.is_none()) {
-            // A snapshot that cannot be read is the import's own error.
-            let snapshot: OrgSnapshot = json_arg(org, "org").map_err(|err| {
-                let message = err.value(py).to_string();
-                new_error::<CsvImportError>(py, INPUT_INVALID, None, Some("org"), &message)
-            })?;
-            opts = opts.with_org(snapshot);
+            opts = opts.with_org(snapshot(org)?);
         }
-        let input = input_data(data, "data")?;
-        let bytes = input.as_bytes();
-        let plan = detached(py, || csv_import::check_bytes(bytes, &opts))?;
+        let plan = match input(data, "data")? {
+            Input::Data(data) => {
+                let bytes = data.as_bytes();
+                detached(py, || csv_import::check_bytes(bytes, &opts))?
+            }
+            Input::Read(bytes) => detached(py, || csv_import::check_bytes(&bytes, &opts))?,
+            Input::File { file, path } => detached(py, || csv_import::check(file, &opts))?
+                .map_err(|err| {
+                    input_error(
+                        py,
+                        Some("data"),
+                        &format!("data: cannot read {}: {err}", path.display()),
+                    )
+                })?,
+        };
         Ok(PlanHandle { plan })
     })
 }
@@ -94,6 +137,8 @@ fn remediation_for<'py>(py: Python<'py>, message: &str) -> PyResult<Bound<'py, P
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PlanHandle>()?;
+    // The core's limit itself (R-CSV-04), never a copy of its value.
+    m.add("MAX_CSV_FILE_BYTES", csv_import::MAX_FILE_BYTES)?;
     m.add_function(wrap_pyfunction!(check_csv, m)?)?;
     m.add_function(wrap_pyfunction!(remediation_for, m)?)?;
     Ok(())

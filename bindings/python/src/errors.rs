@@ -9,7 +9,8 @@
 //! ├── ValidationError       rule failures turned into an exception (.problems)
 //! ├── InputError            unusable input: wrong shape, unreadable, out of range
 //! ├── InternalError         a bug: the core panicked (INTERNAL_ERROR)
-//! ├── CsvImportError        an unusable org snapshot or unreadable CSV input
+//! ├── CsvImportError        an unusable org snapshot (SNAPSHOT_KEY_UNKNOWN,
+//! │                         SNAPSHOT_INVALID; .path names the key)
 //! ├── ReportError           a report that cannot be read (REPORT_COLUMN_MISSING, ...)
 //! ├── QualityError          call-leg input the quality module refuses
 //! │                         (QUALITY_POLICY_INVALID, LEG_HEADER_MISSING, ...)
@@ -28,6 +29,7 @@ use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 use pyo3::PyTypeInfo;
+use wholesale_core::csv_import::SnapshotError;
 use wholesale_core::package::PackageError as CorePackageError;
 use wholesale_core::Problem;
 
@@ -68,7 +70,7 @@ create_exception!(
     wholesale_core,
     CsvImportError,
     WholesaleError,
-    "CSV import input that cannot be used at all (an invalid org snapshot, unreadable input)."
+    "An org snapshot check_csv cannot use (SNAPSHOT_KEY_UNKNOWN, SNAPSHOT_INVALID, R-CSV-21); .path is where in the snapshot, e.g. users[0].emial."
 );
 create_exception!(
     wholesale_core,
@@ -203,6 +205,47 @@ impl CoreError for wholesale_core::api::ResourceIdError {
     }
 }
 
+impl CoreError for SnapshotError {
+    type Exception = CsvImportError;
+    fn code(&self) -> &str {
+        SnapshotError::code(self).as_str()
+    }
+    fn rule(&self) -> Option<&str> {
+        Some(SnapshotError::code(self).rule())
+    }
+}
+
+/// `CsvImportError` for a refused org snapshot (R-CSV-21), about `field`,
+/// with `.path` the key path the core names (`users[0].emial`, `.` for the
+/// document itself).
+pub fn snapshot_error(py: Python<'_>, err: &SnapshotError, field: &str) -> PyErr {
+    let pyerr = err.to_pyerr(py, Some(field));
+    match pyerr.value(py).setattr("path", err.path()) {
+        Ok(()) => pyerr,
+        Err(other) => other,
+    }
+}
+
+/// The same error (code, rule, field, message) as an exception of class `E`:
+/// an unreadable snapshot argument is the import's own error.
+pub fn reraise_as<E: PyTypeInfo>(py: Python<'_>, err: PyErr) -> PyErr {
+    let value = err.value(py);
+    let read = || -> PyResult<PyErr> {
+        let code: String = value.getattr("code")?.extract()?;
+        let rule: Option<String> = value.getattr("rule")?.extract()?;
+        let field: Option<String> = value.getattr("field")?.extract()?;
+        let message: String = value.getattr("message")?.extract()?;
+        Ok(new_error::<E>(
+            py,
+            &code,
+            rule.as_deref(),
+            field.as_deref(),
+            &message,
+        ))
+    };
+    read().unwrap_or(err)
+}
+
 impl CoreError for CorePackageError {
     type Exception = PackageError;
     fn code(&self) -> &str {
@@ -290,6 +333,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("InputError", InputError::type_object(py))?;
     m.add("InternalError", InternalError::type_object(py))?;
     m.add("CsvImportError", CsvImportError::type_object(py))?;
+    CsvImportError::type_object(py).setattr("path", py.None())?;
     m.add("ReportError", ReportError::type_object(py))?;
     ReportError::type_object(py).setattr("problems", pyo3::types::PyTuple::empty(py))?;
     m.add("QualityError", QualityError::type_object(py))?;

@@ -12,7 +12,11 @@ import wholesale_core as wc
 from conftest import repo_root
 
 SAMPLES = repo_root() / "samples"
-CSV = b"User ID/Email,Webex Calling [Sub-1],Phone Number,Location\nana@acme.example,TRUE,+14085550100,HQ\n"
+# The two Jabber columns are required (R-CSV-12).
+CSV = (
+    b"User ID/Email,Webex Calling [Sub-1],Phone Number,Location,Jabber Calling,Jabber with Webex Teams\n"
+    b"ana@acme.example,TRUE,+14085550100,HQ,FALSE,FALSE\n"
+)
 ORG: Dict[str, Any] = {
     "package": "webex_calling",
     "locations": ["HQ"],
@@ -89,9 +93,10 @@ def test_to_dict_is_the_core_json() -> None:
 
 def test_to_dicts_columns() -> None:
     csv = (
-        b"User ID/Email,Webex Calling [Sub-1],Webex Meetings [Sub-2],Phone Number,Location\n"
-        b"ana@acme.example,TRUE,TRUE,+14085550100,HQ\n"
-        b"bo@acme.example,TRUE,FALSE,+14085550101,HQ\n"
+        b"User ID/Email,Webex Calling [Sub-1],Webex Meetings [Sub-2],Phone Number,Location,"
+        b"Jabber Calling,Jabber with Webex Teams\n"
+        b"ana@acme.example,TRUE,TRUE,+14085550100,HQ,FALSE,FALSE\n"
+        b"bo@acme.example,TRUE,FALSE,+14085550101,HQ,FALSE,FALSE\n"
     )
     plan = wc.check_csv(csv, org=ORG)
     rows = plan.to_dicts()

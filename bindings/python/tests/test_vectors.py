@@ -28,13 +28,19 @@ Case = Dict[str, Any]
 Runner = Callable[[Case, Path], Any]
 
 def run_csv(case: Case, folder: Path) -> Any:
-    # As csv_vectors.rs: behavior, the snapshot when present, the raw bytes.
+    # As csv_vectors.rs: behavior, the snapshot when present (read from its
+    # file, as the Rust runner's from_json), the raw bytes. A refused snapshot
+    # (R-CSV-21) is the case's `{"error": {"code", "path"}}`; the plan's JSON
+    # (with each row's `last_line`) is compared whole otherwise.
     org = folder / "org.json"
-    plan = wc.check_csv(
-        (folder / "input.csv").read_bytes(),
-        behavior=case["behavior"],
-        org=org if org.is_file() else None,
-    )
+    try:
+        plan = wc.check_csv(
+            (folder / "input.csv").read_bytes(),
+            behavior=case["behavior"],
+            org=org if org.is_file() else None,
+        )
+    except wc.CsvImportError as err:
+        return {"error": {"code": err.code, "path": err.path}}
     return plan.to_dict()
 
 
@@ -111,7 +117,7 @@ def test_shared_file_vector(path: Path) -> None:
 def test_every_vector_kind_runs() -> None:
     # The Rust runners assert at least these counts; a lost folder fails here too.
     root = repo_root() / "tests" / "vectors"
-    assert len([c for c in CASES if c.parent.name == "csv"]) >= 25
+    assert len([c for c in CASES if c.parent.name == "csv"]) >= 61
     for kind in FILE_RUNNERS:
         assert any(p.parent.name == kind for p in FILE_CASES), kind
     assert {p.name for p in root.iterdir() if p.is_dir()} <= set(RUNNERS) | set(FILE_RUNNERS)
@@ -171,3 +177,69 @@ def test_harness_fails_on_a_wrong_outcome(tmp_path: Path) -> None:
 
 def test_missing_vector_root_is_empty(tmp_path: Path) -> None:
     assert discover(tmp_path / "nowhere") == []
+
+
+def csv_case(name: str) -> Case:
+    folder = repo_root() / "tests" / "vectors" / "csv" / name
+    case: Case = json.loads((folder / "case.json").read_text(encoding="utf-8"))
+    return case
+
+
+def test_r_csv_21_refused_snapshot_vectors_expect_the_error_form() -> None:
+    # R-CSV-21: these cases expect {"error": {code, path}}, not a plan; the
+    # runner must produce exactly that form (code and path from the exception).
+    expected = {
+        "snapshot_key_typo": ("SNAPSHOT_KEY_UNKNOWN", "locatons"),
+        "snapshot_user_key_typo": ("SNAPSHOT_KEY_UNKNOWN", "users[1].emial"),
+        "snapshot_package_unknown": ("SNAPSHOT_INVALID", None),
+    }
+    for name, (code, path) in expected.items():
+        folder = repo_root() / "tests" / "vectors" / "csv" / name
+        case = csv_case(name)
+        assert set(case["expected"]) == {"error"}, name
+        actual = run_csv(case, folder)
+        assert actual == case["expected"], name
+        assert actual["error"]["code"] == code, name
+        if path is not None:
+            assert actual["error"]["path"] == path, name
+
+
+def test_r_csv_20_vectors_compare_last_line() -> None:
+    # R-CSV-20/R-CSV-05: a record spanning lines carries its last physical
+    # line; the shared expectation has it and the Python plan must match it.
+    case = csv_case("stray_quote_swallows_many")
+    folder = repo_root() / "tests" / "vectors" / "csv" / "stray_quote_swallows_many"
+    rows = run_csv(case, folder)["rows"]
+    assert [(r["line"], r["last_line"]) for r in rows] == [
+        (r["line"], r["last_line"]) for r in case["expected"]["rows"]
+    ]
+    assert any(r["last_line"] > r["line"] for r in rows)
+
+
+def test_r_csv_21_vector_with_absent_lists_warns_once_each() -> None:
+    # R-CSV-21: a snapshot without locations/subscribed_packages (and a user
+    # without licenses) plans with SNAPSHOT_LIST_MISSING warnings, as in Rust.
+    folder = repo_root() / "tests" / "vectors" / "csv" / "snapshot_lists_unknown"
+    case = csv_case("snapshot_lists_unknown")
+    plan = run_csv(case, folder)
+    assert plan == case["expected"]
+    codes = [w["code"] for w in plan["file_warnings"]]
+    assert "SNAPSHOT_LIST_MISSING" in codes
+
+
+def test_harness_fails_on_a_wrong_error_path(tmp_path: Path) -> None:
+    # The error form is compared field by field: a wrong path fails.
+    folder = tmp_path / "csv" / "typo"
+    folder.mkdir(parents=True)
+    (folder / "input.csv").write_bytes(b"User ID/Email\n")
+    (folder / "org.json").write_text('{"users": [{"emial": "a@b.co"}]}', encoding="utf-8")
+    case: Case = {
+        "behavior": "add_only",
+        "expected": {"error": {"code": "SNAPSHOT_KEY_UNKNOWN", "path": "users[1].emial"}},
+    }
+    (folder / "case.json").write_text(json.dumps(case), encoding="utf-8")
+    assert run_csv(case, folder) == {
+        "error": {"code": "SNAPSHOT_KEY_UNKNOWN", "path": "users[0].emial"}
+    }
+    with pytest.raises(AssertionError):
+        run_case(folder, RUNNERS)

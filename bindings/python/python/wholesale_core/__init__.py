@@ -17,6 +17,7 @@ from ._lowlevel import (
     CsvImportError,
     INPUT_INVALID,
     INTERNAL_ERROR,
+    MAX_CSV_FILE_BYTES,
     InputError,
     InternalError,
     PackageError,
@@ -74,6 +75,7 @@ from ._lowlevel import (
 from ._plan import ImportPlan, ReportFileName, check_csv
 from ._types import (
     Action,
+    BinaryReader,
     Classification,
     CodeInfo,
     CustomerStatus,
@@ -85,6 +87,7 @@ from ._types import (
     ImportSummary,
     KpiDashboard,
     LegsRead,
+    OrgSnapshotDict,
     PackageInfo,
     PayloadCheck,
     PlanRow,
@@ -102,12 +105,14 @@ from ._types import (
     RowOutcome,
     RowProblem,
     Severity,
+    SnapshotUser,
     Verdict,
 )
 
 __all__ = [
     "Action",
     "ApiError",
+    "BinaryReader",
     "Classification",
     "CodeInfo",
     "CsvImportError",
@@ -125,6 +130,8 @@ __all__ = [
     "InternalError",
     "KpiDashboard",
     "LegsRead",
+    "MAX_CSV_FILE_BYTES",
+    "OrgSnapshotDict",
     "Package",
     "PackageError",
     "PackageInfo",
@@ -147,6 +154,7 @@ __all__ = [
     "RowOutcome",
     "RowProblem",
     "Severity",
+    "SnapshotUser",
     "VERDICT_GOOD",
     "VERDICT_NOT_MEASURED",
     "VERDICT_POOR",

@@ -6,6 +6,7 @@ from ._lowlevel import ApiError as ApiError
 from ._lowlevel import CsvImportError as CsvImportError
 from ._lowlevel import INPUT_INVALID as INPUT_INVALID
 from ._lowlevel import INTERNAL_ERROR as INTERNAL_ERROR
+from ._lowlevel import MAX_CSV_FILE_BYTES as MAX_CSV_FILE_BYTES
 from ._lowlevel import InputError as InputError
 from ._lowlevel import InternalError as InternalError
 from ._lowlevel import PackageError as PackageError
@@ -63,6 +64,7 @@ from ._plan import ImportPlan as ImportPlan
 from ._plan import ReportFileName as ReportFileName
 from ._plan import check_csv as check_csv
 from ._types import Action as Action
+from ._types import BinaryReader as BinaryReader
 from ._types import Classification as Classification
 from ._types import CodeInfo as CodeInfo
 from ._types import CustomerStatus as CustomerStatus
@@ -74,6 +76,7 @@ from ._types import ImportPlanDict as ImportPlanDict
 from ._types import ImportSummary as ImportSummary
 from ._types import KpiDashboard as KpiDashboard
 from ._types import LegsRead as LegsRead
+from ._types import OrgSnapshotDict as OrgSnapshotDict
 from ._types import PackageInfo as PackageInfo
 from ._types import PayloadCheck as PayloadCheck
 from ._types import PlanRow as PlanRow
@@ -91,6 +94,7 @@ from ._types import ResourceIdParts as ResourceIdParts
 from ._types import RowOutcome as RowOutcome
 from ._types import RowProblem as RowProblem
 from ._types import Severity as Severity
+from ._types import SnapshotUser as SnapshotUser
 from ._types import Verdict as Verdict
 
 # The members mirror the core's Package::KNOWN; tests/test_packages.py fails
@@ -133,6 +137,7 @@ class Package(str, enum.Enum):
 __all__ = [
     "Action",
     "ApiError",
+    "BinaryReader",
     "Classification",
     "CodeInfo",
     "CsvImportError",
@@ -150,6 +155,8 @@ __all__ = [
     "InternalError",
     "KpiDashboard",
     "LegsRead",
+    "MAX_CSV_FILE_BYTES",
+    "OrgSnapshotDict",
     "Package",
     "PackageError",
     "PackageInfo",
@@ -172,6 +179,7 @@ __all__ = [
     "RowOutcome",
     "RowProblem",
     "Severity",
+    "SnapshotUser",
     "VERDICT_GOOD",
     "VERDICT_NOT_MEASURED",
     "VERDICT_POOR",

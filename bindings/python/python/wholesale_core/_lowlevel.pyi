@@ -8,6 +8,7 @@ import numpy
 import numpy.typing
 
 from ._types import (
+    BinaryReader,
     Classification,
     CodeInfo,
     CustomerStatus,
@@ -19,6 +20,7 @@ from ._types import (
     ImportSummary,
     KpiDashboard,
     LegsRead,
+    OrgSnapshotDict,
     PackageInfo,
     PayloadCheck,
     Problem,
@@ -36,6 +38,8 @@ from ._types import (
 __version__: str
 INTERNAL_ERROR: str
 INPUT_INVALID: str
+#: The most bytes read from a file or file object (the core's csv_import::MAX_FILE_BYTES, R-CSV-04).
+MAX_CSV_FILE_BYTES: int
 
 class WholesaleError(Exception):
     code: Optional[str]
@@ -50,7 +54,9 @@ class ValidationError(WholesaleError):
 
 class InputError(WholesaleError): ...
 class InternalError(WholesaleError): ...
-class CsvImportError(WholesaleError): ...
+class CsvImportError(WholesaleError):
+    #: Where in the org snapshot (``users[0].emial``; ``.`` the document), R-CSV-21.
+    path: Optional[str]
 
 class ReportError(WholesaleError):
     problems: Sequence[ReportProblem]
@@ -59,8 +65,11 @@ class QualityError(WholesaleError): ...
 class ApiError(WholesaleError): ...
 
 AsOf = Union[datetime.datetime, datetime.date]
-#: A `data` argument: the content (bytes, or str meaning the text itself) or a file path.
-InputData = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", "os.PathLike[bytes]"]
+#: A `data` argument: the content (bytes, or str meaning the text itself), a file
+#: path, or a binary file object (read with sized ``read(n)`` calls, bounded).
+InputData = Union[
+    bytes, bytearray, memoryview, str, "os.PathLike[str]", "os.PathLike[bytes]", BinaryReader
+]
 #: A JSON document: plain data (dict/list), JSON text, or a JSON file.
 JsonArg = Union[Mapping[str, Any], Sequence[Any], str, "os.PathLike[str]", "os.PathLike[bytes]"]
 #: A day: a date, an aware datetime (its UTC date) or ISO text YYYY-MM-DD.
@@ -116,10 +125,15 @@ class PlanHandle:
     def file_warnings(self) -> List[FileProblem]: ...
     def to_dict(self) -> ImportPlanDict: ...
 
+#: An org snapshot: the dict, JSON text, or a JSON file (R-CSV-21).
+OrgSnapshot = Union[
+    OrgSnapshotDict, Mapping[str, Any], str, "os.PathLike[str]", "os.PathLike[bytes]"
+]
+
 def check_csv(
     data: InputData,
     behavior: Optional[ImportBehavior] = None,
-    org: Optional[JsonArg] = None,
+    org: Optional[OrgSnapshot] = None,
 ) -> PlanHandle: ...
 def remediation_for(message: str) -> Optional[Remediation]: ...
 

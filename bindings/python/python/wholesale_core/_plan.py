@@ -9,17 +9,23 @@ from typing import Iterator, List, Mapping, Optional, Union
 
 from . import _lowlevel
 from ._types import (
+    BinaryReader,
     FileProblem,
     ImportBehavior,
     ImportPlanDict,
     ImportSummary,
+    OrgSnapshotDict,
     PlanRow,
     RowOutcome,
 )
 
-InputData = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", "os.PathLike[bytes]"]
-#: An org snapshot: the dict, JSON text, or a JSON file.
-OrgSnapshot = Union[Mapping[str, object], str, "os.PathLike[str]", "os.PathLike[bytes]"]
+InputData = Union[
+    bytes, bytearray, memoryview, str, "os.PathLike[str]", "os.PathLike[bytes]", BinaryReader
+]
+#: An org snapshot: the dict, JSON text, or a JSON file (R-CSV-21).
+OrgSnapshot = Union[
+    OrgSnapshotDict, Mapping[str, object], str, "os.PathLike[str]", "os.PathLike[bytes]"
+]
 
 #: The separator ``to_dicts`` joins lists with (license ids, codes).
 JOIN = ";"
@@ -136,12 +142,17 @@ def check_csv(
     behavior: Optional[ImportBehavior] = None,
     org: Optional[OrgSnapshot] = None,
 ) -> ImportPlan:
-    """Plans the import of a Control Hub user CSV (R-CSV-01..20).
+    """Plans the import of a Control Hub user CSV (R-CSV-01..21).
 
-    ``data``: bytes, ``str`` (the CSV text itself) or ``os.PathLike`` (a file).
+    ``data``: bytes, ``str`` (the CSV text itself), ``os.PathLike`` (a file)
+    or a binary file object (``open(p, "rb")``, ``io.BytesIO``). At most
+    ``MAX_CSV_FILE_BYTES`` + 1 bytes are read; a larger input (``/dev/zero``
+    too) is the plan's ``FILE_TOO_LARGE`` file error (R-CSV-04).
     ``behavior``: ``"add_only"`` or ``"add_and_remove"``; ``None`` takes the
     core's default (add only). ``org``: the org snapshot as a dict, JSON text
-    or JSON file; an unusable one raises ``CsvImportError``. Runs without the GIL.
+    or JSON file, read strictly (R-CSV-21): a refused one raises
+    ``CsvImportError`` with ``.code`` ``SNAPSHOT_KEY_UNKNOWN`` or
+    ``SNAPSHOT_INVALID`` and ``.path`` the key concerned. Runs without the GIL.
     """
     return ImportPlan(_lowlevel.check_csv(data, behavior, org))
 

@@ -6,7 +6,7 @@ they go straight into ``pandas.DataFrame`` / ``polars.DataFrame``; these
 ``from wholesale_core import Problem`` works in annotations.
 """
 
-from typing import Any, Dict, List, Literal, Optional, TypedDict
+from typing import Any, Dict, List, Literal, Optional, Protocol, TypedDict
 
 Severity = Literal["error", "warning"]
 
@@ -74,9 +74,12 @@ class RowProblem(TypedDict):
 
 
 class RowOutcome(TypedDict):
-    """What the import does with one data row (R-CSV-20)."""
+    """What the import does with one data row (R-CSV-20). ``line`` is the
+    physical line where the record starts, ``last_line`` where it ends (a
+    quoted cell spanning lines is an error, R-CSV-05)."""
 
     line: int
+    last_line: int
     email: str
     action: Action
     package: Optional[str]
@@ -84,6 +87,44 @@ class RowOutcome(TypedDict):
     remove: List[str]
     errors: List[RowProblem]
     warnings: List[RowProblem]
+
+
+class SnapshotUser(TypedDict, total=False):
+    """A user of the org snapshot (R-CSV-21); every key is optional.
+    ``licenses`` absent (or ``None``) means not known, ``[]`` none."""
+
+    email: str
+    package: Optional[str]
+    phone_number: Optional[str]
+    extension: Optional[str]
+    location: Optional[str]
+    licenses: Optional[List[str]]
+    first_name: Optional[str]
+    last_name: Optional[str]
+    display_name: Optional[str]
+    preferred_webex_site: Optional[str]
+
+
+class OrgSnapshotDict(TypedDict, total=False):
+    """The org snapshot ``check_csv(org=...)`` compares the CSV with
+    (R-CSV-21). Strict: a key not listed here is ``SNAPSHOT_KEY_UNKNOWN``.
+    A list that is absent (or ``None``) is not known: the checks that need it
+    are skipped and the plan warns ``SNAPSHOT_LIST_MISSING``; ``[]`` is known
+    to be empty. Packages are API identifiers or display names, any case."""
+
+    package: Optional[str]
+    admin_email: Optional[str]
+    locations: Optional[List[str]]
+    subscribed_packages: Optional[List[str]]
+    users: Optional[List[SnapshotUser]]
+
+
+class BinaryReader(Protocol):
+    """A binary file object (``open(path, "rb")``, ``io.BytesIO``): only
+    ``read(size)`` is called, always with a size, so reading is bounded by
+    ``MAX_CSV_FILE_BYTES`` (R-CSV-04)."""
+
+    def read(self, size: int, /) -> bytes: ...
 
 
 class ImportSummary(TypedDict):

@@ -1,0 +1,129 @@
+"""The strict org snapshot of check_csv (R-CSV-21): read by the core from a
+dict, JSON text or a JSON file; a refused one raises CsvImportError with the
+core's code, the message, and `.path` naming the key."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Callable, Dict, List
+
+import pytest
+
+import wholesale_core as wc
+
+CSV = (
+    b"User ID/Email,Webex Meetings,Preferred Webex Site,Jabber Calling,Jabber with Webex Teams\n"
+    b"ana@acme.example,TRUE,acme.webex.com,FALSE,TRUE\n"
+)
+FULL: Dict[str, Any] = {"locations": [], "users": [], "subscribed_packages": ["webex_meetings"]}
+
+
+def forms(tmp_path: Path) -> List[Callable[[Any], Any]]:
+    """The three ways to pass a snapshot: dict, JSON text, JSON file."""
+
+    def as_file(org: Any) -> Path:
+        path = tmp_path / "org.json"
+        path.write_text(json.dumps(org), encoding="utf-8")
+        return path
+
+    return [lambda org: org, json.dumps, as_file]
+
+
+def refused(org: Any) -> wc.CsvImportError:
+    with pytest.raises(wc.CsvImportError) as info:
+        wc.check_csv(CSV, org=org)
+    return info.value
+
+
+@pytest.mark.parametrize("form", range(3), ids=["dict", "text", "file"])
+def test_r_csv_21_misspelled_top_level_key(form: int, tmp_path: Path) -> None:
+    err = refused(forms(tmp_path)[form]({"locatons": []}))
+    assert err.code == "SNAPSHOT_KEY_UNKNOWN"
+    assert err.rule == "R-CSV-21"
+    assert err.path == "locatons"
+    assert err.field == "org"
+    assert err.message == str(err)
+    assert err.message is not None and "`locations`" in err.message
+    assert isinstance(err, wc.WholesaleError)
+
+
+@pytest.mark.parametrize("form", range(3), ids=["dict", "text", "file"])
+def test_r_csv_21_nested_unknown_key_names_its_path(form: int, tmp_path: Path) -> None:
+    org = {"users": [{"email": "a@b.example"}, {"email": "b@b.example", "emial": "x"}]}
+    err = refused(forms(tmp_path)[form](org))
+    assert err.code == "SNAPSHOT_KEY_UNKNOWN"
+    assert err.path == "users[1].emial"
+    assert err.message is not None and "`email`" in err.message
+
+
+@pytest.mark.parametrize("form", range(3), ids=["dict", "text", "file"])
+def test_r_csv_21_package_by_display_name_is_accepted(form: int, tmp_path: Path) -> None:
+    # "Webex Voice" is a display name: accepted. The lists it lacks are not
+    # known, which the plan says once each (SNAPSHOT_LIST_MISSING), never a
+    # rejection of the row.
+    org = {"users": [{"email": "a@b.example", "package": "Webex Voice"}]}
+    plan = wc.check_csv(CSV, org=forms(tmp_path)[form](org))
+    assert plan.rows[0]["action"] == "add"
+    codes = [w["code"] for w in plan.file_warnings]
+    assert codes and set(codes) == {"SNAPSHOT_LIST_MISSING"}
+    messages = " ".join(w["message"] for w in plan.file_warnings)
+    assert '"locations"' in messages and '"subscribed_packages"' in messages
+    assert '"users"' not in messages
+
+
+def test_r_csv_21_misspelled_package_is_invalid_at_its_path() -> None:
+    err = refused({"users": [{"email": "a@b.example", "package": "Webex Vioce"}]})
+    assert err.code == "SNAPSHOT_INVALID"
+    assert err.rule == "R-CSV-21"
+    assert err.path == "users[0].package"
+    assert err.message is not None and "Webex Vioce" in err.message
+
+
+def test_r_csv_21_known_lists_warn_nothing() -> None:
+    # [] is "known to be empty": no SNAPSHOT_LIST_MISSING; absent is not known.
+    full = wc.check_csv(CSV, org=FULL)
+    assert "SNAPSHOT_LIST_MISSING" not in [w["code"] for w in full.file_warnings]
+    empty = wc.check_csv(CSV, org={})
+    missing = [w for w in empty.file_warnings if w["code"] == "SNAPSHOT_LIST_MISSING"]
+    assert len(missing) == 3
+    nulls = wc.check_csv(CSV, org={"locations": None, "users": None, "subscribed_packages": None})
+    assert nulls == empty
+
+
+@pytest.mark.parametrize("org", [[], "[]", "3", 3, "{not json", '{"users": 3}', {"users": 3}, "{} x"])
+def test_r_csv_21_not_a_snapshot_is_invalid(org: Any) -> None:
+    err = refused(org)
+    assert err.code == "SNAPSHOT_INVALID"
+    assert err.path is not None
+    assert err.field == "org"
+
+
+def test_r_csv_21_codes_are_the_registrys() -> None:
+    # The codes come from the core's registry, with its rule.
+    for code in ("SNAPSHOT_KEY_UNKNOWN", "SNAPSHOT_INVALID"):
+        info = wc.code_info(code)
+        assert info is not None and info["rule"] == "R-CSV-21"
+    assert refused({"x": 1}).rule == wc.code_info("SNAPSHOT_KEY_UNKNOWN")["rule"]  # type: ignore[index]
+
+
+def test_r_csv_21_file_that_is_not_utf8_is_invalid(tmp_path: Path) -> None:
+    path = tmp_path / "org.json"
+    path.write_bytes(b'{"locations": ["\xff"]}')
+    err = refused(path)
+    assert err.code == "SNAPSHOT_INVALID"
+    assert err.path == "."
+
+
+def test_unreadable_snapshot_file_is_a_csv_import_error(tmp_path: Path) -> None:
+    err = refused(tmp_path / "missing.json")
+    assert err.code == wc.INPUT_INVALID
+    assert err.field == "org"
+    assert err.path is None
+
+
+def test_path_defaults_to_none() -> None:
+    assert wc.CsvImportError.path is None
+    err = refused(object())
+    assert err.code == wc.INPUT_INVALID
+    assert err.path is None
