@@ -177,11 +177,8 @@ pub fn email_key(email: &str) -> Cow<'_, str> {
 /// ```
 pub fn same_email(a: &str, b: &str) -> bool {
     let (a, b) = (trim(a), trim(b));
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        email_key(a) == email_key(b)
-    }
+    // Equal but for ASCII case is one key; unequal ASCII is two.
+    a.eq_ignore_ascii_case(b) || (!(a.is_ascii() && b.is_ascii()) && email_key(a) == email_key(b))
 }
 
 /// `EMAIL_INVALID` about `field` when `email` is not plausible (R-CSV-14).

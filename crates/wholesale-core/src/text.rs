@@ -58,11 +58,8 @@ pub fn name_key(text: &str) -> Cow<'_, str> {
 /// ```
 pub fn same_name(a: &str, b: &str) -> bool {
     let (a, b) = (trim(a), trim(b));
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        fold(a) == fold(b)
-    }
+    // Equal but for ASCII case is equal folded; unequal ASCII is unequal.
+    a.eq_ignore_ascii_case(b) || (!(a.is_ascii() && b.is_ascii()) && fold(a) == fold(b))
 }
 
 /// NFC, full case folding, NFC again (folding can decompose: `İ` folds to
