@@ -234,9 +234,18 @@ fn line_breaks(text: &[u8], from: usize, to: usize) -> u64 {
     let Some(range) = text.get(from..to) else {
         return 0;
     };
-    let breaks = memchr::memchr2_iter(b'\n', b'\r', range)
-        .filter(|&i| range[i] == b'\n' || text.get(from + i + 1) != Some(&b'\n'))
-        .count();
+    let is_break = |i: usize| range[i] == b'\n' || text.get(from + i + 1) != Some(&b'\n');
+    // A record's line ending is a byte or two: memchr's set-up costs more
+    // than a look at each byte there.
+    let breaks = if range.len() <= 8 {
+        (0..range.len())
+            .filter(|&i| matches!(range[i], b'\n' | b'\r') && is_break(i))
+            .count()
+    } else {
+        memchr::memchr2_iter(b'\n', b'\r', range)
+            .filter(|&i| is_break(i))
+            .count()
+    };
     u64::try_from(breaks).unwrap_or(u64::MAX)
 }
 
