@@ -107,7 +107,7 @@ pub struct SnapshotUser {
 /// `"Webex Voice "` pass as an unknown package and skip every check.
 fn strict_package<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Package>, D::Error> {
     Option::<String>::deserialize(deserializer)?
-        .map(|text| Package::parse_strict(&text).map_err(serde::de::Error::custom))
+        .map(|text| parse_package(&text))
         .transpose()
 }
 
@@ -115,13 +115,12 @@ fn strict_packages<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<Vec<Package>>, D::Error> {
     Option::<Vec<String>>::deserialize(deserializer)?
-        .map(|texts| {
-            texts
-                .iter()
-                .map(|text| Package::parse_strict(text).map_err(serde::de::Error::custom))
-                .collect()
-        })
+        .map(|texts| texts.iter().map(|text| parse_package(text)).collect())
         .transpose()
+}
+
+fn parse_package<E: serde::de::Error>(text: &str) -> Result<Package, E> {
+    Package::parse_strict(text).map_err(E::custom)
 }
 
 /// Why a snapshot could not be read (R-CSV-21).
