@@ -203,6 +203,16 @@ pub struct FileProblem {
     pub message: String,
 }
 
+impl FileProblem {
+    pub(crate) fn new(code: Code, line: Option<u64>, message: impl Into<String>) -> FileProblem {
+        FileProblem {
+            code,
+            line,
+            message: message.into(),
+        }
+    }
+}
+
 /// The outcome of one data row.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RowOutcome {
@@ -362,12 +372,13 @@ impl ImportPlan {
     }
 
     fn file_error(code: Code, line: Option<u64>, message: impl Into<String>) -> ImportPlan {
+        ImportPlan::refused(FileProblem::new(code, line, message))
+    }
+
+    /// A plan of no rows, for a file refused (or only warned about) as a whole.
+    fn refused(problem: FileProblem) -> ImportPlan {
         let mut plan = ImportPlan::default();
-        plan.push_file_problem(FileProblem {
-            code,
-            line,
-            message: message.into(),
-        });
+        plan.push_file_problem(problem);
         plan
     }
 

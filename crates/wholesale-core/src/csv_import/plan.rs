@@ -13,14 +13,7 @@ use crate::text::{count_newlines, trim, truncate, MESSAGE_CHARS};
 /// Plans every data row of `text`, separated by `delimiter` (see
 /// `decode::body`: a record that is not UTF-8 makes a file error).
 pub(crate) fn plan(text: &[u8], delimiter: u8, options: &ImportOptions) -> ImportPlan {
-    match plan_rows(text, delimiter, options) {
-        Ok(plan) => plan,
-        Err(problem) => {
-            let mut plan = ImportPlan::default();
-            plan.push_file_problem(problem);
-            plan
-        }
-    }
+    plan_rows(text, delimiter, options).unwrap_or_else(ImportPlan::refused)
 }
 
 fn plan_rows(
@@ -37,7 +30,7 @@ fn plan_rows(
     }
     let mut records = Records::new(text, delimiter);
     let Some(header) = records.next_record().map_err(|e| read_error(e, None))? else {
-        return Err(problem(
+        return Err(FileProblem::new(
             Code::FileEmpty,
             None,
             "the file has no header row; start from a CSV exported by Control Hub (Users > Manage users > Export)",
@@ -75,17 +68,18 @@ fn plan_rows(
         else {
             break;
         };
-        if !is_blank(&record) {
+        let blank = is_blank(&record);
+        if !blank {
             data_rows = data_rows.saturating_add(1);
         }
         if data_rows > MAX_DATA_ROWS {
             continue; // Only counting now.
         }
         last = Some((start, record.first_line));
-        planner.row(&record, &mut plan.rows);
+        planner.row(&record, blank, &mut plan.rows);
     }
     if data_rows > MAX_DATA_ROWS {
-        return Err(problem(
+        return Err(FileProblem::new(
             Code::FileTooManyRows,
             None,
             format!(
@@ -94,7 +88,7 @@ fn plan_rows(
         ));
     }
     if data_rows == 0 {
-        return Err(problem(
+        return Err(FileProblem::new(
             Code::FileNoDataRows,
             Some(header_line),
             "the file has a header but no data row: nothing would be imported; add one row per user under the header",
@@ -123,17 +117,9 @@ fn plan_rows(
     Ok(plan)
 }
 
-fn problem(code: Code, line: Option<u64>, message: impl Into<String>) -> FileProblem {
-    FileProblem {
-        code,
-        line,
-        message: message.into(),
-    }
-}
-
 /// R-CSV-20: a record of blank cells, which spreadsheets leave behind. A
 /// line break is not blank: it is a quote that swallowed lines (R-CSV-05).
-pub(super) fn is_blank(record: &Record<'_>) -> bool {
+fn is_blank(record: &Record<'_>) -> bool {
     record.iter().all(|cell| trim(cell).is_empty()) && !record.has_line_break()
 }
 
@@ -142,7 +128,7 @@ fn separator_hint(first_line: &[u8]) -> Option<FileProblem> {
     let line = std::str::from_utf8(first_line).ok()?.trim();
     let separator = line.get(..4).filter(|s| s.eq_ignore_ascii_case("sep="))?;
     let named = line.get(separator.len()..).map_or("", str::trim);
-    Some(problem(
+    Some(FileProblem::new(
         Code::FileSeparator,
         Some(1),
         format!(
@@ -179,7 +165,7 @@ fn wrong_separator(first_line: &[u8], delimiter: u8) -> Option<FileProblem> {
         } else {
             "Control Hub reads a UTF-8 file as comma-separated: in Excel choose Save As > CSV UTF-8 (Comma delimited), or set the list separator to a comma"
         };
-        problem(
+        FileProblem::new(
             Code::FileSeparator,
             Some(1),
             format!("the header is separated by {}, not by {}; {how}", separator_name(found), separator_name(delimiter)),
@@ -205,7 +191,7 @@ fn header_quoting(header: &Record<'_>) -> Result<(), FileProblem> {
     } else {
         String::new()
     };
-    Err(problem(
+    Err(FileProblem::new(
         Code::HeaderMalformed,
         Some(header.first_line),
         format!(
@@ -237,7 +223,7 @@ fn header_error(
                         truncate(trim(cell), MESSAGE_CHARS)
                     )
                 });
-            problem(
+            FileProblem::new(
                 Code::HeaderEmailMissing,
                 line,
                 format!("the header has no \"User ID/Email\" column, the key of every row{hint}; add it (the \"(Required)\" suffix is optional)"),
@@ -247,7 +233,7 @@ fn header_error(
             let name = |i: usize| {
                 truncate(trim(header.get(i).unwrap_or_default()), MESSAGE_CHARS).into_owned()
             };
-            problem(
+            FileProblem::new(
                 Code::HeaderDuplicate,
                 line,
                 format!(
@@ -264,7 +250,7 @@ fn header_error(
 
 fn read_error(error: ReadError, columns: Option<&Columns>) -> FileProblem {
     match error {
-        ReadError::TooManyFields { line } => problem(
+        ReadError::TooManyFields { line } => FileProblem::new(
             Code::FileTooManyColumns,
             Some(line),
             format!(
@@ -276,7 +262,7 @@ fn read_error(error: ReadError, columns: Option<&Columns>) -> FileProblem {
                 || format!("column {}", index.saturating_add(1)),
                 |n| format!("column {:?}", truncate(n, MESSAGE_CHARS)),
             );
-            problem(
+            FileProblem::new(
                 Code::FieldTooLarge,
                 Some(line),
                 format!(
@@ -285,7 +271,7 @@ fn read_error(error: ReadError, columns: Option<&Columns>) -> FileProblem {
                 ),
             )
         }
-        ReadError::NotUtf8 { line } => problem(
+        ReadError::NotUtf8 { line } => FileProblem::new(
             Code::FileEncoding,
             Some(line),
             "the record is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel) or UTF-16LE",
@@ -303,7 +289,7 @@ fn missing_lists(org: &super::OrgSnapshot) -> impl Iterator<Item = FileProblem> 
     }
     };
     let lists = org.missing_lists().map(move |key| {
-        problem(
+        FileProblem::new(
             Code::SnapshotListMissing,
             None,
             format!(
@@ -318,7 +304,7 @@ fn missing_lists(org: &super::OrgSnapshot) -> impl Iterator<Item = FileProblem> 
         .filter(|u| u.licenses.is_none())
         .count();
     let licenses = (without_licenses > 0).then(|| {
-        problem(
+        FileProblem::new(
             Code::SnapshotListMissing,
             None,
             format!(
@@ -344,7 +330,7 @@ fn unknown_columns(columns: &Columns, line: u64) -> FileProblem {
     } else {
         String::new()
     };
-    problem(
+    FileProblem::new(
         Code::ColumnUnknown,
         Some(line),
         format!(
@@ -357,7 +343,7 @@ fn unknown_columns(columns: &Columns, line: u64) -> FileProblem {
 
 fn misspelled_column(columns: &Columns, index: usize, meant: &str, line: u64) -> FileProblem {
     let name = columns.names.get(index).map_or("", String::as_str);
-    problem(
+    FileProblem::new(
         Code::ColumnMisspelled,
         Some(line),
         format!(

@@ -209,9 +209,11 @@ impl<'a> Planner<'a> {
     }
 
     /// Plans the data row `record` and appends its outcome to `rows`, the
-    /// rows planned before it. (The outcome is filled where it lies rather
-    /// than moved there: it is nearly 200 bytes.)
-    pub fn row(&mut self, record: &Record<'_>, rows: &mut Vec<RowOutcome>) {
+    /// rows planned before it; `blank` says whether every cell is blank
+    /// (`plan::is_blank`, which the caller has asked to count the row).
+    /// (The outcome is filled where it lies rather than moved there: it is
+    /// nearly 200 bytes.)
+    pub fn row(&mut self, record: &Record<'_>, blank: bool, rows: &mut Vec<RowOutcome>) {
         let email = trim(record.get(self.columns.email).unwrap_or_default());
         rows.push(RowOutcome {
             line: record.first_line,
@@ -225,7 +227,7 @@ impl<'a> Planner<'a> {
             warnings: Vec::new(),
         });
         if let Some((out, earlier)) = rows.split_last_mut() {
-            self.fill(out, record, email, earlier);
+            self.fill(out, record, blank, email, earlier);
         }
     }
 
@@ -235,6 +237,7 @@ impl<'a> Planner<'a> {
         &mut self,
         out: &mut RowOutcome,
         record: &Record<'_>,
+        blank: bool,
         email: &str,
         rows: &[RowOutcome],
     ) {
@@ -244,7 +247,7 @@ impl<'a> Planner<'a> {
         let mut found = Found::default();
 
         // R-CSV-20: a row of blank cells (spreadsheets leave them) changes nothing.
-        if super::plan::is_blank(record) {
+        if blank {
             found.add(
                 Code::RowBlank,
                 None,
@@ -413,27 +416,39 @@ impl<'a> Planner<'a> {
         let extension = opt_cell(cols.extension);
         let location = opt_cell(cols.location);
         let site = opt_cell(cols.site);
-        let in_use = |owner: Person, shown: &str, column: &str, found: &mut Found| {
-            let owner_email = email_key(people.email(owner));
-            let whose = match people.line(owner) {
-                None => format!("{owner_email} in the org"),
-                Some(first) => format!("{owner_email} on line {first}"),
-            };
-            found.add(
-                Code::NumberInUse,
-                Some(column),
-                format!("{shown} is already used by {whose}; give each user their own number"),
-            );
-        };
-        let pending = |owner: Person, shown: &str, column: &str, found: &mut Found| {
-            found.add(
-                Code::NumberHeldByRejectedRow,
-                Some(column),
-                format!(
-                    "{shown} is also on line {}, which is rejected: once that row is fixed, one of the two gets NUMBER_IN_USE",
-                    people.line(owner).unwrap_or_default()
-                ),
-            );
+        // R-CSV-16: `number` held by another user is NUMBER_IN_USE; otherwise
+        // the row claims it (taken once the row is known not to be rejected),
+        // told when a rejected row has it too.
+        let claim = |numbers: &NumbersInUse,
+                     rejected: &NumbersInUse,
+                     number: u64,
+                     shown: &str,
+                     column: &str,
+                     found: &mut Found| {
+            if let Some(owner) = numbers.holder(number, email, people) {
+                let owner_email = email_key(people.email(owner));
+                let whose = match people.line(owner) {
+                    None => format!("{owner_email} in the org"),
+                    Some(first) => format!("{owner_email} on line {first}"),
+                };
+                found.add(
+                    Code::NumberInUse,
+                    Some(column),
+                    format!("{shown} is already used by {whose}; give each user their own number"),
+                );
+                return None;
+            }
+            if let Some(owner) = rejected.holder(number, email, people) {
+                found.add(
+                    Code::NumberHeldByRejectedRow,
+                    Some(column),
+                    format!(
+                        "{shown} is also on line {}, which is rejected: once that row is fixed, one of the two gets NUMBER_IN_USE",
+                        people.line(owner).unwrap_or_default()
+                    ),
+                );
+            }
+            Some(number)
         };
         // A number the row's own user holds is not in use by anyone else.
         let mut claims = Claims::default();
@@ -444,15 +459,14 @@ impl<'a> Planner<'a> {
                 .map_or(true, |p| p.code.severity() == Severity::Warning);
             found.extend(problem);
             if let Some(number) = number_id(phone).filter(|&n| usable && held.phone != Some(n)) {
-                match self.phones.holder(number, email, people) {
-                    Some(owner) => in_use(owner, phone, column, &mut found),
-                    None => {
-                        claims.phone = Some(number);
-                        if let Some(owner) = self.rejected_phones.holder(number, email, people) {
-                            pending(owner, phone, column, &mut found);
-                        }
-                    }
-                }
+                claims.phone = claim(
+                    &self.phones,
+                    &self.rejected_phones,
+                    number,
+                    phone,
+                    column,
+                    &mut found,
+                );
             }
         }
         if let (false, Some(column)) = (extension.is_empty(), self.name_of(cols.extension)) {
@@ -461,17 +475,14 @@ impl<'a> Planner<'a> {
                 None => {
                     let ext = extension_id(extension).filter(|&e| held.extension != Some(e));
                     if let Some(ext) = ext {
-                        match self.extensions.holder(ext, email, people) {
-                            Some(owner) => in_use(owner, extension, column, &mut found),
-                            None => {
-                                claims.extension = Some(ext);
-                                if let Some(owner) =
-                                    self.rejected_extensions.holder(ext, email, people)
-                                {
-                                    pending(owner, extension, column, &mut found);
-                                }
-                            }
-                        }
+                        claims.extension = claim(
+                            &self.extensions,
+                            &self.rejected_extensions,
+                            ext,
+                            extension,
+                            column,
+                            &mut found,
+                        );
                     }
                 }
             }
