@@ -15,7 +15,6 @@ use pyo3::types::{
     PyMemoryView, PySequence, PyString, PyTuple, PyTzInfo,
 };
 use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use pyo3::exceptions::PyException;
@@ -325,7 +324,7 @@ pub fn input_data<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<InputDa
         Input::Data(data) => return Ok(data),
         Input::Read(bytes) => (bytes, "the file object".to_owned()),
         Input::File { file, path } => {
-            let read = detached(py, || read_bounded(file))?
+            let read = detached(py, || csv_import::read_at_most(file, MAX_INPUT_BYTES))?
                 .map_err(|err| cannot_read(py, field, &path, &err))?;
             (read, path.display().to_string())
         }
@@ -343,21 +342,6 @@ pub fn input_data<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<InputDa
         ));
     }
     Ok(InputData::Owned(bytes))
-}
-
-/// At most [`MAX_INPUT_BYTES`] + 1 bytes of `file`.
-fn read_bounded(file: File) -> std::io::Result<Vec<u8>> {
-    let limit = MAX_INPUT_BYTES.saturating_add(1);
-    // The size as a capacity hint (a regular file then reads without a
-    // reallocation); /dev/zero and pipes say 0 and grow as read.
-    let hint = file
-        .metadata()
-        .map_or(0, |m| usize::try_from(m.len()).unwrap_or(limit))
-        .min(limit);
-    let mut bytes = Vec::with_capacity(hint);
-    file.take(u64::try_from(limit).unwrap_or(u64::MAX))
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
 }
 
 /// Reads a binary file object with `.read(n)` calls of at most

@@ -91,11 +91,7 @@ pub fn open_input(path: &Path) -> Result<std::fs::File, Failure> {
 /// such as `/dev/zero`, is refused after `limit` + 1 bytes, not read to the
 /// end of memory.
 pub fn read_input_at_most(path: &Path, limit: usize) -> Result<Vec<u8>, Failure> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    open_input(path)?
-        .take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
-        .read_to_end(&mut bytes)
+    let bytes = wholesale_core::csv_import::read_at_most(open_input(path)?, limit)
         .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
     if bytes.len() > limit {
         return Err(Failure(format!(

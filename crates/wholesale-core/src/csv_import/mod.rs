@@ -435,12 +435,28 @@ pub enum CsvImportError {
 /// assert_eq!(plan.rows[0].assign, ["webex_meetings", "basic_messaging", "basic_space_meetings", "call_on_webex"]);
 /// ```
 pub fn check(reader: impl Read, options: &ImportOptions) -> Result<ImportPlan, CsvImportError> {
-    let limit = u64::try_from(MAX_FILE_BYTES).unwrap_or(u64::MAX);
+    let bytes = read_at_most(reader, MAX_FILE_BYTES)?;
+    Ok(check_bytes(&bytes, options))
+}
+
+/// Reads `reader` to its end, but never more than `limit` + 1 bytes: enough
+/// to tell an input over `limit` from one at it, however long or endless
+/// the input is (R-CSV-04). [`check`] reads its input so; the CLI and the
+/// bindings read snapshots and other files so.
+///
+/// ```
+/// use wholesale_core::csv_import::read_at_most;
+///
+/// let endless = std::io::repeat(b'x');
+/// assert_eq!(read_at_most(endless, 10).unwrap().len(), 11);
+/// assert_eq!(read_at_most(&b"abc"[..], 10).unwrap(), b"abc");
+/// ```
+pub fn read_at_most(reader: impl Read, limit: usize) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader
-        .take(limit.saturating_add(1))
+        .take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
         .read_to_end(&mut bytes)?;
-    Ok(check_bytes(&bytes, options))
+    Ok(bytes)
 }
 
 /// Plans the import of CSV `bytes`; see [`check`].
