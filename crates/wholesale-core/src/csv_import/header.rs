@@ -65,6 +65,27 @@ fn normalize(cell: &str) -> String {
     key
 }
 
+pub(crate) const JABBER_CALLING: &str = "Jabber Calling";
+pub(crate) const JABBER_TEAMS: &str = "Jabber with Webex Teams";
+
+/// The fixed columns the import reads, as Control Hub's template spells
+/// them (matched as [`normalize`] says).
+const FIXED: [(&str, Column); 10] = [
+    ("User ID/Email", Column::Email),
+    ("First Name", Column::FirstName),
+    ("Last Name", Column::LastName),
+    ("Display Name", Column::DisplayName),
+    ("Phone Number", Column::PhoneNumber),
+    ("Extension", Column::Extension),
+    ("Location", Column::Location),
+    ("Preferred Webex Site", Column::PreferredSite),
+    (JABBER_CALLING, Column::JabberCalling),
+    (JABBER_TEAMS, Column::JabberTeams),
+];
+
+/// Other names accepted for the key column.
+const EMAIL_ALIASES: [&str; 2] = ["Email", "User ID"];
+
 fn squash(name: &str) -> String {
     normalize(name)
 }
@@ -72,21 +93,11 @@ fn squash(name: &str) -> String {
 /// Classifies one header cell.
 pub(crate) fn classify(cell: &str) -> Column {
     let key = normalize(cell);
-    let fixed = match key.as_str() {
-        "userid/email" | "email" | "userid" => Some(Column::Email),
-        "firstname" => Some(Column::FirstName),
-        "lastname" => Some(Column::LastName),
-        "displayname" => Some(Column::DisplayName),
-        "phonenumber" => Some(Column::PhoneNumber),
-        "extension" => Some(Column::Extension),
-        "location" => Some(Column::Location),
-        "preferredwebexsite" => Some(Column::PreferredSite),
-        "jabbercalling" => Some(Column::JabberCalling),
-        "jabberwithwebexteams" => Some(Column::JabberTeams),
-        _ => None,
-    };
-    if let Some(column) = fixed {
-        return column;
+    if EMAIL_ALIASES.iter().any(|alias| normalize(alias) == key) {
+        return Column::Email;
+    }
+    if let Some((_, column)) = FIXED.iter().find(|(name, _)| normalize(name) == key) {
+        return column.clone();
     }
     if let Some(license) = BasicLicense::ALL
         .into_iter()
@@ -106,25 +117,12 @@ pub(crate) fn classify(cell: &str) -> Column {
         })
 }
 
-/// The columns the import reads, as Control Hub's template spells them.
-const FIXED_NAMES: [&str; 10] = [
-    "User ID/Email",
-    "First Name",
-    "Last Name",
-    "Display Name",
-    "Phone Number",
-    "Extension",
-    "Location",
-    "Preferred Webex Site",
-    "Jabber Calling",
-    "Jabber with Webex Teams",
-];
-
 /// Every column name the import knows: fixed columns, basic licenses and
 /// subscriber packages.
 fn known_names() -> impl Iterator<Item = &'static str> {
-    FIXED_NAMES
-        .into_iter()
+    FIXED
+        .iter()
+        .map(|&(name, _)| name)
         .chain(
             BasicLicense::ALL
                 .into_iter()

@@ -6,7 +6,7 @@
 //! cross-row indexes hold indexes rather than copies, and the license lists
 //! are inline.
 
-use super::header::Columns;
+use super::header::{Columns, JABBER_CALLING, JABBER_TEAMS};
 use super::index::{EmailIndex, NumbersInUse, People, Person};
 use super::records::Record;
 use super::{
@@ -126,10 +126,6 @@ struct BasicCells {
     set_true: BasicLicenses,
     set_false: BasicLicenses,
 }
-
-/// The full names of the two Jabber columns, for messages when one is absent.
-const JABBER_CALLING: &str = "Jabber Calling";
-const JABBER_TEAMS: &str = "Jabber with Webex Teams";
 
 fn has(value: &Option<String>) -> bool {
     value.as_deref().is_some_and(|v| !trim(v).is_empty())
