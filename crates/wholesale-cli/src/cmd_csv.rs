@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
 use wholesale_core::csv_import::{self, ImportBehavior, ImportOptions, ImportPlan, OrgSnapshot};
+use wholesale_core::{Problem, Severity};
 
 use crate::output::write_json;
 use crate::{demo::samples_dir, open_input, read_input_at_most, Failure, Format, Outcome};
@@ -103,43 +104,9 @@ fn write_text(out: &mut dyn Write, name: &str, plan: &ImportPlan) -> Result<(), 
         "{name}: {} rows: {} add, {} modify, {} change_package, {} remove, {} no_change, {} rejected; {} warnings",
         s.rows, s.add, s.modify, s.change_package, s.remove, s.no_change, s.rejected, s.warnings
     )?;
-    for (severity, problem) in plan
-        .file_errors
-        .iter()
-        .map(|p| ("", p))
-        .chain(plan.file_warnings.iter().map(|p| ("warning ", p)))
-    {
-        let at = problem
-            .line
-            .map_or_else(|| "file".to_owned(), |l| format!("line {l}"));
-        writeln!(
-            out,
-            "{at}: {severity}{} ({}) {}",
-            problem.code,
-            problem.code.rule(),
-            problem.message
-        )?;
-    }
-    for row in &plan.rows {
-        for (severity, problem) in row
-            .errors
-            .iter()
-            .map(|p| ("", p))
-            .chain(row.warnings.iter().map(|p| ("warning ", p)))
-        {
-            let column = problem
-                .column
-                .as_deref()
-                .map_or_else(String::new, |c| format!(", column {c:?}"));
-            writeln!(
-                out,
-                "line {}{column}: {severity}{} ({}) {}",
-                row.line,
-                problem.code,
-                problem.rule(),
-                problem.message
-            )?;
-        }
+    let rows = plan.rows.iter().flat_map(|row| row.errors.iter().chain(&row.warnings));
+    for problem in plan.file_errors.iter().chain(&plan.file_warnings).chain(rows) {
+        write_problem(out, problem)?;
     }
     Ok(())
 }
@@ -205,4 +172,26 @@ mod tests {
         let (outcome, _) = run_check("no_such_file.csv", Format::Text);
         assert!(outcome.is_err());
     }
+}
+
+/// `line 3, column "Phone Number": warning CODE (R-CSV-NN) message`.
+pub(crate) fn write_problem(out: &mut dyn Write, problem: &Problem) -> std::io::Result<()> {
+    let at = problem
+        .line
+        .map_or_else(|| "file".to_owned(), |line| format!("line {line}"));
+    let column = problem
+        .field
+        .as_deref()
+        .map_or_else(String::new, |c| format!(", column {c:?}"));
+    let severity = match problem.severity() {
+        Severity::Error => "",
+        Severity::Warning => "warning ",
+    };
+    writeln!(
+        out,
+        "{at}{column}: {severity}{} ({}) {}",
+        problem.code,
+        problem.rule(),
+        problem.message
+    )
 }

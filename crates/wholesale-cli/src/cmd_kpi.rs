@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use wholesale_core::kpi::{dashboard, Dashboard, KpiOptions};
 use wholesale_core::report::subscription_details::{to_subscriptions, SubscriptionDetailsRow};
-use wholesale_core::report::{read_report, ReportProblem};
+use wholesale_core::report::read_report;
+use wholesale_core::Problem;
 use wholesale_core::subscription::{ProductLine, Subscription};
 
 use crate::{output, Failure, Format, Outcome};
@@ -56,7 +57,7 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 fn load(
     bytes: &[u8],
     product: ProductLine,
-) -> Result<(Vec<Subscription>, Vec<ReportProblem>), Failure> {
+) -> Result<(Vec<Subscription>, Vec<Problem>), Failure> {
     let text = std::str::from_utf8(bytes)
         .map_err(|e| Failure(format!("the file is not UTF-8: {e}")))?
         .trim_start_matches('\u{feff}');

@@ -39,7 +39,7 @@ use crate::codes::Code;
 use crate::contact::{check_email, check_extension, check_phone_number};
 use crate::org::{Address, User};
 use crate::package::Package;
-use crate::problem::{Findings, Problem};
+use crate::problem::{AsProblem, Findings, Problem};
 use crate::provisioning::{
     check_address, check_calling_number, check_customer_packages, NewCustomer,
 };
@@ -113,10 +113,11 @@ impl ResourceIdError {
     pub fn code(&self) -> Code {
         Code::ResourceIdInvalid
     }
+}
 
-    /// The error as a [`Problem`] about `field`.
-    pub fn to_problem(&self, field: &str) -> Problem {
-        Problem::new(self.code(), field, self.to_string())
+impl AsProblem for ResourceIdError {
+    fn to_problem(&self) -> Problem {
+        Problem::general(self.code(), self.to_string())
     }
 }
 
@@ -892,7 +893,7 @@ fn check_customer(customer: &WholesaleCustomer, prefix: &str) -> Findings {
         ("orgId", customer.org_id.as_ref()),
     ] {
         if let Some(Err(e)) = id.map(|id| ResourceId::decode(id)) {
-            findings.push(e.to_problem(&format!("{prefix}{field}")));
+            findings.push(e.to_problem().in_field(format!("{prefix}{field}")));
         }
     }
     findings
@@ -923,7 +924,7 @@ fn check_subscriber(subscriber: &WholesaleSubscriber, prefix: &str) -> Findings 
         ("customerId", subscriber.customer_id.as_ref()),
     ] {
         if let Some(Err(e)) = id.map(|id| ResourceId::decode(id)) {
-            findings.push(e.to_problem(&format!("{prefix}{field}")));
+            findings.push(e.to_problem().in_field(format!("{prefix}{field}")));
         }
     }
     findings
@@ -1054,7 +1055,9 @@ fn precheck_subscriber_request(request: &SubscriberRequest, mode: RequestMode) -
                 "a subscriber request needs the wholesale customerId",
             )),
             Some(id) if decode_base64(id).is_none() => {
-                findings.push(ResourceIdError::NotBase64(clip(id)).to_problem("customerId"))
+                findings.push(ResourceIdError::NotBase64(clip(id))
+                    .to_problem()
+                    .in_field("customerId"))
             }
             Some(_) => {}
         }
@@ -1116,7 +1119,7 @@ fn precheck_subscriber_request(request: &SubscriberRequest, mode: RequestMode) -
     let location = non_empty(params.location_id.as_deref());
     if let Some(location) = location {
         if let Err(e) = ResourceId::decode(location) {
-            findings.push(e.to_problem("provisioningParameters.locationId"));
+            findings.push(e.to_problem().in_field("provisioningParameters.locationId"));
         }
     }
     if let [package] = request.packages.as_slice() {

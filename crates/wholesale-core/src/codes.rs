@@ -167,6 +167,8 @@ registry! {
         "The Webex resource ID is not unpadded base64 of `ciscospark://<region>/<TYPE>/<uuid>`.";
 
     // --- csv_import (R-CSV) ----------------------------------------------------
+    FileUnreadable = "FILE_UNREADABLE", "R-CSV-01", Error,
+        "The reader failed (an I/O error) before the file was read to its end.";
     FileEncoding = "FILE_ENCODING", "R-CSV-01", Error,
         "The file is neither UTF-8 (with or without BOM) nor UTF-16LE with a BOM.";
     FileSeparator = "FILE_SEPARATOR", "R-CSV-01", Error,
@@ -253,6 +255,10 @@ registry! {
         "The fixed low-assignment ratio is not a finite number of 0 or more.";
 
     // --- report (R-REP) --------------------------------------------------------
+    ReportUnreadable = "REPORT_UNREADABLE", "R-REP-01", Error,
+        "The report could not be read: an I/O error, or no header row.";
+    ReportWriteFailed = "REPORT_WRITE_FAILED", "R-REP-01", Error,
+        "The writer failed while the report was written.";
     ReportColumnMissing = "REPORT_COLUMN_MISSING", "R-REP-01", Error,
         "A column the report needs is not in its header row.";
     ReportCellInvalid = "REPORT_CELL_INVALID", "R-REP-01", Error,
@@ -281,6 +287,8 @@ registry! {
         "The customer_id or leg_id of a call leg is empty.";
     LegRowMalformed = "LEG_ROW_MALFORMED", "R-CQ-03", Error,
         "The call-leg row cannot be read: wrong number of fields or not UTF-8.";
+    CallDataUnreadable = "CALL_DATA_UNREADABLE", "R-CQ-03", Error,
+        "The call-leg or call-queue CSV could not be read (an I/O error).";
     LegHeaderMissing = "LEG_HEADER_MISSING", "R-CQ-03", Error,
         "The call-leg CSV lacks a required column; nothing can be read.";
     QueueHeaderMissing = "QUEUE_HEADER_MISSING", "R-CQ-04", Error,

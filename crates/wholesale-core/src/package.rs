@@ -28,7 +28,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::codes::Code;
-use crate::problem::Problem;
+use crate::problem::{AsProblem, Problem};
 
 macro_rules! packages {
     ($( $variant:ident = $id:literal, $display:literal, subscriber: $sub:literal, calling: $calling:literal, meetings: $meetings:literal; )*) => {
@@ -184,10 +184,11 @@ impl PackageError {
     pub fn code(&self) -> Code {
         Code::PackageUnknown
     }
+}
 
-    /// The error as a [`Problem`] about `field`.
-    pub fn to_problem(&self, field: &str) -> Problem {
-        Problem::new(self.code(), field, self.to_string())
+impl AsProblem for PackageError {
+    fn to_problem(&self) -> Problem {
+        Problem::general(self.code(), self.to_string())
     }
 }
 
@@ -379,7 +380,7 @@ mod tests {
         for p in Package::KNOWN {
             assert!(text.contains(p.api_id()));
         }
-        assert_eq!(err.to_problem("package").code, Code::PackageUnknown);
+        assert_eq!(err.to_problem().code, Code::PackageUnknown);
     }
 
     #[test]

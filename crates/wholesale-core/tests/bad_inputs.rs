@@ -185,9 +185,7 @@ fn quality_error(e: QualityError) -> Outcome {
         _ => "QualityError::other",
     };
     let mut out = Outcome::refused(name);
-    if let Some(code) = e.code() {
-        out.add(code);
-    }
+    out.add(e.code());
     out
 }
 

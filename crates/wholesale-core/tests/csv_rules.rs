@@ -188,7 +188,7 @@ fn r_csv_07_one_package_per_user() {
     );
     let row = one(&format!("{head}dan@acme.example,TRUE,TRUE,s\n"));
     assert_eq!(codes(&row), [Code::PackageMultiple]);
-    assert_eq!(row.errors[0].column.as_deref(), Some("Webex Voice"));
+    assert_eq!(row.errors[0].field.as_deref(), Some("Webex Voice"));
 }
 
 #[test]
@@ -270,7 +270,7 @@ fn r_csv_12_jabber_cells() {
     let blank = one(&format!("{head}dan@acme.example,TRUE,s,false,\n"));
     assert_eq!(codes(&blank), [Code::JabberRequired]);
     assert_eq!(
-        blank.errors[0].column.as_deref(),
+        blank.errors[0].field.as_deref(),
         Some("Jabber with Webex Teams")
     );
     let change = one(&format!("{head}ana@acme.example,TRUE,s,,\n"));
@@ -280,7 +280,7 @@ fn r_csv_12_jabber_cells() {
     let missing = one("User ID/Email,Webex Meetings,Preferred Webex Site,Jabber Calling\ndan@acme.example,TRUE,s,TRUE\n");
     assert_eq!(codes(&missing), [Code::JabberRequired]);
     assert_eq!(
-        missing.errors[0].column.as_deref(),
+        missing.errors[0].field.as_deref(),
         Some("Jabber with Webex Teams")
     );
     // Other rows may leave them blank: bob keeps Webex Meetings.
@@ -460,7 +460,7 @@ fn plan_json_shape_is_stable() {
     );
     assert_eq!(
         keys(&json["rows"][1]["errors"][0]),
-        ["code", "column", "message", "rule"]
+        ["code", "field", "line", "message", "rule", "severity"]
     );
     assert_eq!(
         keys(&json["summary"]),
@@ -478,7 +478,8 @@ fn plan_json_shape_is_stable() {
     assert_eq!(json["rows"][1]["errors"][0]["rule"], "R-CSV-14");
     let bad = check_bytes(b"First Name\nx\n", &ImportOptions::default());
     let json = serde_json::to_value(&bad).unwrap();
-    assert_eq!(keys(&json["file_errors"][0]), ["code", "line", "message"]);
+    assert_eq!(json["file_errors"][0]["severity"], "error");
+    assert_eq!(keys(&json["file_errors"][0]), ["code", "field", "line", "message", "rule", "severity"]);
 }
 
 /// Bindings may pass options as JSON; missing keys take the core's defaults.

@@ -98,7 +98,7 @@ fn meaning(plan: &ImportPlan) -> Vec<String> {
             .map(|p| {
                 // PACKAGE_MULTIPLE points at the second TRUE package column in
                 // file order, which depends on the order by design.
-                let column = (p.code != Code::PackageMultiple).then_some(&p.column);
+                let column = (p.code != Code::PackageMultiple).then_some(&p.field);
                 format!("{}@{column:?}", p.code)
             })
             .collect();

@@ -374,7 +374,7 @@ fn r_cq_01_columns_of_different_lengths_are_a_typed_error() {
             found: 1
         }
     ));
-    assert_eq!(err.code(), Some(Code::LegColumnsLengthMismatch));
+    assert_eq!(err.code(), Code::LegColumnsLengthMismatch);
     let mut out = [0u8; 3];
     assert!(classify_columns(&b.as_columns(), &QualityPolicy::default(), &mut out).is_err());
 }

@@ -137,11 +137,11 @@ fn r_rep_01_missing_columns_are_each_reported() {
     let csv = "Customer Name,Org ID,App Type,Platform,Version\nAcme,o,Desktop,Mac,1\n";
     match read_report::<AppVersionRow>(csv.as_bytes()) {
         Err(ReportError::MissingColumns(problems)) => {
-            let cols: Vec<_> = problems.iter().map(|p| p.column.clone().unwrap()).collect();
+            let cols: Vec<_> = problems.iter().map(|p| p.field.clone().unwrap()).collect();
             assert_eq!(cols, ["OS Version", "Number of Users"]);
             assert!(problems
                 .iter()
-                .all(|p| p.code == Code::ReportColumnMissing && p.line == 1));
+                .all(|p| p.code == Code::ReportColumnMissing && p.line == Some(1)));
         }
         other => panic!("expected missing columns, got {other:?}"),
     }
@@ -157,17 +157,17 @@ fn r_rep_01_bad_cells_are_problems_with_line_and_column_never_dropped_silently()
     let table = read_report::<AppVersionRow>(csv.as_bytes()).unwrap();
     assert_eq!(table.rows.len(), 1);
     assert_eq!(table.rows[0].customer_name, "Acme");
-    let found: Vec<(u64, Option<&str>, Code)> = table
+    let found: Vec<(Option<u64>, Option<&str>, Code)> = table
         .problems
         .iter()
-        .map(|p| (p.line, p.column.as_deref(), p.code))
+        .map(|p| (p.line, p.field.as_deref(), p.code))
         .collect();
     assert_eq!(
         found,
         [
-            (3, Some("Number of Users"), Code::ReportCellInvalid),
-            (4, None, Code::ReportRowMalformed),
-            (5, Some("Number of Users"), Code::ReportCellInvalid),
+            (Some(3), Some("Number of Users"), Code::ReportCellInvalid),
+            (Some(4), None, Code::ReportRowMalformed),
+            (Some(5), Some("Number of Users"), Code::ReportCellInvalid),
         ]
     );
 }
@@ -188,8 +188,8 @@ fn r_rep_01_yes_no_cells_and_iso_dates() {
         [Some(true), Some(false), Some(true), Some(false), None]
     );
     assert_eq!(table.problems.len(), 1);
-    assert_eq!(table.problems[0].line, 7);
-    assert_eq!(table.problems[0].column.as_deref(), Some("Active"));
+    assert_eq!(table.problems[0].line, Some(7));
+    assert_eq!(table.problems[0].field.as_deref(), Some("Active"));
     // Round trip: written as yes/no and the E.164 number stays readable.
     let text = write(&table.rows);
     assert!(text.contains(",yes,") && text.contains(",no,"));

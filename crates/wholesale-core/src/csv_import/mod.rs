@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes::{Code, Severity};
 use crate::package::{BasicLicense, BasicLicenses, Package};
-use crate::problem::Problem;
+use crate::problem::{AsProblem, Problem};
 
 mod decode;
 mod header;
@@ -151,66 +151,9 @@ impl Action {
     }
 }
 
-/// A problem on one row: `{code, column, rule, message}`; `column` is the
-/// header as written in the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RowProblem {
-    /// The registry code.
-    pub code: Code,
-    /// The column concerned, as written in the header.
-    pub column: Option<String>,
-    /// What went wrong and what to do, in English.
-    pub message: String,
-}
-
-impl RowProblem {
-    /// The rule the code enforces.
-    pub fn rule(&self) -> &'static str {
-        self.code.rule()
-    }
-}
-
-impl From<Problem> for RowProblem {
-    fn from(p: Problem) -> Self {
-        RowProblem {
-            code: p.code,
-            column: p.field,
-            message: p.message,
-        }
-    }
-}
-
-impl Serialize for RowProblem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("RowProblem", 4)?;
-        s.serialize_field("code", &self.code)?;
-        s.serialize_field("column", &self.column)?;
-        s.serialize_field("rule", self.code.rule())?;
-        s.serialize_field("message", &self.message)?;
-        s.end()
-    }
-}
-
-/// A problem with the file as a whole: `{code, line, message}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct FileProblem {
-    /// The registry code.
-    pub code: Code,
-    /// The 1-based line concerned, when there is one.
-    pub line: Option<u64>,
-    /// What went wrong and what to do, in English.
-    pub message: String,
-}
-
-impl FileProblem {
-    pub(crate) fn new(code: Code, line: Option<u64>, message: impl Into<String>) -> FileProblem {
-        FileProblem {
-            code,
-            line,
-            message: message.into(),
-        }
-    }
+/// A problem with the file as a whole, on `line` where there is one.
+pub(crate) fn file_problem(code: Code, line: Option<u64>, message: impl Into<String>) -> Problem {
+    Problem::general(code, message).on_line(line)
 }
 
 /// The outcome of one data row.
@@ -234,9 +177,9 @@ pub struct RowOutcome {
     /// The package and basic licenses the row removes.
     pub remove: Licenses,
     /// Errors; non-empty exactly when `action` is `rejected`.
-    pub errors: Vec<RowProblem>,
+    pub errors: Vec<Problem>,
     /// Warnings; they never change the action.
-    pub warnings: Vec<RowProblem>,
+    pub warnings: Vec<Problem>,
 }
 
 /// The licenses a row assigns or removes: at most one wholesale package and
@@ -356,9 +299,9 @@ pub struct Summary {
 pub struct ImportPlan {
     /// Problems that make the whole file unusable; when there is one, `rows`
     /// is empty (nothing is planned).
-    pub file_errors: Vec<FileProblem>,
+    pub file_errors: Vec<Problem>,
     /// Warnings about the file as a whole (unknown columns).
-    pub file_warnings: Vec<FileProblem>,
+    pub file_warnings: Vec<Problem>,
     /// One outcome per data row, in file order.
     pub rows: Vec<RowOutcome>,
     /// Counts.
@@ -372,17 +315,17 @@ impl ImportPlan {
     }
 
     fn file_error(code: Code, line: Option<u64>, message: impl Into<String>) -> ImportPlan {
-        ImportPlan::refused(FileProblem::new(code, line, message))
+        ImportPlan::refused(file_problem(code, line, message))
     }
 
     /// A plan of no rows, for a file refused (or only warned about) as a whole.
-    fn refused(problem: FileProblem) -> ImportPlan {
+    fn refused(problem: Problem) -> ImportPlan {
         let mut plan = ImportPlan::default();
         plan.push_file_problem(problem);
         plan
     }
 
-    fn push_file_problem(&mut self, problem: FileProblem) {
+    fn push_file_problem(&mut self, problem: Problem) {
         match problem.code.severity() {
             Severity::Error => self.file_errors.push(problem),
             Severity::Warning => self.file_warnings.push(problem),
@@ -390,6 +333,11 @@ impl ImportPlan {
     }
 
     fn finish(mut self) -> ImportPlan {
+        for row in &mut self.rows {
+            for problem in row.errors.iter_mut().chain(&mut row.warnings) {
+                problem.line = Some(row.line);
+            }
+        }
         let mut summary = Summary {
             rows: self.rows.len(),
             warnings: self.file_warnings.len(),
@@ -418,6 +366,19 @@ pub enum CsvImportError {
     /// The reader failed.
     #[error("cannot read the CSV: {0}")]
     Io(#[from] std::io::Error),
+}
+
+impl CsvImportError {
+    /// The registry code of the error: `FILE_UNREADABLE`.
+    pub fn code(&self) -> Code {
+        Code::FileUnreadable
+    }
+}
+
+impl AsProblem for CsvImportError {
+    fn to_problem(&self) -> Problem {
+        Problem::general(self.code(), self.to_string())
+    }
 }
 
 /// Plans the import of the CSV read from `reader` (R-CSV-01..20).

@@ -5,7 +5,7 @@ use super::header::{self, Columns, HeaderError};
 use super::records::{ReadError, Record, Records};
 use super::row::{reject, Planner};
 use super::{
-    FileProblem, ImportOptions, ImportPlan, RowProblem, MAX_COLUMNS, MAX_DATA_ROWS, MAX_FIELD_BYTES,
+    file_problem, ImportOptions, ImportPlan, Problem, MAX_COLUMNS, MAX_DATA_ROWS, MAX_FIELD_BYTES,
 };
 use crate::codes::Code;
 use crate::text::{count_newlines, trim, truncate, MESSAGE_CHARS};
@@ -20,7 +20,7 @@ fn plan_rows(
     text: &[u8],
     delimiter: u8,
     options: &ImportOptions,
-) -> Result<ImportPlan, FileProblem> {
+) -> Result<ImportPlan, Problem> {
     let first_line = text
         .split(|&b| b == b'\n' || b == b'\r')
         .next()
@@ -30,7 +30,7 @@ fn plan_rows(
     }
     let mut records = Records::new(text, delimiter);
     let Some(header) = records.next_record().map_err(|e| read_error(e, None))? else {
-        return Err(FileProblem::new(
+        return Err(file_problem(
             Code::FileEmpty,
             None,
             "the file has no header row; start from a CSV exported by Control Hub (Users > Manage users > Export)",
@@ -79,7 +79,7 @@ fn plan_rows(
         planner.row(&record, blank, &mut plan.rows);
     }
     if data_rows > MAX_DATA_ROWS {
-        return Err(FileProblem::new(
+        return Err(file_problem(
             Code::FileTooManyRows,
             None,
             format!(
@@ -88,7 +88,7 @@ fn plan_rows(
         ));
     }
     if data_rows == 0 {
-        return Err(FileProblem::new(
+        return Err(file_problem(
             Code::FileNoDataRows,
             Some(header_line),
             "the file has a header but no data row: nothing would be imported; add one row per user under the header",
@@ -103,9 +103,10 @@ fn plan_rows(
                 .retain(|e| e.code != Code::RowMalformed && e.code != Code::CellLineBreak);
             row.errors.insert(
                 0,
-                RowProblem {
+                Problem {
                     code: Code::RowMalformed,
-                    column: None,
+                    field: None,
+                    line: None,
                     message: format!(
                         "a quoted cell that starts on line {line} is never closed, so the rest of the file was read as one cell; add the closing '\"'"
                     ),
@@ -124,11 +125,11 @@ fn is_blank(record: &Record<'_>) -> bool {
 }
 
 /// R-CSV-01: Excel's `sep=;` first line, which Control Hub reads as the header.
-fn separator_hint(first_line: &[u8]) -> Option<FileProblem> {
+fn separator_hint(first_line: &[u8]) -> Option<Problem> {
     let line = std::str::from_utf8(first_line).ok()?.trim();
     let separator = line.get(..4).filter(|s| s.eq_ignore_ascii_case("sep="))?;
     let named = line.get(separator.len()..).map_or("", str::trim);
-    Some(FileProblem::new(
+    Some(file_problem(
         Code::FileSeparator,
         Some(1),
         format!(
@@ -151,7 +152,7 @@ fn separator_name(separator: u8) -> &'static str {
 
 /// R-CSV-01: a header that is not split by the file's separator but by
 /// another one (Excel's "CSV" is semicolon-separated in much of Europe).
-fn wrong_separator(first_line: &[u8], delimiter: u8) -> Option<FileProblem> {
+fn wrong_separator(first_line: &[u8], delimiter: u8) -> Option<Problem> {
     let count = |sep: u8| first_line.iter().filter(|&&b| b == sep).count();
     let expected = count(delimiter);
     let (found, times) = [b';', b'\t', b',', b'|']
@@ -165,7 +166,7 @@ fn wrong_separator(first_line: &[u8], delimiter: u8) -> Option<FileProblem> {
         } else {
             "Control Hub reads a UTF-8 file as comma-separated: in Excel choose Save As > CSV UTF-8 (Comma delimited), or set the list separator to a comma"
         };
-        FileProblem::new(
+        file_problem(
             Code::FileSeparator,
             Some(1),
             format!("the header is separated by {}, not by {}; {how}", separator_name(found), separator_name(delimiter)),
@@ -175,7 +176,7 @@ fn wrong_separator(first_line: &[u8], delimiter: u8) -> Option<FileProblem> {
 
 /// R-CSV-02: a header cell holding a quote or a line break means the
 /// header's quoting is broken (a quote opened there swallows the next lines).
-fn header_quoting(header: &Record<'_>) -> Result<(), FileProblem> {
+fn header_quoting(header: &Record<'_>) -> Result<(), Problem> {
     let Some((index, cell)) = header
         .iter()
         .enumerate()
@@ -191,7 +192,7 @@ fn header_quoting(header: &Record<'_>) -> Result<(), FileProblem> {
     } else {
         String::new()
     };
-    Err(FileProblem::new(
+    Err(file_problem(
         Code::HeaderMalformed,
         Some(header.first_line),
         format!(
@@ -207,7 +208,7 @@ fn header_error(
     header: &Record<'_>,
     first_line: &[u8],
     delimiter: u8,
-) -> FileProblem {
+) -> Problem {
     let line = Some(header.first_line);
     match error {
         HeaderError::EmailMissing => {
@@ -223,7 +224,7 @@ fn header_error(
                         truncate(trim(cell), MESSAGE_CHARS)
                     )
                 });
-            FileProblem::new(
+            file_problem(
                 Code::HeaderEmailMissing,
                 line,
                 format!("the header has no \"User ID/Email\" column, the key of every row{hint}; add it (the \"(Required)\" suffix is optional)"),
@@ -233,7 +234,7 @@ fn header_error(
             let name = |i: usize| {
                 truncate(trim(header.get(i).unwrap_or_default()), MESSAGE_CHARS).into_owned()
             };
-            FileProblem::new(
+            file_problem(
                 Code::HeaderDuplicate,
                 line,
                 format!(
@@ -248,9 +249,9 @@ fn header_error(
     }
 }
 
-fn read_error(error: ReadError, columns: Option<&Columns>) -> FileProblem {
+fn read_error(error: ReadError, columns: Option<&Columns>) -> Problem {
     match error {
-        ReadError::TooManyFields { line } => FileProblem::new(
+        ReadError::TooManyFields { line } => file_problem(
             Code::FileTooManyColumns,
             Some(line),
             format!(
@@ -262,7 +263,7 @@ fn read_error(error: ReadError, columns: Option<&Columns>) -> FileProblem {
                 || format!("column {}", index.saturating_add(1)),
                 |n| format!("column {:?}", truncate(n, MESSAGE_CHARS)),
             );
-            FileProblem::new(
+            file_problem(
                 Code::FieldTooLarge,
                 Some(line),
                 format!(
@@ -271,7 +272,7 @@ fn read_error(error: ReadError, columns: Option<&Columns>) -> FileProblem {
                 ),
             )
         }
-        ReadError::NotUtf8 { line } => FileProblem::new(
+        ReadError::NotUtf8 { line } => file_problem(
             Code::FileEncoding,
             Some(line),
             "the record is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel) or UTF-16LE",
@@ -280,7 +281,7 @@ fn read_error(error: ReadError, columns: Option<&Columns>) -> FileProblem {
 }
 
 /// R-CSV-21: each list the snapshot lacks switches its checks off, once.
-fn missing_lists(org: &super::OrgSnapshot) -> impl Iterator<Item = FileProblem> + '_ {
+fn missing_lists(org: &super::OrgSnapshot) -> impl Iterator<Item = Problem> + '_ {
     let skipped = |key: &str| {
         match key {
         "locations" => "locations are not checked against the org (R-CSV-11)",
@@ -289,7 +290,7 @@ fn missing_lists(org: &super::OrgSnapshot) -> impl Iterator<Item = FileProblem> 
     }
     };
     let lists = org.missing_lists().map(move |key| {
-        FileProblem::new(
+        file_problem(
             Code::SnapshotListMissing,
             None,
             format!(
@@ -304,7 +305,7 @@ fn missing_lists(org: &super::OrgSnapshot) -> impl Iterator<Item = FileProblem> 
         .filter(|u| u.licenses.is_none())
         .count();
     let licenses = (without_licenses > 0).then(|| {
-        FileProblem::new(
+        file_problem(
             Code::SnapshotListMissing,
             None,
             format!(
@@ -315,7 +316,7 @@ fn missing_lists(org: &super::OrgSnapshot) -> impl Iterator<Item = FileProblem> 
     lists.chain(licenses)
 }
 
-fn unknown_columns(columns: &Columns, line: u64) -> FileProblem {
+fn unknown_columns(columns: &Columns, line: u64) -> Problem {
     const SHOWN: usize = 10;
     let names: Vec<String> = columns
         .unknown
@@ -330,7 +331,7 @@ fn unknown_columns(columns: &Columns, line: u64) -> FileProblem {
     } else {
         String::new()
     };
-    FileProblem::new(
+    file_problem(
         Code::ColumnUnknown,
         Some(line),
         format!(
@@ -341,9 +342,9 @@ fn unknown_columns(columns: &Columns, line: u64) -> FileProblem {
     )
 }
 
-fn misspelled_column(columns: &Columns, index: usize, meant: &str, line: u64) -> FileProblem {
+fn misspelled_column(columns: &Columns, index: usize, meant: &str, line: u64) -> Problem {
     let name = columns.names.get(index).map_or("", String::as_str);
-    FileProblem::new(
+    file_problem(
         Code::ColumnMisspelled,
         Some(line),
         format!(

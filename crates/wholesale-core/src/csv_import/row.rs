@@ -10,7 +10,7 @@ use super::header::{Columns, JABBER_CALLING, JABBER_TEAMS};
 use super::index::{EmailIndex, NumbersInUse, People, Person};
 use super::records::Record;
 use super::{
-    Action, ImportBehavior, ImportOptions, OrgSnapshot, RowOutcome, RowProblem, SnapshotUser,
+    Action, ImportBehavior, ImportOptions, OrgSnapshot, RowOutcome, SnapshotUser,
 };
 use crate::codes::{Code, Severity};
 use crate::contact::{
@@ -81,12 +81,12 @@ fn parse_bool(cell: &str) -> Result<Option<bool>, ()> {
 /// Problems and warnings of one row, routed by severity.
 #[derive(Default)]
 struct Found {
-    errors: Vec<RowProblem>,
-    warnings: Vec<RowProblem>,
+    errors: Vec<Problem>,
+    warnings: Vec<Problem>,
 }
 
 impl Found {
-    fn push(&mut self, problem: impl Into<RowProblem>) {
+    fn push(&mut self, problem: impl Into<Problem>) {
         let problem = problem.into();
         match problem.code.severity() {
             Severity::Error => self.errors.push(problem),
@@ -101,9 +101,10 @@ impl Found {
     }
 
     fn add(&mut self, code: Code, column: Option<&str>, message: impl Into<String>) {
-        self.push(RowProblem {
+        self.push(Problem {
             code,
-            column: column.map(str::to_owned),
+            field: column.map(str::to_owned),
+            line: None,
             message: message.into(),
         });
     }
@@ -138,10 +139,11 @@ pub(super) fn reject(row: &mut RowOutcome) {
     row.remove.clear();
 }
 
-fn not_boolean(column: &str, value: &str) -> RowProblem {
-    RowProblem {
+fn not_boolean(column: &str, value: &str) -> Problem {
+    Problem {
         code: Code::CellNotBoolean,
-        column: Some(column.to_owned()),
+        field: Some(column.to_owned()),
+        line: None,
         message: format!(
             "{:?} is not TRUE, FALSE or blank",
             truncate(value, CELL_CHARS)

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::codes::Code;
+use crate::problem::{AsProblem, Problem};
 use crate::contact::same_email;
 use crate::package::{BasicLicense, Package};
 use crate::text::{same_name, trim, truncate, MESSAGE_CHARS};
@@ -121,6 +122,13 @@ fn strict_packages<'de, D: Deserializer<'de>>(
 
 fn parse_package<E: serde::de::Error>(text: &str) -> Result<Package, E> {
     Package::parse_strict(text).map_err(E::custom)
+}
+
+/// A refused snapshot is a problem about the key or value at its path.
+impl AsProblem for SnapshotError {
+    fn to_problem(&self) -> Problem {
+        Problem::new(self.code(), self.path(), self.to_string())
+    }
 }
 
 /// Why a snapshot could not be read (R-CSV-21).

@@ -54,6 +54,7 @@ pub use read::{
 };
 
 use crate::codes::Code;
+use crate::problem::{AsProblem, Problem};
 
 /// The snake_case form of a keyword cell: trimmed, lowercase, spaces and
 /// hyphens as underscores (`"Desk phone"` -> `desk_phone`). Every enum read
@@ -108,13 +109,24 @@ pub enum QualityError {
 }
 
 impl QualityError {
-    /// The registry code of the error, when it has one.
-    pub fn code(&self) -> Option<Code> {
+    /// The registry code of the error.
+    pub fn code(&self) -> Code {
         match self {
-            QualityError::Read(_) => None,
-            QualityError::HeaderMissing { code, .. } => Some(*code),
-            QualityError::ColumnLength { .. } => Some(Code::LegColumnsLengthMismatch),
-            QualityError::PolicyInvalid { .. } => Some(Code::QualityPolicyInvalid),
+            QualityError::Read(_) => Code::CallDataUnreadable,
+            QualityError::HeaderMissing { code, .. } => *code,
+            QualityError::ColumnLength { .. } => Code::LegColumnsLengthMismatch,
+            QualityError::PolicyInvalid { .. } => Code::QualityPolicyInvalid,
+        }
+    }
+}
+
+impl AsProblem for QualityError {
+    fn to_problem(&self) -> Problem {
+        let problem = Problem::general(self.code(), self.to_string());
+        match self {
+            QualityError::PolicyInvalid { field, .. } => problem.in_field(*field),
+            QualityError::ColumnLength { column, .. } => problem.in_field(*column),
+            QualityError::Read(_) | QualityError::HeaderMissing { .. } => problem.on_line(Some(1)),
         }
     }
 }

@@ -24,6 +24,17 @@ pub struct RejectedRow {
     pub problems: Vec<Problem>,
 }
 
+impl RejectedRow {
+    /// The row at `line` with its problems, each placed on that line.
+    pub fn new(line: u64, problems: Vec<Problem>) -> RejectedRow {
+        let problems = problems
+            .into_iter()
+            .map(|problem| problem.on_line(Some(line)))
+            .collect();
+        RejectedRow { line, problems }
+    }
+}
+
 /// The call legs of a CSV and the rows that were rejected; serialized as
 /// `{"legs", "rejected"}` (what the bindings return).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -222,25 +233,25 @@ fn read_rows<R: Read, T>(
             Err(e) if e.is_io_error() => return Err(e.into()),
             Err(e) => {
                 let line = e.position().map_or(line_before, |p| p.line());
-                rejected.push(RejectedRow {
+                rejected.push(RejectedRow::new(
                     line,
-                    problems: vec![Problem::general(codes.malformed, e.to_string())],
-                });
+                    vec![Problem::general(codes.malformed, e.to_string())],
+                ));
                 continue;
             }
         }
         let line = record.position().map_or(line_before, |p| p.line());
         if record.len() != width {
-            rejected.push(RejectedRow {
+            rejected.push(RejectedRow::new(
                 line,
-                problems: vec![Problem::general(
+                vec![Problem::general(
                     codes.malformed,
                     format!(
                         "the row has {} fields, the header {width}; check for a stray or missing comma",
                         record.len()
                     ),
                 )],
-            });
+            ));
             continue;
         }
         let mut row = Row {
@@ -253,10 +264,7 @@ fn read_rows<R: Read, T>(
         let parsed = parse(&mut row, &optional_index);
         match parsed {
             Some(value) if row.problems.is_empty() => good.push(value),
-            _ => rejected.push(RejectedRow {
-                line,
-                problems: row.problems,
-            }),
+            _ => rejected.push(RejectedRow::new(line, row.problems)),
         }
     }
     Ok((good, rejected))

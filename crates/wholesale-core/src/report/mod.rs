@@ -30,7 +30,7 @@ use serde::Serialize;
 
 use crate::codes::Code;
 use crate::org::DataRegion;
-use crate::problem::Problem;
+use crate::problem::{AsProblem, Problem};
 
 pub mod app_versions;
 pub mod calling_usage;
@@ -75,57 +75,46 @@ pub enum ReportError {
     #[error("cannot read the report: {0}")]
     Unreadable(String),
     /// Required columns are missing from the header row; one problem each.
-    #[error("the report lacks required columns: {}", .0.iter().filter_map(|p| p.column.as_deref()).collect::<Vec<_>>().join(", "))]
-    MissingColumns(Vec<ReportProblem>),
+    #[error("the report lacks required columns: {}", .0.iter().filter_map(|p| p.field.as_deref()).collect::<Vec<_>>().join(", "))]
+    MissingColumns(Vec<Problem>),
     /// Writing failed.
     #[error("cannot write the report: {0}")]
     Write(String),
 }
 
-/// A problem at a place in a report file: a line (1-based, the header is
-/// line 1) and, where one is concerned, a column header.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ReportProblem {
-    /// The registry code.
-    pub code: Code,
-    /// The code's rule.
-    pub rule: &'static str,
-    /// 1-based line in the file.
-    pub line: u64,
-    /// The column's header, as the report defines it.
-    pub column: Option<String>,
-    /// What is wrong and what to do.
-    pub message: String,
-}
-
-impl ReportProblem {
-    fn new(code: Code, line: u64, column: Option<&str>, message: String) -> Self {
-        ReportProblem {
-            code,
-            rule: code.rule(),
-            line,
-            column: column.map(str::to_owned),
-            message,
-        }
-    }
-
-    /// The same problem as a [`Problem`] (the line goes into the message).
-    pub fn to_problem(&self) -> Problem {
-        let message = format!("line {}: {}", self.line, self.message);
-        match &self.column {
-            Some(column) => Problem::new(self.code, column.clone(), message),
-            None => Problem::general(self.code, message),
+impl ReportError {
+    /// The registry code of the error (the first missing column's, for
+    /// [`ReportError::MissingColumns`]).
+    pub fn code(&self) -> Code {
+        match self {
+            ReportError::Unreadable(_) => Code::ReportUnreadable,
+            ReportError::MissingColumns(_) => Code::ReportColumnMissing,
+            ReportError::Write(_) => Code::ReportWriteFailed,
         }
     }
 }
 
-impl std::fmt::Display for ReportProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}", self.line)?;
-        if let Some(column) = &self.column {
-            write!(f, ", column {column:?}")?;
+impl AsProblem for ReportError {
+    fn to_problem(&self) -> Problem {
+        match self {
+            ReportError::MissingColumns(problems) => Problem {
+                field: problems.first().and_then(|p| p.field.clone()),
+                line: Some(1),
+                ..Problem::general(self.code(), self.to_string())
+            },
+            _ => Problem::general(self.code(), self.to_string()),
         }
-        write!(f, ": {} ({}): {}", self.code, self.rule, self.message)
+    }
+}
+
+/// A problem at `line` of a report file (1-based, the header is line 1),
+/// about `column` (the header as the report defines it) where one is.
+fn report_problem(code: Code, line: u64, column: Option<&str>, message: String) -> Problem {
+    Problem {
+        code,
+        field: column.map(str::to_owned),
+        line: Some(line),
+        message,
     }
 }
 
@@ -136,7 +125,7 @@ pub struct ReportTable<R> {
     /// The rows read, in file order.
     pub rows: Vec<R>,
     /// One problem per unreadable row or cell.
-    pub problems: Vec<ReportProblem>,
+    pub problems: Vec<Problem>,
 }
 
 /// A typed report cell.
@@ -256,7 +245,7 @@ pub struct CellReader<'a> {
     headers: &'static [&'static str],
     line: u64,
     next: usize,
-    problems: Vec<ReportProblem>,
+    problems: Vec<Problem>,
 }
 
 impl CellReader<'_> {
@@ -273,7 +262,7 @@ impl CellReader<'_> {
         match T::parse_cell(unguard(text)) {
             Ok(value) => Some(value),
             Err(expected) => {
-                self.problems.push(ReportProblem::new(
+                self.problems.push(report_problem(
                     Code::ReportCellInvalid,
                     self.line,
                     Some(header),
@@ -367,7 +356,7 @@ fn normalize_header(header: &str) -> String {
 ///
 /// Columns may come in any order and case, with surrounding spaces; extra
 /// columns are ignored. Missing columns are an error listing each one. A row
-/// whose cells cannot be read becomes a [`ReportProblem`] per bad cell, with
+/// whose cells cannot be read becomes a [`Problem`] per bad cell, with
 /// its line and column; rows whose every cell is empty are skipped.
 pub fn read_report<R: ReportRow>(reader: impl Read) -> Result<ReportTable<R>, ReportError> {
     let mut csv = csv::ReaderBuilder::new()
@@ -388,7 +377,7 @@ pub fn read_report<R: ReportRow>(reader: impl Read) -> Result<ReportTable<R>, Re
         let wanted = normalize_header(header);
         match found.iter().position(|h| *h == wanted) {
             Some(p) => positions.push(p),
-            None => missing.push(ReportProblem::new(
+            None => missing.push(report_problem(
                 Code::ReportColumnMissing,
                 1,
                 Some(header),
@@ -415,7 +404,7 @@ pub fn read_report<R: ReportRow>(reader: impl Read) -> Result<ReportTable<R>, Re
                     return Err(ReportError::Unreadable(io.to_string()));
                 }
                 let line = e.position().map_or(line, |p| p.line());
-                table.problems.push(ReportProblem::new(
+                table.problems.push(report_problem(
                     Code::ReportRowMalformed,
                     line,
                     None,
@@ -429,7 +418,7 @@ pub fn read_report<R: ReportRow>(reader: impl Read) -> Result<ReportTable<R>, Re
             continue;
         }
         if record.len() != headers.len() {
-            table.problems.push(ReportProblem::new(
+            table.problems.push(report_problem(
                 Code::ReportRowMalformed,
                 line,
                 None,
