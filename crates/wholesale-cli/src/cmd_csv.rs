@@ -104,8 +104,16 @@ fn write_text(out: &mut dyn Write, name: &str, plan: &ImportPlan) -> Result<(), 
         "{name}: {} rows: {} add, {} modify, {} change_package, {} remove, {} no_change, {} rejected; {} warnings",
         s.rows, s.add, s.modify, s.change_package, s.remove, s.no_change, s.rejected, s.warnings
     )?;
-    let rows = plan.rows.iter().flat_map(|row| row.errors.iter().chain(&row.warnings));
-    for problem in plan.file_errors.iter().chain(&plan.file_warnings).chain(rows) {
+    let rows = plan
+        .rows
+        .iter()
+        .flat_map(|row| row.errors.iter().chain(&row.warnings));
+    for problem in plan
+        .file_errors
+        .iter()
+        .chain(&plan.file_warnings)
+        .chain(rows)
+    {
         write_problem(out, problem)?;
     }
     Ok(())

@@ -7,10 +7,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use wholesale_core::kpi::{dashboard, Dashboard, KpiOptions};
-use wholesale_core::report::subscription_details::{to_subscriptions, SubscriptionDetailsRow};
 use wholesale_core::report::read_report;
-use wholesale_core::Problem;
+use wholesale_core::report::subscription_details::{to_subscriptions, SubscriptionDetailsRow};
 use wholesale_core::subscription::{ProductLine, Subscription};
+use wholesale_core::Problem;
 
 use crate::{output, Failure, Format, Outcome};
 
@@ -54,10 +54,7 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 /// Subscriptions from a file's bytes: a JSON list when the first non-blank
 /// character is `[`, otherwise a subscription details report CSV.
-fn load(
-    bytes: &[u8],
-    product: ProductLine,
-) -> Result<(Vec<Subscription>, Vec<Problem>), Failure> {
+fn load(bytes: &[u8], product: ProductLine) -> Result<(Vec<Subscription>, Vec<Problem>), Failure> {
     let text = std::str::from_utf8(bytes)
         .map_err(|e| Failure(format!("the file is not UTF-8: {e}")))?
         .trim_start_matches('\u{feff}');

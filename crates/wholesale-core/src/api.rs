@@ -79,6 +79,7 @@ pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
 /// assert!(ResourceId::same_resource(&id.encode(), "52CF576D-60A8-407A-B22C-467C51591909"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ResourceId {
     /// Region segment, e.g. `us`.
     pub region: String,
@@ -185,6 +186,7 @@ macro_rules! api_status {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[non_exhaustive]
         pub enum $name {
             $( #[doc = concat!("`", $text, "`")] #[serde(rename = $text)] $variant, )*
@@ -235,6 +237,7 @@ api_status! {
 
 /// A warning or error Webex attaches to an object, with its numeric code.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ApiMessage {
     /// Webex's numeric error code, e.g. 2560.
@@ -249,6 +252,7 @@ pub struct ApiMessage {
 
 /// Per-package provisioning details of a customer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PackageDetail {
     /// The package.
@@ -272,6 +276,7 @@ pub struct PackageDetail {
 
 /// `resourceDetails` of a customer.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceDetails {
     /// Per-package details.
@@ -284,6 +289,7 @@ pub struct ResourceDetails {
 
 /// A wholesale customer as the API returns it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct WholesaleCustomer {
     /// The wholesale customer's resource ID.
@@ -315,6 +321,7 @@ pub struct WholesaleCustomer {
 
 /// A wholesale subscriber as the API returns it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct WholesaleSubscriber {
     /// The subscriber's resource ID.
@@ -355,6 +362,7 @@ pub struct WholesaleSubscriber {
 
 /// A list response: `{"items": [...]}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListResponse<T> {
     /// The objects.
     pub items: Vec<T>,
@@ -368,6 +376,7 @@ pub struct ListResponse<T> {
 
 /// `customerInfo` of a provision-customer request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerInfo {
     /// Company name.
@@ -386,6 +395,7 @@ pub struct CustomerInfo {
 
 /// The calling location of a provision-customer request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CallingLocation {
     /// Location name.
@@ -410,6 +420,7 @@ pub struct CallingLocation {
 
 /// `provisioningParameters` of a customer request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerProvisioningParameters {
     /// Calling settings: `{"location": {...}}`.
@@ -428,6 +439,7 @@ pub struct CustomerProvisioningParameters {
 
 /// Calling settings of a customer request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CallingParameters {
     /// The first calling location.
@@ -440,6 +452,7 @@ pub struct CallingParameters {
 
 /// Meetings settings of a customer request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct MeetingsParameters {
     /// IANA time zone.
@@ -452,6 +465,7 @@ pub struct MeetingsParameters {
 
 /// Per-package license limits of a customer request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PackageLimits {
     /// Maximum licenses per package identifier.
     #[serde(default)]
@@ -464,6 +478,7 @@ pub struct PackageLimits {
 /// Body of `POST /wholesale/customers` (and, without `provisioningId` and
 /// `customerInfo`, of `PUT /wholesale/customers/{id}`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerRequest {
     /// The onboarding template's provisioning ID (provision only).
@@ -497,6 +512,7 @@ pub struct CustomerRequest {
 
 /// `provisioningParameters` of a subscriber request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SubscriberProvisioningParameters {
     /// First name.
@@ -522,6 +538,7 @@ pub struct SubscriberProvisioningParameters {
 /// Body of `POST /wholesale/subscribers` (and, without `customerId` and
 /// `email`, of `PUT /wholesale/subscribers/{id}`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SubscriberRequest {
     /// The wholesale customer's ID (provision only).
@@ -543,6 +560,7 @@ pub struct SubscriberRequest {
 
 /// One `info` entry of a precheck response.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PrecheckInfo {
     /// Numeric info code, e.g. 100 for success.
@@ -564,6 +582,7 @@ pub struct PrecheckInfo {
 /// The published schema types `info` as one object while the examples send a
 /// list: both are read, and written back in the form they came in.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PrecheckResponse {
     /// `success` or a failure text.
     pub message: String,
@@ -580,6 +599,7 @@ pub struct PrecheckResponse {
 
 /// A JSON value that is sometimes one object and sometimes a list of them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum OneOrMany<T> {
     /// A list.
@@ -600,6 +620,7 @@ impl<T> OneOrMany<T> {
 
 /// The 202 answer to a provision or update request.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AcceptedResponse {
     /// Where to poll the new resource.
     pub url: String,
@@ -613,6 +634,7 @@ pub struct AcceptedResponse {
 
 /// Which API payload a JSON value is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PayloadKind {
@@ -721,6 +743,7 @@ pub fn detect(value: &Value) -> PayloadKind {
 /// Serialized as `{"kind", "valid", "errors", "warnings"}`, the output of
 /// `wholesale api check --format json`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PayloadCheck {
     /// Which payload it is.
     pub kind: PayloadKind,
@@ -1054,11 +1077,11 @@ fn precheck_subscriber_request(request: &SubscriberRequest, mode: RequestMode) -
                 "customerId",
                 "a subscriber request needs the wholesale customerId",
             )),
-            Some(id) if decode_base64(id).is_none() => {
-                findings.push(ResourceIdError::NotBase64(clip(id))
+            Some(id) if decode_base64(id).is_none() => findings.push(
+                ResourceIdError::NotBase64(clip(id))
                     .to_problem()
-                    .in_field("customerId"))
-            }
+                    .in_field("customerId"),
+            ),
             Some(_) => {}
         }
         match non_empty(request.email.as_deref()) {

@@ -23,6 +23,7 @@ use crate::text::same_name;
 
 /// A partner admin's role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AdminRole {
@@ -44,6 +45,7 @@ impl AdminRole {
 
 /// An administrator of the partner org.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PartnerAdmin {
     /// Sign-in e-mail.
     pub email: String,
@@ -58,6 +60,7 @@ pub struct PartnerAdmin {
 /// Data residency regions where Webex Wholesale customers can live (R-REP-04,
 /// R-CUS-03).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum DataRegion {
     /// United States.
@@ -103,6 +106,7 @@ impl DataRegion {
 
 /// A postal address, with the Webex API's field names.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Address {
     /// First line.
@@ -123,6 +127,7 @@ pub struct Address {
 
 /// A customer location (the HQ or a branch).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Location {
     /// The location's name, as users' "Location" cells refer to it.
     pub name: String,
@@ -136,6 +141,7 @@ pub struct Location {
 
 /// A user of a customer org.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct User {
     /// First name.
     #[serde(default)]
@@ -173,6 +179,7 @@ impl User {
 /// Whether a customer is managed by the partner as an external admin, or is
 /// part of the partner's own org (a Partner Hub list filter).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ManagedBy {
     /// Managed as an external administrator.
@@ -184,6 +191,7 @@ pub enum ManagedBy {
 
 /// A customer organization as the partner sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Customer {
     /// Company name.
     pub name: String,

@@ -161,6 +161,23 @@ impl Serialize for Package {
 
 /// Lenient, as the API demands (R-API-01): an unknown identifier becomes
 /// [`Package::Other`] and is written back unchanged.
+/// A string: Cisco adds packages, and an unknown identifier is kept as given.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Package {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PackageId".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let known: Vec<&str> = Package::KNOWN.iter().map(Package::api_id).collect();
+        schemars::json_schema!({
+            "description": "A package API identifier, e.g. `webex_calling` (one of `x-known`, or one Cisco added since).",
+            "type": "string",
+            "x-known": known,
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Package {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
@@ -204,6 +221,7 @@ pub fn accepted_values() -> String {
 /// The basic licenses Control Hub assigns on top of a wholesale package in
 /// "add services only" imports (R-CSV-06).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BasicLicense {
     /// "Basic Messaging".

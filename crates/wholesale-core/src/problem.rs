@@ -209,6 +209,7 @@ impl AsProblem for Problem {
 
 /// Every problem a validation found, errors and warnings kept apart.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Findings {
     /// Problems that stop the operation.
     pub errors: Vec<Problem>,

@@ -105,6 +105,7 @@ pub const MANUAL_BATCH_LIMIT: usize = 25;
 /// assert_eq!(customer.data_region(), Some(DataRegion::Eu));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct NewCustomer {
     /// Company name.

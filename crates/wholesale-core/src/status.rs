@@ -44,6 +44,7 @@ use crate::subscription::{ProductLine, Subscription, SubscriptionKind, Subscript
 /// A customer status, declared in precedence order (the first is the most
 /// important), so `Ord` gives the precedence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// A subscription in force is unpaid (status `suspended`).
@@ -95,6 +96,7 @@ impl Status {
 
 /// The configurable windows of R-STA. The defaults are the spec's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct StatusThresholds {
     /// `expiring_soon` applies when a subscription ends within this many days
@@ -116,6 +118,7 @@ impl Default for StatusThresholds {
 
 /// Every status of a customer, in precedence order, and the primary one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CustomerStatus {
     /// Every status that applies, most important first; never empty.
     pub statuses: Vec<Status>,
@@ -210,6 +213,7 @@ pub fn customer_status(
 /// assert!(filter.managed_by.is_empty());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct CustomerFilter {
     /// External admin or own org.

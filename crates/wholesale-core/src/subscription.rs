@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 /// Paid subscription or trial.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SubscriptionKind {
     /// A paid subscription.
@@ -34,6 +35,7 @@ pub enum SubscriptionKind {
 
 /// The product line a subscription's licenses belong to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ProductLine {
@@ -58,6 +60,7 @@ impl ProductLine {
 
 /// Where a subscription stands.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SubscriptionStatus {
@@ -79,6 +82,7 @@ pub enum SubscriptionStatus {
 /// Counts the source may lack (a subscription details report has no weekly
 /// history) are `None`: KPIs that need them are then absent, not guessed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LicenseCounts {
     /// Purchased (provisioned, "available") licenses.
     pub total: u64,
@@ -112,6 +116,7 @@ impl LicenseCounts {
 
 /// A subscription or trial of one customer for one product line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Subscription {
     /// Subscription ID (or the trial's enterprise ID).
     pub id: String,

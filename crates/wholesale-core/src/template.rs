@@ -28,6 +28,7 @@ use crate::problem::{Findings, Problem};
 
 /// How the customer's users sign in.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AuthenticationMethod {
@@ -42,6 +43,7 @@ pub enum AuthenticationMethod {
 
 /// An onboarding template as configured in Partner Hub.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct OnboardingTemplate {
     /// Template name (also the start of report file names, R-REP-03).
@@ -127,6 +129,7 @@ fn required_field(field: &str) -> Problem {
 /// assert!(ProvisioningId::parse("not base64!").is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct ProvisioningId(String);
 

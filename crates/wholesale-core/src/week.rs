@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 /// A week `[start, end)` that starts and ends at Sunday 00:00:00 UTC.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Week {
     /// Sunday 00:00:00 UTC, included.
     pub start: DateTime<Utc>,

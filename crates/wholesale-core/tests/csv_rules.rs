@@ -479,7 +479,10 @@ fn plan_json_shape_is_stable() {
     let bad = check_bytes(b"First Name\nx\n", &ImportOptions::default());
     let json = serde_json::to_value(&bad).unwrap();
     assert_eq!(json["file_errors"][0]["severity"], "error");
-    assert_eq!(keys(&json["file_errors"][0]), ["code", "field", "line", "message", "rule", "severity"]);
+    assert_eq!(
+        keys(&json["file_errors"][0]),
+        ["code", "field", "line", "message", "rule", "severity"]
+    );
 }
 
 /// Bindings may pass options as JSON; missing keys take the core's defaults.

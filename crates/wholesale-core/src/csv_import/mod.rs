@@ -61,6 +61,7 @@ pub const MAX_COLUMNS: usize = 1_000;
 
 /// The import behavior chosen in Control Hub (R-CSV-06).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ImportBehavior {
     /// "Add services only" (the default): TRUE assigns, FALSE changes nothing,
@@ -84,6 +85,7 @@ pub enum ImportBehavior {
 /// assert_eq!(options.behavior(), ImportBehavior::AddAndRemove);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ImportOptions {
     behavior: ImportBehavior,
@@ -121,6 +123,7 @@ impl ImportOptions {
 
 /// What the import would do with one data row (R-CSV-20).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// A new user.
@@ -158,6 +161,7 @@ pub(crate) fn file_problem(code: Code, line: Option<u64>, message: impl Into<Str
 
 /// The outcome of one data row.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RowOutcome {
     /// The 1-based physical line where the record starts (the header is line 1).
     pub line: u64,
@@ -166,6 +170,7 @@ pub struct RowOutcome {
     pub last_line: u64,
     /// The `User ID/Email` cell, trimmed (empty when missing). Held inline
     /// up to 24 bytes, as most e-mails are: no allocation per row.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub email: CompactString,
     /// What the import does with the row.
     pub action: Action,
@@ -261,6 +266,21 @@ impl Serialize for Licenses {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Licenses {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Licenses".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "License identifiers: the package first, then basic licenses.",
+            "type": "array",
+            "items": generator.subschema_for::<Package>(),
+        })
+    }
+}
+
 impl PartialEq<[&str]> for Licenses {
     fn eq(&self, ids: &[&str]) -> bool {
         self.ids().eq(ids.iter().copied())
@@ -275,6 +295,7 @@ impl<const N: usize> PartialEq<[&str; N]> for Licenses {
 
 /// Counts of the plan's outcomes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Summary {
     /// Data rows planned (`rows.len()`).
     pub rows: usize,
@@ -296,6 +317,7 @@ pub struct Summary {
 
 /// The import plan: the CLI's JSON, field for field.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImportPlan {
     /// Problems that make the whole file unusable; when there is one, `rows`
     /// is empty (nothing is planned).

@@ -16,11 +16,7 @@ pub(crate) fn plan(text: &[u8], delimiter: u8, options: &ImportOptions) -> Impor
     plan_rows(text, delimiter, options).unwrap_or_else(ImportPlan::refused)
 }
 
-fn plan_rows(
-    text: &[u8],
-    delimiter: u8,
-    options: &ImportOptions,
-) -> Result<ImportPlan, Problem> {
+fn plan_rows(text: &[u8], delimiter: u8, options: &ImportOptions) -> Result<ImportPlan, Problem> {
     let first_line = text
         .split(|&b| b == b'\n' || b == b'\r')
         .next()

@@ -14,6 +14,7 @@ use serde::Serialize;
 /// assert_eq!(remediation_for("Something else went wrong"), None);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Remediation {

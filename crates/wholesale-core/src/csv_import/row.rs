@@ -9,9 +9,7 @@
 use super::header::{Columns, JABBER_CALLING, JABBER_TEAMS};
 use super::index::{EmailIndex, NumbersInUse, People, Person};
 use super::records::Record;
-use super::{
-    Action, ImportBehavior, ImportOptions, OrgSnapshot, RowOutcome, SnapshotUser,
-};
+use super::{Action, ImportBehavior, ImportOptions, OrgSnapshot, RowOutcome, SnapshotUser};
 use crate::codes::{Code, Severity};
 use crate::contact::{
     check_email, check_extension, check_phone_number, email_key, extension_id, number_id,

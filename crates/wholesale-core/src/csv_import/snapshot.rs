@@ -3,9 +3,9 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::codes::Code;
-use crate::problem::{AsProblem, Problem};
 use crate::contact::same_email;
 use crate::package::{BasicLicense, Package};
+use crate::problem::{AsProblem, Problem};
 use crate::text::{same_name, trim, truncate, MESSAGE_CHARS};
 
 /// A snapshot of the customer org, as JSON (see `docs/csv_import.md`).
@@ -36,6 +36,7 @@ use crate::text::{same_name, trim, truncate, MESSAGE_CHARS};
 /// assert_eq!(typo.path(), "locatons");
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OrgSnapshot {
     /// The package the customer was created with (its full admin's package, R-CUS-05).
@@ -65,6 +66,7 @@ pub struct OrgSnapshot {
 
 /// A user of the org snapshot.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SnapshotUser {
     /// Sign-in e-mail (compared as the plan compares e-mails, R-CSV-14).

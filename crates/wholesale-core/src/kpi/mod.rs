@@ -62,6 +62,7 @@ pub use table::{ExpiryRow, LowAssignmentRow, OverageRow, RecentRow, Rows, Table}
 /// assert_eq!(LowAssignmentRule::default(), LowAssignmentRule::Percentile(25.0));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "rule", content = "value", rename_all = "snake_case")]
 pub enum LowAssignmentRule {
     /// Low when the ratio assigned/total is strictly below this percentile
@@ -81,6 +82,7 @@ impl Default for LowAssignmentRule {
 
 /// KPI options. The defaults are the spec's and live only here.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct KpiOptions {
     /// Near expiration, near renewal and recently added look this many days
@@ -129,6 +131,7 @@ impl KpiOptions {
 /// Figures over the subscriptions ending (R-KPI-02, R-KPI-07) or renewing
 /// (R-KPI-03, R-KPI-08) within the window.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WindowSummary {
     /// Distinct customers with such a subscription.
     pub customers: u64,
@@ -152,6 +155,7 @@ pub struct WindowSummary {
 
 /// Figures over the low-assignment subscriptions (R-KPI-04, R-KPI-09).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LowAssignmentSummary {
     /// Distinct customers with a low-assignment subscription.
     pub customers: u64,
@@ -179,6 +183,7 @@ pub struct LowAssignmentSummary {
 /// Figures over the subscriptions with more assigned than purchased
 /// (R-KPI-05, R-KPI-10).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OverageSummary {
     /// Distinct customers with overage.
     pub customers: u64,
@@ -194,6 +199,7 @@ pub struct OverageSummary {
 
 /// Figures over the subscriptions added within the window (R-KPI-06).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RecentSummary {
     /// Distinct customers with a subscription or trial added in the window;
     /// absent when no subscription has a known start date.
@@ -209,6 +215,7 @@ pub struct RecentSummary {
 /// The per-subscription tables, one per KPI. Each is a [`Table`]: rows are
 /// computed from the subscriptions when read or serialized.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SubscriptionTables<'a> {
     /// Ending soonest first.
     pub near_expiration: Table<'a, ExpiryRow<'a>>,
@@ -228,6 +235,7 @@ pub struct SubscriptionTables<'a> {
 /// collect them with `into_owned`, e.g.
 /// `table.iter().map(ExpiryRow::into_owned)`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Dashboard<'a> {
     /// The product line.
     pub product: ProductLine,

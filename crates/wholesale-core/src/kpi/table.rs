@@ -156,6 +156,24 @@ impl<R: PartialEq> PartialEq for Table<'_, R> {
     }
 }
 
+#[cfg(feature = "schema")]
+impl<R: schemars::JsonSchema> schemars::JsonSchema for Table<'_, R> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("{}List", R::schema_name()).into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "array",
+            "items": generator.subschema_for::<R>(),
+        })
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+}
+
 impl<R: Serialize> Serialize for Table<'_, R> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.iter())
@@ -185,6 +203,7 @@ macro_rules! into_owned {
 
 /// A subscription ending or renewing within the window (R-KPI-07, R-KPI-08).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExpiryRow<'a> {
     /// Subscription ID.
     pub subscription_id: Cow<'a, str>,
@@ -216,6 +235,7 @@ pub struct ExpiryRow<'a> {
 
 /// A low-assignment subscription (R-KPI-09).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LowAssignmentRow<'a> {
     /// Subscription ID.
     pub subscription_id: Cow<'a, str>,
@@ -239,6 +259,7 @@ pub struct LowAssignmentRow<'a> {
 
 /// A subscription with overage (R-KPI-10).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OverageRow<'a> {
     /// Subscription ID.
     pub subscription_id: Cow<'a, str>,
@@ -266,6 +287,7 @@ pub struct OverageRow<'a> {
 
 /// A subscription added within the window (R-KPI-06).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RecentRow<'a> {
     /// Subscription ID.
     pub subscription_id: Cow<'a, str>,

@@ -15,6 +15,7 @@ use crate::week::Week;
 /// `legs` counts every leg (usage), `measured` only those that can count in
 /// ratios (R-CQ-02), `poor` the measured legs classified poor.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QualityCounts {
     /// Every leg, measured or not.
     pub legs: u64,
@@ -58,6 +59,7 @@ impl QualityCounts {
 
 /// One customer's counts for the report week.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CustomerQuality {
     /// The customer.
     pub customer_id: String,
@@ -68,6 +70,7 @@ pub struct CustomerQuality {
 
 /// All customers' counts for one endpoint type in the report week.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EndpointQuality {
     /// The endpoint type.
     pub endpoint_type: EndpointType,
@@ -78,6 +81,7 @@ pub struct EndpointQuality {
 
 /// All customers' counts for one week of the trend.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WeekQuality {
     /// The week.
     pub week: Week,
@@ -89,6 +93,7 @@ pub struct WeekQuality {
 /// The weekly call-quality report (R-CQ-03), exactly the JSON of
 /// `wholesale quality --format json`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QualityReport {
     /// The last completed week as of the report date (R-KPI-12).
     pub week: Week,
@@ -171,6 +176,7 @@ pub fn weekly_report(legs: &[CallLeg], as_of: NaiveDate, policy: &QualityPolicy)
 
 /// One customer's advanced-feature usage in a week (R-CQ-05).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FeatureUsage {
     /// The customer.
     pub customer_id: String,

@@ -75,6 +75,7 @@ pub(crate) fn verdict_code(
 
 /// Why a leg was not measured (R-CQ-02).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "kind")]
 #[non_exhaustive]
 pub enum Exclusion {
@@ -103,6 +104,7 @@ impl fmt::Display for Exclusion {
 
 /// One metric of one stream above its threshold.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reason {
     /// Audio or video.
     pub stream: StreamKind,
@@ -136,6 +138,7 @@ impl fmt::Display for Reason {
 
 /// The verdict on a leg and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Classification {
     /// Poor, good or not measured.
     pub verdict: Verdict,

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 /// assert!(!EndpointType::ThirdParty.is_measurable());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EndpointType {
@@ -106,6 +107,7 @@ impl fmt::Display for EndpointType {
 
 /// The IP version of a leg's media. IPv6 legs are not measured (R-CQ-02).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IpVersion {
     /// IPv4, column code 4.
@@ -145,6 +147,7 @@ impl IpVersion {
 /// A NaN value means "not reported"; it never crosses a threshold. A stream
 /// whose three values are all NaN counts as absent.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StreamMetrics {
     /// Jitter in milliseconds.
     pub jitter_ms: f64,
@@ -174,6 +177,7 @@ impl StreamMetrics {
 
 /// Which media stream of a leg.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StreamKind {
     /// The audio stream.
@@ -184,6 +188,7 @@ pub enum StreamKind {
 
 /// Which media metric.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     /// Jitter, ms.
@@ -209,6 +214,7 @@ impl Metric {
 
 /// An advanced calling feature a call went through (R-CQ-05).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Feature {
@@ -236,6 +242,7 @@ impl Feature {
 
 /// One leg of a call, as Partner Hub's calling analytics report it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CallLeg {
     /// The customer organization.
     pub customer_id: String,
@@ -324,6 +331,7 @@ pub(crate) fn metric_problem(metric: Metric, value: f64) -> Option<&'static str>
 
 /// How the per-stream results combine into the leg's verdict.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Combine {
     /// Poor when any metric of any measured stream is above its threshold
@@ -345,6 +353,7 @@ pub enum Combine {
 /// assert_eq!((p.jitter_ms, p.latency_ms, p.loss_pct, p.combine), (150.0, 400.0, 5.0, Combine::Any));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct QualityPolicy {
     /// Jitter above this many ms is poor (default 150).
@@ -404,6 +413,7 @@ impl QualityPolicy {
 
 /// The quality verdict of one leg.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Excluded from ratios (R-CQ-02). Code [`Verdict::NOT_MEASURED`] = 0.

@@ -9,6 +9,7 @@ use crate::week::Week;
 
 /// How a queued call left the queue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum QueueOutcome {
@@ -36,6 +37,7 @@ impl QueueOutcome {
 
 /// One call that waited in a call queue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QueuedCall {
     /// The customer organization.
     pub customer_id: String,
@@ -52,6 +54,7 @@ pub struct QueuedCall {
 /// Call-queue KPIs of a group of calls (R-CQ-04). Ratios over nothing are
 /// `None` (R-KPI-11).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QueueKpis {
     /// Queued calls.
     pub calls: u64,
@@ -105,6 +108,7 @@ impl QueueKpis {
 
 /// One customer's queue KPIs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CustomerQueueKpis {
     /// The customer.
     pub customer_id: String,
@@ -115,6 +119,7 @@ pub struct CustomerQueueKpis {
 
 /// Call-queue KPIs for the last completed week (R-CQ-04).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QueueReport {
     /// The last completed week as of the report date (R-KPI-12).
     pub week: Week,

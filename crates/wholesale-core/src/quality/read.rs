@@ -17,6 +17,7 @@ use crate::problem::Problem;
 
 /// A CSV row that was not used, with every problem found in it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RejectedRow {
     /// The 1-based line where the row starts (the header is line 1).
     pub line: u64,
@@ -38,6 +39,7 @@ impl RejectedRow {
 /// The call legs of a CSV and the rows that were rejected; serialized as
 /// `{"legs", "rejected"}` (what the bindings return).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LegsRead {
     /// The good rows, in file order.
     pub legs: Vec<CallLeg>,
@@ -57,6 +59,7 @@ impl LegsRead {
 /// The queued calls of a CSV and the rows that were rejected; serialized as
 /// `{"calls", "rejected"}` (what the bindings return).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QueuedCallsRead {
     /// The good rows, in file order.
     pub calls: Vec<QueuedCall>,

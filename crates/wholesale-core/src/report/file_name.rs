@@ -23,6 +23,7 @@ use crate::problem::Problem;
 /// assert_eq!(name.file_name(), "Default_Template Name_a1b2c3_2026-11-25.csv");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReportFileName {
     /// The report template's name (default or custom).
     pub template: String,

@@ -121,6 +121,7 @@ fn report_problem(code: Code, line: u64, column: Option<&str>, message: String) 
 /// The rows read from a report, and a problem for every row that could not be
 /// read (such a row is not in `rows`, and is never dropped silently).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReportTable<R> {
     /// The rows read, in file order.
     pub rows: Vec<R>,
@@ -284,6 +285,7 @@ macro_rules! report_row {
     ) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub struct $name {
             $( $(#[$fmeta])* #[doc = concat!("Column `", $header, "`.")] pub $field: $ty, )*
         }
