@@ -142,6 +142,28 @@ pub fn demo(out: &mut dyn Write) -> Result<(), Failure> {
     Ok(())
 }
 
+/// `line 3, column "Phone Number": warning CODE (R-CSV-NN) message`.
+pub(crate) fn write_problem(out: &mut dyn Write, problem: &Problem) -> std::io::Result<()> {
+    let at = problem
+        .line
+        .map_or_else(|| "file".to_owned(), |line| format!("line {line}"));
+    let column = problem
+        .field
+        .as_deref()
+        .map_or_else(String::new, |c| format!(", column {c:?}"));
+    let severity = match problem.severity() {
+        Severity::Error => "",
+        Severity::Warning => "warning ",
+    };
+    writeln!(
+        out,
+        "{at}{column}: {severity}{} ({}) {}",
+        problem.code,
+        problem.rule(),
+        problem.message
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,24 +204,3 @@ mod tests {
     }
 }
 
-/// `line 3, column "Phone Number": warning CODE (R-CSV-NN) message`.
-pub(crate) fn write_problem(out: &mut dyn Write, problem: &Problem) -> std::io::Result<()> {
-    let at = problem
-        .line
-        .map_or_else(|| "file".to_owned(), |line| format!("line {line}"));
-    let column = problem
-        .field
-        .as_deref()
-        .map_or_else(String::new, |c| format!(", column {c:?}"));
-    let severity = match problem.severity() {
-        Severity::Error => "",
-        Severity::Warning => "warning ",
-    };
-    writeln!(
-        out,
-        "{at}{column}: {severity}{} ({}) {}",
-        problem.code,
-        problem.rule(),
-        problem.message
-    )
-}

@@ -5,6 +5,7 @@ pub mod api;
 pub mod codes;
 pub mod contact;
 pub mod csv_import;
+pub mod input;
 pub mod kpi;
 pub mod org;
 pub mod package;

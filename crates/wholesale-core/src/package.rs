@@ -209,6 +209,56 @@ impl AsProblem for PackageError {
     }
 }
 
+/// What a package is and entitles, as the bindings' `packages()` lists it.
+///
+/// ```
+/// use wholesale_core::package::{Package, PackageInfo};
+///
+/// let info = PackageInfo::from(&Package::WebexCalling);
+/// assert_eq!(info.display_name, "Webex Calling");
+/// assert!(info.requires_number_and_location);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PackageInfo {
+    /// The API identifier, e.g. `webex_calling`.
+    pub api_id: String,
+    /// The Control Hub display name, e.g. `Webex Calling` (empty for a
+    /// package the library does not know).
+    pub display_name: String,
+    /// Whether a user (subscriber) can hold it.
+    pub is_subscriber_package: bool,
+    /// Whether it entitles Webex Calling.
+    pub entitles_calling: bool,
+    /// Whether it entitles Webex Meetings.
+    pub entitles_meetings: bool,
+    /// Whether a user holding it needs a phone number and a location.
+    pub requires_number_and_location: bool,
+    /// Whether a user holding it expects a preferred Webex site.
+    pub expects_preferred_site: bool,
+}
+
+impl From<&Package> for PackageInfo {
+    fn from(package: &Package) -> Self {
+        PackageInfo {
+            api_id: package.api_id().to_owned(),
+            display_name: package.display_name().unwrap_or_default().to_owned(),
+            is_subscriber_package: package.is_subscriber_package(),
+            entitles_calling: package.entitles_calling(),
+            entitles_meetings: package.entitles_meetings(),
+            requires_number_and_location: package.requires_number_and_location(),
+            expects_preferred_site: package.expects_preferred_site(),
+        }
+    }
+}
+
+impl PackageInfo {
+    /// Every package the library knows, in [`Package::KNOWN`] order.
+    pub fn all() -> Vec<PackageInfo> {
+        Package::KNOWN.iter().map(PackageInfo::from).collect()
+    }
+}
+
 /// "webex_calling (Webex Calling), ..." for messages.
 pub fn accepted_values() -> String {
     Package::KNOWN

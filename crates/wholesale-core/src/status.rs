@@ -97,7 +97,7 @@ impl Status {
 /// The configurable windows of R-STA. The defaults are the spec's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct StatusThresholds {
     /// `expiring_soon` applies when a subscription ends within this many days
     /// (inclusive, day 0 to day N). Default 30.
@@ -214,7 +214,7 @@ pub fn customer_status(
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct CustomerFilter {
     /// External admin or own org.
     pub managed_by: Vec<ManagedBy>,

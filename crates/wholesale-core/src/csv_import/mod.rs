@@ -43,7 +43,7 @@ mod remediation;
 mod row;
 mod snapshot;
 
-pub use remediation::{remediation_for, Remediation};
+pub use remediation::{remediation_for, Remediation, RemediationAdvice};
 pub use snapshot::{OrgSnapshot, SnapshotError, SnapshotUser};
 
 /// At most this many data rows per file (R-CSV-04).
@@ -86,7 +86,7 @@ pub enum ImportBehavior {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ImportOptions {
     behavior: ImportBehavior,
     org: Option<OrgSnapshot>,

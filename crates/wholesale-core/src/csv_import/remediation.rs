@@ -41,6 +41,29 @@ impl Remediation {
     }
 }
 
+/// A remediation with its rule and steps, as the bindings return it:
+/// `{"remediation", "rule", "steps"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RemediationAdvice {
+    /// Which fix.
+    pub remediation: Remediation,
+    /// The rule that prescribes it.
+    pub rule: &'static str,
+    /// What the partner should do, in English.
+    pub steps: &'static str,
+}
+
+impl From<Remediation> for RemediationAdvice {
+    fn from(remediation: Remediation) -> Self {
+        RemediationAdvice {
+            remediation,
+            rule: remediation.rule(),
+            steps: remediation.steps(),
+        }
+    }
+}
+
 /// The known Control Hub messages, normalized (lowercase words, single spaces).
 const KNOWN: &[(&str, Remediation)] = &[
     (

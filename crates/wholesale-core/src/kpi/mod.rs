@@ -83,7 +83,7 @@ impl Default for LowAssignmentRule {
 /// KPI options. The defaults are the spec's and live only here.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct KpiOptions {
     /// Near expiration, near renewal and recently added look this many days
     /// ahead or back, inclusive (day 0 to day N). Default 90.
@@ -236,6 +236,7 @@ pub struct SubscriptionTables<'a> {
 /// `table.iter().map(ExpiryRow::into_owned)`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "KpiDashboard"))]
 pub struct Dashboard<'a> {
     /// The product line.
     pub product: ProductLine,

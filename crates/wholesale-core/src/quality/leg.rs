@@ -354,7 +354,7 @@ pub enum Combine {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct QualityPolicy {
     /// Jitter above this many ms is poor (default 150).
     pub jitter_ms: f64,

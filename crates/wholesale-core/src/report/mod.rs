@@ -36,10 +36,12 @@ pub mod app_versions;
 pub mod calling_usage;
 pub mod devices;
 pub mod file_name;
+pub mod kind;
 pub mod phone_numbers;
 pub mod subscription_details;
 
 pub use file_name::ReportFileName;
+pub use kind::{read_report_of_kind, AnyReportRows, AnyReportTable, ReportKind};
 
 /// Data regions a report can be filtered by (R-REP-04): US, CA, EU, UAE.
 pub use crate::org::DataRegion as Region;
@@ -122,6 +124,7 @@ fn report_problem(code: Code, line: u64, column: Option<&str>, message: String) 
 /// read (such a row is not in `rows`, and is never dropped silently).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "{R}Table"))]
 pub struct ReportTable<R> {
     /// The rows read, in file order.
     pub rows: Vec<R>,
