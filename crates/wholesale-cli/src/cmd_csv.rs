@@ -203,4 +203,3 @@ mod tests {
         assert!(outcome.is_err());
     }
 }
-
