@@ -1,7 +1,7 @@
 //! The registry of every error and warning code the library can report.
 //!
 //! A code is a stable `SCREAMING_SNAKE_CASE` string shared by the Rust, Python
-//! and JavaScript APIs. Each code names the rule of `DOMAIN.md` it enforces,
+//! and JavaScript APIs. Each code names the rule of `docs/rules.md` it enforces,
 //! whether it is an error or a warning, and a one-line meaning. This module is
 //! the single place where codes are declared: the CLI's `wholesale codes`,
 //! `docs/codes.md` and the bindings all read [`Code::ALL`].
@@ -64,7 +64,7 @@ macro_rules! registry {
                 match self { $(Code::$variant => $id),* }
             }
 
-            /// The `DOMAIN.md` rule this code enforces, e.g. `R-CSV-14`.
+            /// The rule of `docs/rules.md` this code enforces, e.g. `R-CSV-14`.
             pub const fn rule(self) -> &'static str {
                 match self { $(Code::$variant => $rule),* }
             }
