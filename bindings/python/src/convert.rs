@@ -18,12 +18,14 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use pyo3::exceptions::PyException;
+use pythonize::Depythonizer;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wholesale_core::csv_import;
-use wholesale_core::{Code, Package};
+use wholesale_core::input::deserialize_arg;
+use wholesale_core::{Code, Package, Problem};
 
-use crate::errors::{detached, input_error, internal_error, new_error, CoreError, InputError};
+use crate::errors::{detached, input_error, internal_error, problem_error, InputError, Raise};
 
 /// Any serializable core value as plain Python data (dict, list, str, ...).
 pub fn to_py<'py, T: Serialize + ?Sized>(
@@ -38,21 +40,76 @@ pub fn to_py<'py, T: Serialize + ?Sized>(
     })
 }
 
-/// Plain Python data (dicts, lists, ...) read as a core type; `field` names
-/// the argument in the error. Data nested deeper than [`MAX_DEPTH`] is
-/// refused first: pythonize recurses once per level, and a list nested
-/// 100,000 deep would overflow the Rust stack (a crash, not an exception).
-pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<T> {
+/// Adds the module constant `name`; `py_type` is its Python type, read by
+/// the stub generator (`wholesale-typegen`, `python_stubs.rs`).
+pub fn constant<'py, T: IntoPyObject<'py>>(
+    m: &Bound<'py, PyModule>,
+    name: &str,
+    value: T,
+    py_type: &str,
+) -> PyResult<()> {
+    let _ = py_type;
+    m.add(name, value)
+}
+
+/// An argument read from plain Python data (dicts, lists, ...) into a core
+/// type through the core's `input::deserialize_arg`: a misspelled key or a
+/// wrong type raises `InputError` (`INPUT_INVALID`) whose `.field` is the
+/// argument and the path inside it (`options.behaviour`, `customers[2].package`).
+/// Data nested deeper than [`MAX_DEPTH`] is refused first: pythonize
+/// recurses once per level, and a list nested 100,000 deep would overflow
+/// the Rust stack (a crash, not an exception).
+pub fn arg<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<T> {
     let py = obj.py();
     if !within_depth(obj, 0)? {
         return Err(input_error(
             py,
-            Some(field),
-            &format!("{field} is nested more than {MAX_DEPTH} levels deep"),
+            name,
+            &format!("{name} is nested more than {MAX_DEPTH} levels deep"),
         ));
     }
-    pythonize::depythonize(obj)
-        .map_err(|err| input_error(py, Some(field), &format!("{field}: {err}")))
+    deserialize_arg(&mut Depythonizer::from_object(obj), name)
+        .map_err(|err| input_error(py, &err.field, &err.to_string()))
+}
+
+/// Options starting from the core's `Default` (the types are
+/// `#[serde(default)]` and refuse unknown keys): `None` is the default
+/// itself, a dict overrides only the keys it names.
+pub fn options<T: DeserializeOwned + Default>(
+    obj: Option<&Bound<'_, PyAny>>,
+    name: &str,
+) -> PyResult<T> {
+    match obj {
+        Some(o) if !o.is_none() => arg(o, name),
+        _ => Ok(T::default()),
+    }
+}
+
+/// Whether `obj` is file input (content or a path) rather than plain data.
+pub fn is_file_input(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyByteArray>()
+        || obj.is_instance_of::<PyMemoryView>()
+        || obj.hasattr("__fspath__")?
+        || obj.hasattr("read")?)
+}
+
+/// A JSON document: plain Python data (a dict or list), or a JSON file as
+/// [`input_data`] reads it (`bytes` = the JSON content, `str` /
+/// `os.PathLike` = its path, a binary file object). Read like [`arg`].
+pub fn json_doc<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<T> {
+    if !is_file_input(obj)? {
+        return arg(obj, name);
+    }
+    let py = obj.py();
+    let data = input_data(obj, name)?;
+    let mut json = serde_json::Deserializer::from_slice(data.as_bytes());
+    let value = deserialize_arg(&mut json, name)
+        .map_err(|err| input_error(py, &err.field, &err.to_string()))?;
+    json.end()
+        .map_err(|err| input_error(py, name, &format!("{name}: {err}")))?;
+    Ok(value)
 }
 
 /// How deep plain data may nest; serde_json's own limit for JSON text.
@@ -99,7 +156,7 @@ fn within_depth(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<bool> {
 /// A package given as an API identifier or display name (a `Package` member
 /// is a `str`, so it passes as is); unknown text raises `PackageError`.
 pub fn package(py: Python<'_>, text: &str, field: &str) -> PyResult<Package> {
-    Package::parse_strict(text).map_err(|err| err.to_pyerr(py, Some(field)))
+    Package::parse_strict(text).map_err(|err| err.to_pyerr_in(py, field))
 }
 
 /// An "as of" moment: an aware `datetime` (any time zone) or a `date`
@@ -119,7 +176,7 @@ pub fn as_of(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<AsOf> {
         if obj.call_method0("utcoffset")?.is_none() {
             return Err(input_error(
                 py,
-                Some(field),
+                field,
                 &format!("{field} is a naive datetime: give it a time zone, e.g. tzinfo=datetime.timezone.utc"),
             ));
         }
@@ -127,31 +184,27 @@ pub fn as_of(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<AsOf> {
         let in_utc = obj.call_method1("astimezone", (utc,)).map_err(|err| {
             input_error(
                 py,
-                Some(field),
+                field,
                 &format!("{field} cannot be converted to UTC: {err}"),
             )
         })?;
         let instant = in_utc.extract::<DateTime<Utc>>().map_err(|err| {
             input_error(
                 py,
-                Some(field),
+                field,
                 &format!("{field} is not a usable datetime: {err}"),
             )
         })?;
         Ok(AsOf::Instant(instant))
     } else if obj.is_instance_of::<PyDate>() {
         let day = obj.extract::<NaiveDate>().map_err(|err| {
-            input_error(
-                py,
-                Some(field),
-                &format!("{field} is not a usable date: {err}"),
-            )
+            input_error(py, field, &format!("{field} is not a usable date: {err}"))
         })?;
         Ok(AsOf::Day(day))
     } else {
         Err(input_error(
             py,
-            Some(field),
+            field,
             &format!(
                 "{field} must be a datetime.datetime (with tzinfo) or a datetime.date, not {}",
                 obj.get_type().name()?
@@ -170,7 +223,7 @@ pub fn instant<'py>(
     value.into_pyobject(py).map(Bound::into_any).map_err(|err| {
         input_error(
             py,
-            Some(field),
+            field,
             &format!("{field} {value} is outside the range of Python datetimes: {err}"),
         )
     })
@@ -186,31 +239,6 @@ pub fn f64_column<'py>(
     column(obj, field, "float64")
 }
 
-/// What the Python `Package` enum shows of a package.
-#[derive(Serialize)]
-pub struct PackageInfo {
-    api_id: String,
-    display_name: Option<&'static str>,
-    is_subscriber_package: bool,
-    entitles_calling: bool,
-    entitles_meetings: bool,
-    requires_number_and_location: bool,
-    expects_preferred_site: bool,
-}
-
-/// A package's properties, each read from the core.
-pub fn package_info(p: &Package) -> PackageInfo {
-    PackageInfo {
-        api_id: p.api_id().to_owned(),
-        display_name: p.display_name(),
-        is_subscriber_package: p.is_subscriber_package(),
-        entitles_calling: p.entitles_calling(),
-        entitles_meetings: p.entitles_meetings(),
-        requires_number_and_location: p.requires_number_and_location(),
-        expects_preferred_site: p.expects_preferred_site(),
-    }
-}
-
 /// The most bytes the binding reads from a file or a file object given as
 /// a `data` argument (and plus one, to tell "at the limit" from "over it").
 /// It is the core's CSV limit (`csv_import::MAX_FILE_BYTES`, R-CSV-04): the
@@ -221,15 +249,14 @@ pub const MAX_INPUT_BYTES: usize = csv_import::MAX_FILE_BYTES;
 /// How much one `.read(n)` call on a file object asks for.
 const READ_CHUNK_BYTES: usize = 1024 * 1024;
 
-/// The bytes of a `data` argument (`bytes | bytearray | memoryview | str |
-/// os.PathLike | binary file object`), for the parsers of the core (CSV,
-/// reports), which read a `std::io::Read`. `bytes` is borrowed without a
-/// copy; `str` is the text itself (UTF-8), never a path: files are passed as
-/// `pathlib.Path` (or any `os.PathLike`) and read here, without the GIL, or
-/// as an object with `.read(n)` (`open(p, "rb")`, `io.BytesIO`), read in
-/// chunks. Reading is bounded: at most [`MAX_INPUT_BYTES`] + 1 bytes are read
-/// from a file or file object, never more (R-CSV-04). Unreadable files and
-/// other types raise `InputError` naming `field`.
+/// The bytes of a `data` argument, as pandas and polars read theirs: `bytes`,
+/// `bytearray` and `memoryview` are the content (`bytes` borrowed without a
+/// copy); a `str` or `os.PathLike` is a PATH, opened here without the GIL; a
+/// binary file object (`open(p, "rb")`, `io.BytesIO`) is read with `.read(n)`
+/// in chunks. Text content has its own keyword (`text=`, see [`source`]).
+/// Reading is bounded: at most [`MAX_INPUT_BYTES`] + 1 bytes are read from a
+/// file or file object, never more (R-CSV-04). Unreadable files and other
+/// types raise `InputError` naming `field`.
 pub enum InputData<'py> {
     /// A `bytes` object, borrowed.
     Borrowed(Bound<'py, PyBytes>),
@@ -271,16 +298,6 @@ pub fn input<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<Input<'py>> 
     if let Ok(bytes) = obj.cast::<PyBytes>() {
         return Ok(Input::Data(InputData::Borrowed(bytes.clone())));
     }
-    if let Ok(text) = obj.cast::<PyString>() {
-        let text = text.to_cow().map_err(|err| {
-            input_error(
-                py,
-                Some(field),
-                &format!("{field} is not valid Unicode text: {err}"),
-            )
-        })?;
-        return Ok(Input::Data(InputData::Owned(text.as_bytes().to_vec())));
-    }
     if let Ok(array) = obj.cast::<PyByteArray>() {
         return Ok(Input::Data(InputData::Owned(array.to_vec())));
     }
@@ -288,14 +305,10 @@ pub fn input<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<Input<'py>> 
         let bytes = obj.call_method0("tobytes")?;
         return input(&bytes, field);
     }
-    if obj.hasattr("__fspath__")? {
-        let path = obj.call_method0("__fspath__")?;
+    if obj.is_instance_of::<PyString>() || obj.hasattr("__fspath__")? {
+        let path = py.import("os")?.call_method1("fspath", (obj,))?;
         let path: PathBuf = path.extract().map_err(|err| {
-            input_error(
-                py,
-                Some(field),
-                &format!("{field} is not a usable path: {err}"),
-            )
+            input_error(py, field, &format!("{field} is not a usable path: {err}"))
         })?;
         let file = detached(py, || File::open(&path))?
             .map_err(|err| cannot_read(py, field, &path, &err))?;
@@ -306,12 +319,39 @@ pub fn input<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<Input<'py>> 
     }
     Err(input_error(
         py,
-        Some(field),
+        field,
         &format!(
-            "{field} must be bytes, str (the text itself), os.PathLike (a file) or a binary file object, not {}",
+            "{field} must be bytes (the content), str or os.PathLike (a path) or a binary file object, not {}",
             obj.get_type().name()?
         ),
     ))
+}
+
+/// The input of a reader given `data` (see [`input`]) or `text`, the
+/// content as text: exactly one of the two.
+pub fn source<'py>(
+    py: Python<'py>,
+    data: Option<&Bound<'py, PyAny>>,
+    text: Option<&str>,
+) -> PyResult<Input<'py>> {
+    match (data.filter(|d| !d.is_none()), text) {
+        (Some(data), None) => input(data, "data"),
+        (None, Some(text)) => Ok(Input::Data(InputData::Owned(text.as_bytes().to_vec()))),
+        _ => Err(input_error(
+            py,
+            "data",
+            "give either data (bytes, a path or a binary file object) or text=, not both or neither",
+        )),
+    }
+}
+
+/// [`source`] read to its bytes, bounded as [`input_data`].
+pub fn source_data<'py>(
+    py: Python<'py>,
+    data: Option<&Bound<'py, PyAny>>,
+    text: Option<&str>,
+) -> PyResult<InputData<'py>> {
+    read_input(py, source(py, data, text)?, "data")
 }
 
 /// Reads a `data` argument to its bytes; see [`InputData`]. A file or file
@@ -319,8 +359,11 @@ pub fn input<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<Input<'py>> 
 /// `FILE_TOO_LARGE` code (R-CSV-04) instead of being read to its end; bytes
 /// already in memory go to the core as they are.
 pub fn input_data<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<InputData<'py>> {
-    let py = obj.py();
-    let (bytes, source) = match input(obj, field)? {
+    read_input(obj.py(), input(obj, field)?, field)
+}
+
+fn read_input<'py>(py: Python<'py>, input: Input<'py>, field: &str) -> PyResult<InputData<'py>> {
+    let (bytes, source) = match input {
         Input::Data(data) => return Ok(data),
         Input::Read(bytes) => (bytes, "the file object".to_owned()),
         Input::File { file, path } => {
@@ -330,16 +373,11 @@ pub fn input_data<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<InputDa
         }
     };
     if bytes.len() > MAX_INPUT_BYTES {
-        let code = Code::FileTooLarge;
-        return Err(new_error::<InputError>(
-            py,
-            code.as_str(),
-            Some(code.rule()),
-            Some(field),
-            &format!(
-                "{field}: {source} is larger than {MAX_INPUT_BYTES} bytes, the most wholesale_core reads (MAX_CSV_FILE_BYTES)"
-            ),
-        ));
+        let message = format!(
+            "{field}: {source} is larger than {MAX_INPUT_BYTES} bytes, the most wholesale_core reads (MAX_CSV_FILE_BYTES)"
+        );
+        let problem = Problem::new(Code::FileTooLarge, field, message);
+        return Err(problem_error::<InputError>(py, &problem));
     }
     Ok(InputData::Owned(bytes))
 }
@@ -356,11 +394,7 @@ fn read_file_object(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Vec<u8>> {
         let want = READ_CHUNK_BYTES.min(limit - bytes.len());
         let chunk = obj.call_method1("read", (want,)).map_err(|err| {
             if err.is_instance_of::<PyException>(py) {
-                input_error(
-                    py,
-                    Some(field),
-                    &format!("{field}: .read({want}) failed: {err}"),
-                )
+                input_error(py, field, &format!("{field}: .read({want}) failed: {err}"))
             } else {
                 err // KeyboardInterrupt, SystemExit: not an input problem.
             }
@@ -381,7 +415,7 @@ fn read_file_object(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Vec<u8>> {
             };
             return Err(input_error(
                 py,
-                Some(field),
+                field,
                 &format!("{field}: .read({want}) must return bytes, not {what}"),
             ));
         };
@@ -400,7 +434,7 @@ fn read_file_object(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Vec<u8>> {
 fn cannot_read(py: Python<'_>, field: &str, path: &Path, err: &std::io::Error) -> PyErr {
     input_error(
         py,
-        Some(field),
+        field,
         &format!("{field}: cannot read {}: {err}", path.display()),
     )
 }
@@ -415,7 +449,7 @@ pub fn day(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<NaiveDate> {
         return text.trim().parse::<NaiveDate>().map_err(|err| {
             input_error(
                 py,
-                Some(field),
+                field,
                 &format!("{field}: {text:?} is not an ISO date (YYYY-MM-DD): {err}"),
             )
         });
@@ -442,47 +476,16 @@ fn column<'py, T: numpy::Element>(
     let array = obj.extract::<PyReadonlyArray1<'py, T>>().map_err(|err| {
         input_error(
             py,
-            Some(field),
+            field,
             &format!("{field} must be a one-dimensional numpy array of {dtype}: {err}"),
         )
     })?;
     if array.as_slice().is_err() {
         return Err(input_error(
             py,
-            Some(field),
+            field,
             &format!("{field} must be contiguous: pass numpy.ascontiguousarray({field})"),
         ));
     }
     Ok(array)
-}
-
-/// A JSON document given as a dict/list (plain Python data), JSON text, or
-/// `os.PathLike` (a JSON file): read as `T`. Bad JSON or a wrong shape raise
-/// `InputError` naming `field`.
-pub fn json_arg<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<T> {
-    let py = obj.py();
-    let text = if obj.is_instance_of::<PyString>() || obj.hasattr("__fspath__")? {
-        Some(input_data(obj, field)?)
-    } else {
-        None
-    };
-    match text {
-        Some(data) => serde_json::from_slice(data.as_bytes())
-            .map_err(|err| input_error(py, Some(field), &format!("{field}: invalid JSON: {err}"))),
-        None => from_py(obj, field),
-    }
-}
-
-/// Options deserialized from keyword-style data starting from the core's
-/// `Default` (the types are `#[serde(default)]`): `None` is the default
-/// itself, a dict overrides only the keys it names.
-pub fn options<T: DeserializeOwned + Default>(
-    obj: Option<&Bound<'_, PyAny>>,
-    field: &str,
-) -> PyResult<T> {
-    match obj {
-        None => Ok(T::default()),
-        Some(o) if o.is_none() => Ok(T::default()),
-        Some(o) => json_arg(o, field),
-    }
 }

@@ -2,37 +2,44 @@
 //! converts Python values, calls `wholesale-core` and converts the result
 //! back. No rule is written here; see `docs/python.md`.
 //!
-//! Layout, one file per concern: `convert` (every conversion), `errors`
-//! (exception hierarchy and panic guard), then one file per core module.
-//! Binding a new core module: add `mod x;` with its `#[pyfunction]`s and a
-//! `register`, and one line in [`_lowlevel`].
+//! One file per core module, named as the module (`csv_import`, `kpi`,
+//! ...); the shared glue is `convert` (every conversion) and `errors`
+//! (exceptions, panic guard). Every `#[pyfunction]` and method carries an
+//! annotated `#[pyo3(signature = (...) -> "...")]`: `_lowlevel.pyi` is
+//! generated from them (`cargo run -p wholesale-typegen`).
 
-mod analytics;
-mod checks;
-mod columns;
+mod api;
+mod codes;
+mod contact;
 mod convert;
-mod csv;
+mod csv_import;
 mod errors;
-mod packages;
+mod kpi;
+mod package;
+mod problem;
 mod provisioning;
 mod quality;
-mod registry;
-mod weeks;
+mod report;
+mod status;
+mod week;
 
 use pyo3::prelude::*;
 
 #[pymodule]
 fn _lowlevel(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    convert::constant(m, "__version__", env!("CARGO_PKG_VERSION"), "str")?;
     errors::register(m)?;
-    registry::register(m)?;
-    packages::register(m)?;
-    weeks::register(m)?;
-    checks::register(m)?;
-    columns::register(m)?;
-    csv::register(m)?;
-    analytics::register(m)?;
-    quality::register(m)?;
+    api::register(m)?;
+    codes::register(m)?;
+    contact::register(m)?;
+    csv_import::register(m)?;
+    kpi::register(m)?;
+    package::register(m)?;
+    problem::register(m)?;
     provisioning::register(m)?;
+    quality::register(m)?;
+    report::register(m)?;
+    status::register(m)?;
+    week::register(m)?;
     Ok(())
 }

@@ -1,40 +1,38 @@
-//! Provisioning validation (R-CUS, R-USR, R-TAG, R-TPL) and the Webex API
-//! helpers (R-API): payload checks, resource IDs, request bodies.
+//! Provisioning validation (`wholesale_core::provisioning`: R-CUS, R-USR,
+//! R-TAG, R-TPL): findings dicts, or a problem dict or `None` for the
+//! single-value checks.
 
 use pyo3::prelude::*;
-use wholesale_core::api::{self, CustomerRequest, ResourceId, SubscriberRequest};
 use wholesale_core::org::{AdminRole, Customer, User};
-use wholesale_core::problem::Findings;
 use wholesale_core::provisioning::{self, NewCustomer};
 use wholesale_core::template::OnboardingTemplate;
 
-use crate::convert::{from_py, json_arg, package, to_py};
-use crate::errors::{guard, input_error, validation_error, CoreError};
-
-fn raise(py: Python<'_>, findings: &Findings) -> PyErr {
-    validation_error(py, &findings.errors, &findings.iter().collect::<Vec<_>>())
-}
+use crate::convert::{arg, json_doc, package, to_py};
+use crate::errors::guard;
 
 /// Every problem of a new customer (R-CUS-01..03): a findings dict.
+/// `customer` is plain data or a JSON file (`bytes` content, a path).
 #[pyfunction]
+#[pyo3(signature = (customer: "Union[NewCustomer, FileInput]") -> "Findings")]
 fn validate_new_customer<'py>(
     py: Python<'py>,
     customer: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        let customer: NewCustomer = json_arg(customer, "customer")?;
+        let customer: NewCustomer = json_doc(customer, "customer")?;
         to_py(py, &customer.validate())
     })
 }
 
 /// Every problem of an onboarding template (R-TPL-03, R-TPL-04).
 #[pyfunction]
+#[pyo3(signature = (template: "Union[OnboardingTemplate, FileInput]") -> "Findings")]
 fn validate_template<'py>(
     py: Python<'py>,
     template: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        let template: OnboardingTemplate = json_arg(template, "template")?;
+        let template: OnboardingTemplate = json_doc(template, "template")?;
         to_py(py, &template.validate())
     })
 }
@@ -42,7 +40,11 @@ fn validate_template<'py>(
 /// Every problem with adding `user` to `customer` (R-CUS-04, R-CUS-05);
 /// `field` prefixes the user's fields.
 #[pyfunction]
-#[pyo3(signature = (customer, user, field = "user"))]
+#[pyo3(signature = (
+    customer: "Union[CustomerInput, FileInput]",
+    user: "UserInput",
+    field: "str" = "user",
+) -> "Findings")]
 fn validate_user<'py>(
     py: Python<'py>,
     customer: &Bound<'py, PyAny>,
@@ -50,28 +52,37 @@ fn validate_user<'py>(
     field: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        let customer: Customer = json_arg(customer, "customer")?;
-        let user: User = from_py(user, "user")?;
+        let customer: Customer = json_doc(customer, "customer")?;
+        let user: User = arg(user, "user")?;
         to_py(py, &provisioning::validate_user(&customer, &user, field))
     })
 }
 
 /// Every problem of a manual batch of users (R-USR-01, R-CUS-04, R-CUS-05).
 #[pyfunction]
+#[pyo3(signature = (
+    customer: "Union[CustomerInput, FileInput]",
+    users: "Sequence[UserInput]",
+) -> "Findings")]
 fn validate_manual_batch<'py>(
     py: Python<'py>,
     customer: &Bound<'py, PyAny>,
     users: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        let customer: Customer = json_arg(customer, "customer")?;
-        let users: Vec<User> = from_py(users, "users")?;
+        let customer: Customer = json_doc(customer, "customer")?;
+        let users: Vec<User> = arg(users, "users")?;
         to_py(py, &provisioning::validate_manual_batch(&customer, &users))
     })
 }
 
 /// Every problem with giving `user` the package `new_package` (R-USR-02, R-CUS-05).
 #[pyfunction]
+#[pyo3(signature = (
+    customer: "Union[CustomerInput, FileInput]",
+    user: "UserInput",
+    new_package: "str",
+) -> "Findings")]
 fn validate_package_change<'py>(
     py: Python<'py>,
     customer: &Bound<'py, PyAny>,
@@ -79,8 +90,8 @@ fn validate_package_change<'py>(
     new_package: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        let customer: Customer = json_arg(customer, "customer")?;
-        let user: User = from_py(user, "user")?;
+        let customer: Customer = json_doc(customer, "customer")?;
+        let user: User = arg(user, "user")?;
         let new_package = package(py, new_package, "new_package")?;
         to_py(
             py,
@@ -91,108 +102,61 @@ fn validate_package_change<'py>(
 
 /// `TAG_EDIT_FORBIDDEN` when `role` may not edit custom tags (R-TAG-01), else `None`.
 #[pyfunction]
+#[pyo3(signature = (role: "AdminRole") -> "Optional[Problem]")]
 fn check_tag_edit<'py>(py: Python<'py>, role: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        let role: AdminRole = from_py(role, "role")?;
+        let role: AdminRole = arg(role, "role")?;
         to_py(py, &provisioning::check_tag_edit(role))
     })
 }
 
-/// Detects and prechecks an API payload (R-API-01, R-API-03):
-/// `{"kind", "valid", "errors", "warnings"}`. `payload` is a dict/list, JSON
-/// text or a JSON file.
+/// `ADMIN_PACKAGE_DOWNGRADE` when the full admin would not keep the
+/// customer's package (R-CUS-05), else `None`.
 #[pyfunction]
-fn check_api_payload<'py>(
+#[pyo3(signature = (
+    customer_package: "str",
+    admin_package: "str",
+    field: "str" = "package",
+) -> "Optional[Problem]")]
+fn check_admin_package<'py>(
     py: Python<'py>,
-    payload: &Bound<'py, PyAny>,
+    customer_package: &str,
+    admin_package: &str,
+    field: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        let value: serde_json::Value = json_arg(payload, "payload")?;
-        to_py(py, &api::check_payload(&value))
+        let customer = package(py, customer_package, "customer_package")?;
+        let admin = package(py, admin_package, "admin_package")?;
+        to_py(
+            py,
+            &provisioning::check_admin_package(&customer, &admin, field),
+        )
     })
 }
 
-/// `{"region", "kind", "uuid"}` of an API resource ID (R-API-04); an
-/// unreadable ID raises `ApiError` (RESOURCE_ID_INVALID).
+/// `PACKAGE_CHANGE_NEEDS_NUMBER` when moving to a calling package without a
+/// number or location (R-USR-02), else `None`.
 #[pyfunction]
-fn resource_id_decode<'py>(py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
-    guard(py, || {
-        let decoded = ResourceId::decode(id).map_err(|err| err.to_pyerr(py, Some("id")))?;
-        to_py(py, &decoded)
-    })
-}
-
-/// The API resource ID of `(region, kind, uuid)` (unpadded base64).
-#[pyfunction]
-fn resource_id_encode(py: Python<'_>, region: &str, kind: &str, uuid: &str) -> PyResult<String> {
-    guard(py, || {
-        let uuid = uuid::Uuid::parse_str(uuid.trim()).map_err(|err| {
-            input_error(
-                py,
-                Some("uuid"),
-                &format!("uuid: {uuid:?} is not a UUID: {err}"),
-            )
-        })?;
-        Ok(ResourceId::new(region, kind, uuid).encode())
-    })
-}
-
-/// The UUID (lower-case hyphenated text) of an API resource ID or bare UUID.
-#[pyfunction]
-fn resource_id_uuid_of(py: Python<'_>, id: &str) -> PyResult<String> {
-    guard(py, || {
-        ResourceId::uuid_of(id)
-            .map(|u| u.to_string())
-            .map_err(|err| err.to_pyerr(py, Some("id")))
-    })
-}
-
-/// Whether two IDs (resource ID or UUID) name the same resource.
-#[pyfunction]
-fn same_resource(py: Python<'_>, a: &str, b: &str) -> PyResult<bool> {
-    guard(py, || Ok(ResourceId::same_resource(a, b)))
-}
-
-/// The provision-customer request body for a new customer, after the local
-/// precheck; `ValidationError` (`.problems`) when it fails. `limits` maps
-/// packages to license limits.
-#[pyfunction]
-#[pyo3(signature = (customer, limits = None))]
-fn build_customer_request<'py>(
+#[pyo3(signature = (
+    new_package: "str",
+    *,
+    has_number: "bool",
+    has_location: "bool",
+    field: "str" = "package",
+) -> "Optional[Problem]")]
+fn check_calling_number<'py>(
     py: Python<'py>,
-    customer: &Bound<'py, PyAny>,
-    limits: Option<std::collections::BTreeMap<String, u64>>,
+    new_package: &str,
+    has_number: bool,
+    has_location: bool,
+    field: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        let customer: NewCustomer = json_arg(customer, "customer")?;
-        let mut request = CustomerRequest::provision(&customer).map_err(|f| raise(py, &f))?;
-        if let Some(limits) = limits {
-            let mut parsed = Vec::with_capacity(limits.len());
-            for (name, limit) in limits {
-                parsed.push((package(py, &name, "limits")?, limit));
-            }
-            request = request.with_limits(parsed);
-        }
-        to_py(py, &request)
-    })
-}
-
-/// The provision-subscriber request body for `user` of the customer
-/// `customer_id`, after the local precheck (R-API-03); `ValidationError`
-/// (`.problems`) when it fails.
-#[pyfunction]
-#[pyo3(signature = (customer_id, user, location_id = None))]
-fn build_subscriber_request<'py>(
-    py: Python<'py>,
-    customer_id: &str,
-    user: &Bound<'py, PyAny>,
-    location_id: Option<&str>,
-) -> PyResult<Bound<'py, PyAny>> {
-    guard(py, || {
-        let user: User = from_py(user, "user")?;
-        let request = SubscriberRequest::provision(customer_id, &user, location_id)
-            .map_err(|f| raise(py, &f))?;
-        to_py(py, &request)
+        let new_package = package(py, new_package, "new_package")?;
+        to_py(
+            py,
+            &provisioning::check_calling_number(&new_package, has_number, has_location, field),
+        )
     })
 }
 
@@ -203,12 +167,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate_manual_batch, m)?)?;
     m.add_function(wrap_pyfunction!(validate_package_change, m)?)?;
     m.add_function(wrap_pyfunction!(check_tag_edit, m)?)?;
-    m.add_function(wrap_pyfunction!(check_api_payload, m)?)?;
-    m.add_function(wrap_pyfunction!(resource_id_decode, m)?)?;
-    m.add_function(wrap_pyfunction!(resource_id_encode, m)?)?;
-    m.add_function(wrap_pyfunction!(resource_id_uuid_of, m)?)?;
-    m.add_function(wrap_pyfunction!(same_resource, m)?)?;
-    m.add_function(wrap_pyfunction!(build_customer_request, m)?)?;
-    m.add_function(wrap_pyfunction!(build_subscriber_request, m)?)?;
+    m.add_function(wrap_pyfunction!(check_admin_package, m)?)?;
+    m.add_function(wrap_pyfunction!(check_calling_number, m)?)?;
     Ok(())
 }

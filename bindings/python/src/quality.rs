@@ -4,68 +4,77 @@
 
 use numpy::{PyArray1, PyArrayMethods};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
-use serde::Serialize;
+use wholesale_core::problem::Findings;
 use wholesale_core::quality::{
     self, CallLeg, EndpointType, LegColumns, QualityPolicy, QueuedCall, RejectedRow, Verdict,
 };
 use wholesale_core::week::Week as CoreWeek;
-use wholesale_core::Problem;
 
-use crate::convert::{day, f64_column, from_py, input_data, options, to_py, u8_column};
-use crate::errors::{detached, guard, internal_error, validation_error, CoreError};
-use crate::weeks::Week;
+use crate::convert::{
+    arg, constant, day, f64_column, input_data, is_file_input, options, source_data, to_py,
+    u8_column, InputData,
+};
+use crate::errors::{
+    detached, guard, internal_error, problem_error, validation_error, QualityError, Raise,
+};
+use crate::week::Week;
+use wholesale_core::problem::AsProblem;
 
 /// The policy from `None` (the core default) or a dict of overrides,
 /// validated (QUALITY_POLICY_INVALID raises `QualityError`).
 fn policy(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<QualityPolicy> {
     let policy: QualityPolicy = options(obj, "policy")?;
-    policy.validate().map_err(|err| err.to_pyerr(py, None))?;
+    policy.validate().map_err(|err| {
+        let problem = err.to_problem();
+        let field = format!("policy.{}", problem.field.as_deref().unwrap_or_default());
+        problem_error::<QualityError>(py, &problem.in_field(field))
+    })?;
     Ok(policy)
-}
-
-fn is_sequence(obj: &Bound<'_, PyAny>) -> bool {
-    obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>()
 }
 
 /// Typed legs (from dicts), each checked with the core's `CallLeg::problems`:
 /// any problem raises `ValidationError` naming `legs[i].<column>`.
 fn legs_from_dicts(obj: &Bound<'_, PyAny>) -> PyResult<Vec<CallLeg>> {
-    let legs: Vec<CallLeg> = from_py(obj, "legs")?;
-    let mut problems: Vec<Problem> = Vec::new();
+    let legs: Vec<CallLeg> = arg(obj, "legs")?;
+    let mut findings = Findings::default();
     for (i, leg) in legs.iter().enumerate() {
-        for mut p in leg.problems() {
-            p.field = Some(format!("legs[{i}].{}", p.field.as_deref().unwrap_or("")));
-            problems.push(p);
+        for p in leg.problems() {
+            let field = format!("legs[{i}].{}", p.field.as_deref().unwrap_or(""));
+            findings.push(p.in_field(field));
         }
     }
-    if problems.is_empty() {
+    if findings.iter().next().is_none() {
         Ok(legs)
     } else {
-        Err(validation_error(
-            obj.py(),
-            &problems,
-            &problems.iter().collect::<Vec<_>>(),
-        ))
+        Err(validation_error(obj.py(), &findings))
     }
+}
+
+/// The legs of a call-leg CSV (and its rejected rows), read without the GIL.
+fn read_legs(py: Python<'_>, data: &InputData<'_>) -> PyResult<quality::LegsRead> {
+    let bytes = data.as_bytes();
+    detached(py, || quality::read_legs(bytes))?.map_err(|err| err.to_pyerr(py))
+}
+
+/// The queued calls of a CSV (and its rejected rows), read without the GIL.
+fn read_calls(py: Python<'_>, data: &InputData<'_>) -> PyResult<quality::QueuedCallsRead> {
+    let bytes = data.as_bytes();
+    detached(py, || quality::read_queued_calls(bytes))?.map_err(|err| err.to_pyerr(py))
 }
 
 /// Legs and rejected rows from a list of leg dicts or a call-leg CSV.
 fn legs_or_csv(obj: &Bound<'_, PyAny>) -> PyResult<(Vec<CallLeg>, Vec<RejectedRow>)> {
-    if is_sequence(obj) {
+    if !is_file_input(obj)? {
         return Ok((legs_from_dicts(obj)?, Vec::new()));
     }
-    let py = obj.py();
-    let input = input_data(obj, "data")?;
-    let bytes = input.as_bytes();
-    let read = detached(py, || quality::read_legs(bytes))?
-        .map_err(|err| err.to_pyerr(py, Some("data")))?;
+    let read = read_legs(obj.py(), &input_data(obj, "data")?)?;
     Ok((read.legs, read.rejected))
 }
 
-/// `{"verdict", "reasons", "excluded"}` for one leg dict (R-CQ-01, R-CQ-02).
+/// `{"verdict", "reasons", "excluded"}` for one leg dict (R-CQ-01, R-CQ-02);
+/// a leg with problems raises `ValidationError`.
 #[pyfunction]
-#[pyo3(signature = (leg, policy = None))]
+#[pyo3(signature = (leg: "CallLegInput", policy: "Optional[QualityPolicy]" = None) -> "Classification")]
 fn classify_leg<'py>(
     py: Python<'py>,
     leg: &Bound<'py, PyAny>,
@@ -73,50 +82,53 @@ fn classify_leg<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
         let policy = self::policy(py, policy)?;
-        let leg: CallLeg = from_py(leg, "leg")?;
-        let problems = leg.problems();
-        if !problems.is_empty() {
-            return Err(validation_error(
-                py,
-                &problems,
-                &problems.iter().collect::<Vec<_>>(),
-            ));
+        let leg: CallLeg = arg(leg, "leg")?;
+        let mut findings = Findings::default();
+        leg.problems().into_iter().for_each(|p| findings.push(p));
+        if findings.iter().next().is_some() {
+            return Err(validation_error(py, &findings));
         }
         to_py(py, &quality::classify(&leg, &policy))
     })
 }
 
 /// Reads a call-leg CSV: `{"legs": [...], "rejected": [{line, problems}]}`.
+/// `data`: `bytes` (the content), a `str`/`os.PathLike` path or a binary
+/// file object; CSV text goes in `text=`.
 #[pyfunction]
-fn read_call_legs<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+#[pyo3(signature = (data: "Optional[FileInput]" = None, *, text: "Optional[str]" = None) -> "LegsRead")]
+fn read_call_legs<'py>(
+    py: Python<'py>,
+    data: Option<&Bound<'py, PyAny>>,
+    text: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        let input = input_data(data, "data")?;
-        let bytes = input.as_bytes();
-        let read = detached(py, || quality::read_legs(bytes))?
-            .map_err(|err| err.to_pyerr(py, Some("data")))?;
-        to_py(py, &read)
+        to_py(py, &read_legs(py, &source_data(py, data, text)?)?)
     })
 }
 
-/// Reads a queued-call CSV: `{"calls": [...], "rejected": [...]}`.
+/// Reads a queued-call CSV: `{"calls": [...], "rejected": [...]}`; `data`
+/// and `text` as in `read_call_legs`.
 #[pyfunction]
+#[pyo3(signature = (data: "Optional[FileInput]" = None, *, text: "Optional[str]" = None) -> "QueuedCallsRead")]
 fn read_queued_calls<'py>(
     py: Python<'py>,
-    data: &Bound<'py, PyAny>,
+    data: Option<&Bound<'py, PyAny>>,
+    text: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        let input = input_data(data, "data")?;
-        let bytes = input.as_bytes();
-        let read = detached(py, || quality::read_queued_calls(bytes))?
-            .map_err(|err| err.to_pyerr(py, Some("data")))?;
-        to_py(py, &read)
+        to_py(py, &read_calls(py, &source_data(py, data, text)?)?)
     })
 }
 
 /// The weekly call-quality report as of a day (R-CQ-03), from a call-leg CSV
-/// (its rejected rows included) or a list of leg dicts.
+/// (file input; its rejected rows included) or a list of leg dicts.
 #[pyfunction]
-#[pyo3(signature = (legs, as_of, policy = None))]
+#[pyo3(signature = (
+    legs: "Union[Sequence[CallLegInput], FileInput]",
+    as_of: "Day",
+    policy: "Optional[QualityPolicy]" = None,
+) -> "QualityReport")]
 fn weekly_quality_report<'py>(
     py: Python<'py>,
     legs: &Bound<'py, PyAny>,
@@ -146,6 +158,10 @@ fn week_arg(obj: &Bound<'_, PyAny>) -> PyResult<CoreWeek> {
 
 /// Per customer, legs in `week` that used each advanced feature (R-CQ-05).
 #[pyfunction]
+#[pyo3(signature = (
+    legs: "Union[Sequence[CallLegInput], FileInput]",
+    week: "Union[Week, Day]",
+) -> "List[FeatureUsage]")]
 fn feature_usage<'py>(
     py: Python<'py>,
     legs: &Bound<'py, PyAny>,
@@ -158,17 +174,11 @@ fn feature_usage<'py>(
     })
 }
 
-/// The core's queue report plus the rows the CSV reader rejected.
-#[derive(Serialize)]
-struct QueueOut {
-    #[serde(flatten)]
-    report: quality::QueueReport,
-    rejected_rows: Vec<RejectedRow>,
-}
-
 /// Call-queue KPIs for the last completed week as of a day (R-CQ-04), from a
-/// queued-call CSV (its rejected rows included) or a list of call dicts.
+/// queued-call CSV (file input) or a list of call dicts. The rows a CSV
+/// reader rejects are in `read_queued_calls(...)["rejected"]`.
 #[pyfunction]
+#[pyo3(signature = (calls: "Union[Sequence[QueuedCall], FileInput]", as_of: "Day") -> "QueueReport")]
 fn queue_kpis<'py>(
     py: Python<'py>,
     calls: &Bound<'py, PyAny>,
@@ -176,23 +186,12 @@ fn queue_kpis<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
         let as_of = day(as_of, "as_of")?;
-        let (calls, rejected) = if is_sequence(calls) {
-            (from_py::<Vec<QueuedCall>>(calls, "calls")?, Vec::new())
+        let calls: Vec<QueuedCall> = if is_file_input(calls)? {
+            read_calls(py, &input_data(calls, "data")?)?.calls
         } else {
-            let input = input_data(calls, "data")?;
-            let bytes = input.as_bytes();
-            let read = detached(py, || quality::read_queued_calls(bytes))?
-                .map_err(|err| err.to_pyerr(py, Some("data")))?;
-            (read.calls, read.rejected)
+            arg(calls, "calls")?
         };
-        let report = detached(py, || quality::queue_kpis(&calls, as_of))?;
-        to_py(
-            py,
-            &QueueOut {
-                report,
-                rejected_rows: rejected,
-            },
-        )
+        to_py(py, &detached(py, || quality::queue_kpis(&calls, as_of))?)
     })
 }
 
@@ -204,10 +203,17 @@ fn queue_kpis<'py>(
 /// different lengths raise `QualityError` (LEG_COLUMNS_LENGTH_MISMATCH).
 #[pyfunction]
 #[pyo3(signature = (
-    audio_jitter_ms, audio_latency_ms, audio_loss_pct,
-    video_jitter_ms, video_latency_ms, video_loss_pct,
-    endpoint_type, ip_version, *, policy = None
-))]
+    audio_jitter_ms: "numpy.typing.NDArray[numpy.float64]",
+    audio_latency_ms: "numpy.typing.NDArray[numpy.float64]",
+    audio_loss_pct: "numpy.typing.NDArray[numpy.float64]",
+    video_jitter_ms: "numpy.typing.NDArray[numpy.float64]",
+    video_latency_ms: "numpy.typing.NDArray[numpy.float64]",
+    video_loss_pct: "numpy.typing.NDArray[numpy.float64]",
+    endpoint_type: "numpy.typing.NDArray[numpy.uint8]",
+    ip_version: "numpy.typing.NDArray[numpy.uint8]",
+    *,
+    policy: "Optional[QualityPolicy]" = None,
+) -> "numpy.typing.NDArray[numpy.uint8]")]
 #[allow(clippy::too_many_arguments)]
 fn classify_columns<'py>(
     py: Python<'py>,
@@ -241,7 +247,7 @@ fn classify_columns<'py>(
             endpoint_type: slice_of(py, &et)?,
             ip_version: slice_of(py, &ip)?,
         };
-        let n = columns.len().map_err(|err| err.to_pyerr(py, None))?;
+        let n = columns.len().map_err(|err| err.to_pyerr(py))?;
         let out = PyArray1::<u8>::zeros(py, n, false);
         {
             let mut write = out.readwrite();
@@ -249,7 +255,7 @@ fn classify_columns<'py>(
                 .as_slice_mut()
                 .map_err(|err| internal_error(py, &err.to_string()))?;
             detached(py, || quality::classify_columns(&columns, &policy, target))?
-                .map_err(|err| err.to_pyerr(py, None))?;
+                .map_err(|err| err.to_pyerr(py))?;
         }
         Ok(out)
     })
@@ -268,6 +274,7 @@ fn slice_of<'a, T: numpy::Element>(
 /// `{name: code}` of the endpoint types, for building the `endpoint_type`
 /// column (`EndpointType::code`).
 #[pyfunction]
+#[pyo3(signature = () -> "Dict[EndpointType, int]")]
 fn endpoint_type_codes<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
         let pairs: std::collections::BTreeMap<&str, u8> = EndpointType::ALL
@@ -287,8 +294,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(queue_kpis, m)?)?;
     m.add_function(wrap_pyfunction!(classify_columns, m)?)?;
     m.add_function(wrap_pyfunction!(endpoint_type_codes, m)?)?;
-    m.add("VERDICT_NOT_MEASURED", Verdict::NOT_MEASURED)?;
-    m.add("VERDICT_GOOD", Verdict::GOOD)?;
-    m.add("VERDICT_POOR", Verdict::POOR)?;
+    constant(m, "VERDICT_NOT_MEASURED", Verdict::NOT_MEASURED, "int")?;
+    constant(m, "VERDICT_GOOD", Verdict::GOOD, "int")?;
+    constant(m, "VERDICT_POOR", Verdict::POOR, "int")?;
     Ok(())
 }

@@ -64,7 +64,7 @@ def test_thresholds_override_only_what_they_name() -> None:
     assert "expiring_soon" not in narrow["statuses"]
     with pytest.raises(wc.InputError) as info:
         wc.customer_status(c, AS_OF, {"expiring_soon_days": -1})
-    assert info.value.field == "thresholds"
+    assert info.value.field == "thresholds.expiring_soon_days"
     zero = wc.check_status_thresholds({"no_activity_days": 0})
     assert [p["code"] for p in zero["warnings"]] == ["STATUS_WINDOW_ZERO"]
 
@@ -114,13 +114,13 @@ def test_reports_round_trip(kind: str) -> None:
     table = wc.read_report(kind, report_path(kind))
     assert table["rows"]
     text = wc.write_report(kind, table["rows"])
-    again = wc.read_report(kind, text)
+    again = wc.read_report(kind, text=text)
     assert again["rows"] == table["rows"]
 
 
 def test_report_missing_columns() -> None:
     with pytest.raises(wc.ReportError) as info:
-        wc.read_report("devices", "customer,MAC\nAcme,00AA\n")
+        wc.read_report("devices", text="customer,MAC\nAcme,00AA\n")
     err = info.value
     assert err.code == "REPORT_COLUMN_MISSING" and err.rule == "R-REP-01"
     assert err.field == err.problems[0]["column"]
@@ -132,7 +132,7 @@ def test_report_bad_cells_are_problems() -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     cells = lines[1].split(",")
     cells[6] = "many"
-    table = wc.read_report("subscription_details", "\n".join([lines[0], ",".join(cells)]) + "\n")
+    table = wc.read_report("subscription_details", text="\n".join([lines[0], ",".join(cells)]) + "\n")
     assert table["rows"] == []
     assert table["problems"][0]["code"] == "REPORT_CELL_INVALID"
     assert table["problems"][0]["line"] == 2

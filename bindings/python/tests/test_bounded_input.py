@@ -213,7 +213,7 @@ def test_r_csv_04_oversize_data_in_memory_is_file_too_large() -> None:
     del big
     assert file_error_codes(wc.check_csv(as_array)) == ["FILE_TOO_LARGE"]
     del as_array
-    assert file_error_codes(wc.check_csv("a" * (LIMIT + 1))) == ["FILE_TOO_LARGE"]
+    assert file_error_codes(wc.check_csv(text="a" * (LIMIT + 1))) == ["FILE_TOO_LARGE"]
     assert file_error_codes(wc.check_csv(io.BytesIO(b"a" * (LIMIT + 1)))) == ["FILE_TOO_LARGE"]
 
 

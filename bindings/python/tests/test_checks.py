@@ -15,7 +15,7 @@ def test_r_csv_14_email() -> None:
     assert problem["rule"] == "R-CSV-14"
     assert problem["field"] == "Email"
     assert "ana@" in problem["message"]
-    assert set(problem) == {"code", "rule", "field", "message"}
+    assert set(problem) == {"code", "rule", "severity", "field", "line", "message"}
 
 
 def test_r_csv_15_phone_number_error_and_warning() -> None:
@@ -101,4 +101,4 @@ def test_findings_refuse_a_problem_with_an_unknown_code() -> None:
     with pytest.raises(wc.InputError) as info:
         wc.findings([bad])  # type: ignore[list-item]
     assert info.value.code == wc.INPUT_INVALID
-    assert info.value.field == "problems"
+    assert info.value.field == "problems[0].code"

@@ -41,11 +41,11 @@ def test_data_forms_give_the_same_plan(tmp_path: Path) -> None:
     path.write_bytes(CSV)
     plans = [
         wc.check_csv(CSV, org=ORG),
-        wc.check_csv(CSV.decode(), org=ORG),
+        wc.check_csv(text=CSV.decode(), org=ORG),
         wc.check_csv(bytearray(CSV), org=ORG),
         wc.check_csv(memoryview(CSV), org=ORG),
         wc.check_csv(path, org=ORG),
-        wc.check_csv(CSV, org=json.dumps(ORG)),
+        wc.check_csv(CSV, org_text=json.dumps(ORG)),
     ]
     org_path = tmp_path / "org.json"
     org_path.write_text(json.dumps(ORG))
@@ -65,16 +65,23 @@ def test_behavior_default_is_the_cores() -> None:
 def test_unknown_behavior_is_an_input_error() -> None:
     with pytest.raises(wc.InputError) as info:
         wc.check_csv(CSV, behavior="add_everything")  # type: ignore[arg-type]
-    assert info.value.field == "behavior"
+    assert info.value.field == "options.behavior"
     assert info.value.code == wc.INPUT_INVALID
 
 
-@pytest.mark.parametrize("org", ["{not json", '{"users": 3}', {"users": 3}, Path("/nonexistent/org.json")])
+@pytest.mark.parametrize("org", [b"{not json", b'{"users": 3}', {"users": 3}])
 def test_bad_snapshot_is_a_csv_import_error(org: Any) -> None:
     with pytest.raises(wc.CsvImportError) as info:
         wc.check_csv(CSV, org=org)
-    assert info.value.field == "org"
+    assert info.value.code == "SNAPSHOT_INVALID"
+    assert info.value.severity == "error"
     assert isinstance(info.value, wc.WholesaleError)
+
+
+def test_a_str_snapshot_is_a_path() -> None:
+    with pytest.raises(wc.InputError) as info:
+        wc.check_csv(CSV, org="/nonexistent/org.json")
+    assert (info.value.code, info.value.field) == (wc.INPUT_INVALID, "org")
 
 
 def test_file_error_empties_the_rows() -> None:

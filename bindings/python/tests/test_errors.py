@@ -29,29 +29,17 @@ def test_attributes_default_to_none_on_the_class() -> None:
     assert list(wc.ValidationError("x").problems) == []
 
 
-def test_panic_becomes_internal_error() -> None:
-    # Defense in depth: the core must never panic, but if it does the caller
-    # gets a catchable WholesaleError, not pyo3's PanicException.
-    with pytest.raises(wc.InternalError) as info:
-        wc._lowlevel._panic_for_tests("boom")
-    assert isinstance(info.value, wc.WholesaleError)
-    assert info.value.code == "INTERNAL_ERROR"
-    assert info.value.rule is None
-    assert "boom" in str(info.value)
-
-
-def test_panic_without_the_gil_becomes_internal_error() -> None:
-    with pytest.raises(wc.InternalError) as info:
-        wc._lowlevel._panic_for_tests("boom off the GIL", detached_path=True)
-    assert info.value.code == wc.INTERNAL_ERROR
-    assert "boom off the GIL" in str(info.value)
+def test_the_shipped_module_has_no_test_hook() -> None:
+    # The panic guard is tested natively (`cargo test`, errors.rs), so the
+    # wheel carries no hook that panics on purpose.
+    assert not [name for name in dir(wc._lowlevel) if "panic" in name or "for_tests" in name]
 
 
 def test_module_errors_carry_registry_codes() -> None:
     # Each module's exception carries the registry code, its rule and the field.
     raised = []
     for call in (
-        lambda: wc.read_report("devices", "a,b\n1,2\n"),
+        lambda: wc.read_report("devices", text="a,b\n1,2\n"),
         lambda: wc.read_call_legs(b"customer_id\nx\n"),
         lambda: wc.classify_leg({}, {"loss_pct": -1}),
         lambda: wc.resource_id_decode("%%%"),
@@ -69,3 +57,21 @@ def test_module_errors_carry_registry_codes() -> None:
     # The first missing column, the first missing header, the policy key, the argument.
     assert raised[0].field is not None and raised[1].field is not None
     assert (raised[2].field, raised[3].field) == ("policy.loss_pct", "id")
+
+
+def test_r_csv_21_misspelled_snapshot_key_and_option_key_are_typed_errors() -> None:
+    csv = b"User ID/Email\na@b.c\n"
+    # A misspelled option key is refused, naming the key path (never ignored).
+    with pytest.raises(wc.InputError) as info:
+        wc.kpi_dashboard([], "calling", "2026-11-25", {"expiring_days": 1})  # type: ignore[typeddict-unknown-key]
+    assert info.value.code == "INPUT_INVALID"
+    assert info.value.field == "options.expiring_days"
+    assert info.value.rule is None and info.value.severity is None
+    # A misspelled snapshot key is the snapshot's own error, at its path (R-CSV-21).
+    with pytest.raises(wc.CsvImportError) as snapshot:
+        wc.check_csv(csv, org={"users": [{"emial": "a@b.c"}]})  # type: ignore[typeddict-item]
+    err = snapshot.value
+    assert err.code == "SNAPSHOT_KEY_UNKNOWN"
+    assert err.field == "users[0].emial"
+    assert (err.rule, err.severity) == ("R-CSV-21", "error")
+    assert [p["field"] for p in err.problems] == ["users[0].emial"]

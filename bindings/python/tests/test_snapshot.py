@@ -41,7 +41,7 @@ def test_r_csv_21_misspelled_top_level_key(form: int, tmp_path: Path) -> None:
     err = refused(forms(tmp_path)[form]({"locatons": []}))
     assert err.code == "SNAPSHOT_KEY_UNKNOWN"
     assert err.rule == "R-CSV-21"
-    assert err.path == "locatons"
+    assert err.field == "locatons"
     assert err.field == "org"
     assert err.message == str(err)
     assert err.message is not None and "`locations`" in err.message
@@ -53,7 +53,7 @@ def test_r_csv_21_nested_unknown_key_names_its_path(form: int, tmp_path: Path) -
     org = {"users": [{"email": "a@b.example"}, {"email": "b@b.example", "emial": "x"}]}
     err = refused(forms(tmp_path)[form](org))
     assert err.code == "SNAPSHOT_KEY_UNKNOWN"
-    assert err.path == "users[1].emial"
+    assert err.field == "users[1].emial"
     assert err.message is not None and "`email`" in err.message
 
 
@@ -76,7 +76,7 @@ def test_r_csv_21_misspelled_package_is_invalid_at_its_path() -> None:
     err = refused({"users": [{"email": "a@b.example", "package": "Webex Vioce"}]})
     assert err.code == "SNAPSHOT_INVALID"
     assert err.rule == "R-CSV-21"
-    assert err.path == "users[0].package"
+    assert err.field == "users[0].package"
     assert err.message is not None and "Webex Vioce" in err.message
 
 
@@ -95,7 +95,7 @@ def test_r_csv_21_known_lists_warn_nothing() -> None:
 def test_r_csv_21_not_a_snapshot_is_invalid(org: Any) -> None:
     err = refused(org)
     assert err.code == "SNAPSHOT_INVALID"
-    assert err.path is not None
+    assert err.field is not None
     assert err.field == "org"
 
 
@@ -112,18 +112,18 @@ def test_r_csv_21_file_that_is_not_utf8_is_invalid(tmp_path: Path) -> None:
     path.write_bytes(b'{"locations": ["\xff"]}')
     err = refused(path)
     assert err.code == "SNAPSHOT_INVALID"
-    assert err.path == "."
+    assert err.field == "."
 
 
 def test_unreadable_snapshot_file_is_a_csv_import_error(tmp_path: Path) -> None:
     err = refused(tmp_path / "missing.json")
     assert err.code == wc.INPUT_INVALID
     assert err.field == "org"
-    assert err.path is None
+    assert err.field is None
 
 
 def test_path_defaults_to_none() -> None:
     assert wc.CsvImportError.path is None
     err = refused(object())
     assert err.code == wc.INPUT_INVALID
-    assert err.path is None
+    assert err.field is None

@@ -40,7 +40,7 @@ def run_csv(case: Case, folder: Path) -> Any:
             org=org if org.is_file() else None,
         )
     except wc.CsvImportError as err:
-        return {"error": {"code": err.code, "path": err.path}}
+        return {"error": {"code": err.code, "path": err.field}}
     return plan.to_dict()
 
 

@@ -3,15 +3,17 @@
 A thin Pythonic layer over the Rust core (``wholesale_core._lowlevel``): it
 converts and delegates; every rule lives in the core. Results are plain
 dicts and lists (see ``wholesale_core._types``), errors are
-``WholesaleError`` subclasses carrying ``.code``, ``.rule`` and ``.field``.
+``WholesaleError`` subclasses carrying the fields of a problem (``.code``,
+``.rule``, ``.severity``, ``.field``, ``.line``, ``.message``) and ``.problems``.
+
+Inputs follow pandas and polars: a ``str`` or ``os.PathLike`` is a PATH,
+``bytes``/``bytearray``/``memoryview`` are the content, a binary file object
+is read; text content goes in the ``text=`` keyword (``org_text=`` for the
+snapshot of ``check_csv``).
 """
 
 from __future__ import annotations
 
-import enum
-from typing import Dict
-
-from . import _lowlevel
 from ._lowlevel import (
     ApiError,
     CsvImportError,
@@ -72,60 +74,60 @@ from ._lowlevel import (
     weekly_quality_report,
     write_report,
 )
-from ._plan import ImportPlan, ReportFileName, check_csv
+from ._plan import ImportPlan, PlanRow, ReportFileName, check_csv
 from ._types import (
     Action,
+    AnyReportTable,
     BinaryReader,
     Classification,
     CodeInfo,
     CustomerStatus,
+    Day,
     FeatureUsage,
-    FileProblem,
+    FileInput,
     Findings,
     ImportBehavior,
     ImportPlanDict,
-    ImportSummary,
     KpiDashboard,
     LegsRead,
     OrgSnapshotDict,
+    Package,
     PackageInfo,
     PayloadCheck,
-    PlanRow,
     Problem,
     ProductLine,
     QualityReport,
     QueueReport,
     QueuedCallsRead,
     RejectedRow,
-    Remediation,
-    ReportFileNameParts,
-    ReportProblem,
-    ReportTable,
-    ResourceIdParts,
+    RemediationAdvice,
+    ReportKind,
+    ResourceId,
     RowOutcome,
-    RowProblem,
     Severity,
     SnapshotUser,
+    Summary,
     Verdict,
 )
 
 __all__ = [
     "Action",
+    "AnyReportTable",
     "ApiError",
     "BinaryReader",
     "Classification",
     "CodeInfo",
     "CsvImportError",
     "CustomerStatus",
+    "Day",
     "FeatureUsage",
-    "FileProblem",
+    "FileInput",
     "Findings",
     "INPUT_INVALID",
     "INTERNAL_ERROR",
     "ImportBehavior",
     "ImportPlan",
     "ImportPlanDict",
-    "ImportSummary",
     "InputError",
     "InternalError",
     "KpiDashboard",
@@ -144,17 +146,15 @@ __all__ = [
     "QueueReport",
     "QueuedCallsRead",
     "RejectedRow",
-    "Remediation",
+    "RemediationAdvice",
     "ReportError",
     "ReportFileName",
-    "ReportFileNameParts",
-    "ReportProblem",
-    "ReportTable",
-    "ResourceIdParts",
+    "ReportKind",
+    "ResourceId",
     "RowOutcome",
-    "RowProblem",
     "Severity",
     "SnapshotUser",
+    "Summary",
     "VERDICT_GOOD",
     "VERDICT_NOT_MEASURED",
     "VERDICT_POOR",
@@ -206,79 +206,3 @@ __all__ = [
     "weekly_quality_report",
     "write_report",
 ]
-
-_PACKAGE_INFO: Dict[str, PackageInfo] = {
-    info["api_id"]: info for info in _lowlevel.packages()
-}
-
-
-class _PackageBase(str, enum.Enum):
-    """Members come from the core's package list (see ``Package`` below)."""
-
-    @property
-    def api_id(self) -> str:
-        """The API identifier, e.g. ``webex_calling``."""
-        return str(self.value)
-
-    @property
-    def info(self) -> PackageInfo:
-        """Every property the core knows about the package, as a dict."""
-        return _PACKAGE_INFO[self.api_id]
-
-    @property
-    def display_name(self) -> str:
-        """The Control Hub / CSV name, e.g. ``Webex Calling``."""
-        return self.info["display_name"] or self.api_id
-
-    @property
-    def is_subscriber_package(self) -> bool:
-        return self.info["is_subscriber_package"]
-
-    @property
-    def entitles_calling(self) -> bool:
-        return self.info["entitles_calling"]
-
-    @property
-    def entitles_meetings(self) -> bool:
-        return self.info["entitles_meetings"]
-
-    @property
-    def requires_number_and_location(self) -> bool:
-        return self.info["requires_number_and_location"]
-
-    @property
-    def expects_preferred_site(self) -> bool:
-        return self.info["expects_preferred_site"]
-
-    @classmethod
-    def parse(cls, text: str) -> "_PackageBase":
-        """An API identifier or display name, any case; ``PackageError``
-        (code ``PACKAGE_UNKNOWN``) names the accepted values otherwise."""
-        return cls(_lowlevel.parse_package(text))
-
-    @classmethod
-    def _missing_(cls, value: object) -> "_PackageBase | None":
-        # Package("Webex Suite") works like Package.parse, but an unknown
-        # value raises the ValueError enums raise.
-        if isinstance(value, str):
-            try:
-                return cls(_lowlevel.parse_package(value))
-            except PackageError:
-                return None
-        return None
-
-    def __str__(self) -> str:
-        return self.api_id
-
-    def __repr__(self) -> str:
-        return f"<Package.{self.name}: {self.api_id!r}>"
-
-
-#: A wholesale package: a ``str`` enum whose values are the API identifiers.
-#: The members are the core's ``Package::KNOWN``, named by upper-cased ID.
-Package = _PackageBase(  # type: ignore[call-overload]
-    "Package",
-    [(api_id.upper(), api_id) for api_id in _PACKAGE_INFO],
-    module=__name__,
-    qualname="Package",
-)

@@ -4,31 +4,38 @@ and report file names. Presentation only; every rule runs in the core."""
 from __future__ import annotations
 
 import datetime
-import os
-from typing import Iterator, List, Mapping, Optional, Union
+from typing import Iterator, List, Optional, TypedDict, Union
 
 from . import _lowlevel
 from ._types import (
-    BinaryReader,
-    FileProblem,
+    FileInput,
     ImportBehavior,
     ImportPlanDict,
-    ImportSummary,
     OrgSnapshotDict,
-    PlanRow,
+    Problem,
     RowOutcome,
+    Summary,
 )
-
-InputData = Union[
-    bytes, bytearray, memoryview, str, "os.PathLike[str]", "os.PathLike[bytes]", BinaryReader
-]
-#: An org snapshot: the dict, JSON text, or a JSON file (R-CSV-21).
-OrgSnapshot = Union[
-    OrgSnapshotDict, Mapping[str, object], str, "os.PathLike[str]", "os.PathLike[bytes]"
-]
 
 #: The separator ``to_dicts`` joins lists with (license ids, codes).
 JOIN = ";"
+
+
+class PlanRow(TypedDict):
+    """One flat row of ``ImportPlan.to_dicts()`` (see docs/python.md)."""
+
+    line: int
+    email: str
+    action: str
+    package: Optional[str]
+    assign: str
+    remove: str
+    error_codes: str
+    warning_codes: str
+    errors: int
+    warnings: int
+    field: Optional[str]
+    message: Optional[str]
 
 
 class ImportPlan:
@@ -45,7 +52,7 @@ class ImportPlan:
         # The plan stays in Rust; each part is converted once, when first
         # asked for (the rows are the costly part of a 20,000-row plan).
         self._handle = handle
-        self._summary: Optional[ImportSummary] = None
+        self._summary: Optional[Summary] = None
         self._dict: Optional[ImportPlanDict] = None
 
     @property
@@ -55,12 +62,12 @@ class ImportPlan:
         return self._dict
 
     @property
-    def file_errors(self) -> List[FileProblem]:
+    def file_errors(self) -> List[Problem]:
         """Problems that make the whole file unusable (then ``rows`` is empty)."""
         return self._data["file_errors"] if self._dict is not None else self._handle.file_errors()
 
     @property
-    def file_warnings(self) -> List[FileProblem]:
+    def file_warnings(self) -> List[Problem]:
         """Warnings about the file as a whole (unknown columns)."""
         return self._data["file_warnings"] if self._dict is not None else self._handle.file_warnings()
 
@@ -70,7 +77,7 @@ class ImportPlan:
         return self._data["rows"]
 
     @property
-    def summary(self) -> ImportSummary:
+    def summary(self) -> Summary:
         """Counts per action, and of warnings."""
         if self._dict is not None:
             return self._dict["summary"]
@@ -85,8 +92,9 @@ class ImportPlan:
 
     @property
     def has_rejections(self) -> bool:
-        """Whether the file or any row is rejected (the CLI then exits 1)."""
-        return bool(self.file_errors) or self.summary["rejected"] > 0
+        """Whether the file or any row is rejected (the CLI then exits 1): the
+        core's ``ImportPlan::has_rejections``."""
+        return self._handle.has_rejections()
 
     def to_dict(self) -> ImportPlanDict:
         """The core's plan JSON as plain data, exactly."""
@@ -110,7 +118,7 @@ class ImportPlan:
                     "warning_codes": JOIN.join(p["code"] for p in row["warnings"]),
                     "errors": len(row["errors"]),
                     "warnings": len(row["warnings"]),
-                    "column": first["column"] if first else None,
+                    "field": first["field"] if first else None,
                     "message": first["message"] if first else None,
                 }
             )
@@ -138,23 +146,31 @@ class ImportPlan:
 
 
 def check_csv(
-    data: InputData,
+    data: Optional[FileInput] = None,
+    *,
+    text: Optional[str] = None,
     behavior: Optional[ImportBehavior] = None,
-    org: Optional[OrgSnapshot] = None,
+    org: Union[OrgSnapshotDict, FileInput, None] = None,
+    org_text: Optional[str] = None,
 ) -> ImportPlan:
     """Plans the import of a Control Hub user CSV (R-CSV-01..21).
 
-    ``data``: bytes, ``str`` (the CSV text itself), ``os.PathLike`` (a file)
-    or a binary file object (``open(p, "rb")``, ``io.BytesIO``). At most
+    ``data``, as pandas and polars read files: ``bytes``/``bytearray``/
+    ``memoryview`` are the CSV content, a ``str`` or ``os.PathLike`` is a
+    PATH, a binary file object (``open(p, "rb")``, ``io.BytesIO``) is read.
+    CSV text goes in ``text=`` instead (exactly one of the two). At most
     ``MAX_CSV_FILE_BYTES`` + 1 bytes are read; a larger input (``/dev/zero``
     too) is the plan's ``FILE_TOO_LARGE`` file error (R-CSV-04).
     ``behavior``: ``"add_only"`` or ``"add_and_remove"``; ``None`` takes the
-    core's default (add only). ``org``: the org snapshot as a dict, JSON text
-    or JSON file, read strictly (R-CSV-21): a refused one raises
+    core's default (add only). ``org``: the org snapshot as a dict, or a JSON
+    file like ``data`` (bytes content, a path); JSON text goes in
+    ``org_text=``. Read strictly (R-CSV-21): a refused snapshot raises
     ``CsvImportError`` with ``.code`` ``SNAPSHOT_KEY_UNKNOWN`` or
-    ``SNAPSHOT_INVALID`` and ``.path`` the key concerned. Runs without the GIL.
+    ``SNAPSHOT_INVALID`` and ``.field`` the key path (``users[0].emial``).
+    Runs without the GIL.
     """
-    return ImportPlan(_lowlevel.check_csv(data, behavior, org))
+    handle = _lowlevel.check_csv(data, text=text, behavior=behavior, org=org, org_text=org_text)
+    return ImportPlan(handle)
 
 
 class ReportFileName:

@@ -7,8 +7,11 @@ do not edit. Keys are the core's serde names; see docs/python.md.
 from __future__ import annotations
 
 import datetime
+import enum
 import os
 from typing import Dict, List, Literal, Optional, Protocol, Tuple, TypedDict, Union
+
+from ._package import PackageMethods
 
 JsonValue = Union[str, int, float, bool, None, List["JsonValue"], Dict[str, "JsonValue"]]
 #: A calendar day: ``datetime.date`` or ``YYYY-MM-DD`` text.
@@ -205,6 +208,19 @@ class CallingUsageRowTable(TypedDict):
     problems: List[Problem]
     #: The rows read, in file order.
     rows: List[CallingUsageRow]
+
+
+class CheckCsvOptions(TypedDict, total=False):
+    """The options argument of the bindings' `check_csv`: the core's
+    `ImportOptions`, with the snapshot given as an object or as its JSON
+    text. Unknown keys are refused; the snapshot is read as strictly as
+    `OrgSnapshot::from_value` reads it, so a refused one keeps its
+    `SNAPSHOT_*` code and key path."""
+
+    #: The import behavior chosen in Control Hub (R-CSV-06).
+    behavior: ImportBehavior
+    #: The org snapshot (R-CSV-21): the object, or its JSON text.
+    org: Optional[OrgSnapshotArg]
 
 
 class Classification(TypedDict):
@@ -1105,7 +1121,7 @@ class RemediationAdvice(TypedDict):
     steps: str
 
 
-class ReportFileName(TypedDict):
+class ReportFileNameDict(TypedDict):
     """A report file name, built and parsed.
 
     The template name may itself contain `_`: the id and the date are the last
@@ -1573,6 +1589,8 @@ LowAssignmentRule = Union[LowAssignmentRule1, LowAssignmentRule2]
 ManagedBy = Union[Literal["external_admin"], Literal["own_org"]]
 #: Which media metric.
 Metric = Union[Literal["jitter"], Literal["latency"], Literal["loss"]]
+#: An org snapshot as the bindings take it (for the schema).
+OrgSnapshotArg = Union[OrgSnapshotDict, str]
 #: A package API identifier, e.g. `webex_calling` (one of `x-known`, or one Cisco added since).
 PackageId = str
 #: License identifiers: the package first, then basic licenses.
@@ -1606,3 +1624,23 @@ SubscriptionKind = Union[Literal["subscription"], Literal["trial"]]
 SubscriptionStatus = Union[Literal["active"], Literal["suspended"], Literal["expired"], Literal["pending_setup"], str]
 #: The quality verdict of one leg.
 Verdict = Union[Literal["not_measured"], Literal["good"], Literal["poor"]]
+
+
+class Package(PackageMethods, str, enum.Enum):
+    """A wholesale package (the core's ``Package::KNOWN``): a ``str`` enum whose
+    values are the API identifiers; ``Package("Webex Suite")`` parses display names too."""
+
+    WEBEX_CALLING = "webex_calling"
+    WEBEX_CALLING_STANDARD = "webex_calling_standard"
+    WEBEX_SUITE = "webex_suite"
+    WEBEX_VOICE = "webex_voice"
+    WEBEX_MEETINGS = "webex_meetings"
+    CX_ESSENTIALS = "cx_essentials"
+    ATTENDANT_CONSOLE = "attendant_console"
+    CX_STANDARD_AGENT = "cx_standard_agent"
+    CX_PREMIUM_AGENT = "cx_premium_agent"
+    COMMON_AREA_CALLING = "common_area_calling"
+    CISCO_CALLING_PLAN = "cisco_calling_plan"
+    CX_VOICE_PORTS = "cx_voice_ports"
+    CX_AI_ASSISTANT = "cx_ai_assistant"
+    WEBEX_AI_AGENT = "webex_ai_agent"

@@ -8,16 +8,17 @@ use crate::errors::guard;
 
 /// Every code as `{code, rule, severity, summary}`, in registry order.
 #[pyfunction]
+#[pyo3(signature = () -> "List[CodeInfo]")]
 fn codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     guard(py, || to_py(py, &registry().collect::<Vec<_>>()))
 }
 
 /// One code's registry row, or `None` when the code is not in the registry.
 #[pyfunction]
+#[pyo3(signature = (code: "str") -> "Optional[CodeInfo]")]
 fn code_info<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        let info = code.parse::<Code>().ok().map(CodeInfo::from);
-        to_py(py, &info)
+        to_py(py, &code.parse::<Code>().ok().map(CodeInfo::from))
     })
 }
 

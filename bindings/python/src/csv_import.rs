@@ -1,0 +1,158 @@
+//! CSV import planning (`wholesale_core::csv_import`, R-CSV-01..21).
+
+use pyo3::prelude::*;
+use wholesale_core::csv_import::{
+    self, ImportOptions, ImportPlan, OrgSnapshot, RemediationAdvice, SnapshotError,
+};
+
+use crate::convert::{
+    constant, input_data, is_file_input, json_doc, options, source, to_py, Input,
+};
+use crate::errors::{detached, guard, input_error, Raise};
+
+/// The core's import plan, kept in Rust until Python asks for it: the summary
+/// and file-level problems convert on their own, the rows (one dict per data
+/// row, the costly part) only when `to_dict()` is called. The Python
+/// `ImportPlan` wraps it and caches what it converted.
+#[pyclass(frozen, name = "PlanHandle", module = "wholesale_core._lowlevel")]
+pub struct PlanHandle {
+    plan: ImportPlan,
+}
+
+#[pymethods]
+impl PlanHandle {
+    /// `{rows, add, modify, change_package, remove, no_change, rejected, warnings}`.
+    #[pyo3(signature = () -> "Summary")]
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || to_py(py, &self.plan.summary))
+    }
+
+    /// The file-level errors (problems with `line` where there is one).
+    #[pyo3(signature = () -> "List[Problem]")]
+    fn file_errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || to_py(py, &self.plan.file_errors))
+    }
+
+    /// The file-level warnings.
+    #[pyo3(signature = () -> "List[Problem]")]
+    fn file_warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || to_py(py, &self.plan.file_warnings))
+    }
+
+    /// Whether the file or any row is rejected (the core's
+    /// `ImportPlan::has_rejections`; the CLI then exits 1).
+    #[pyo3(signature = () -> "bool")]
+    fn has_rejections(&self) -> bool {
+        self.plan.has_rejections()
+    }
+
+    /// The whole plan as the core's JSON `{file_errors, file_warnings, rows, summary}`.
+    #[pyo3(signature = () -> "ImportPlanDict")]
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || to_py(py, &self.plan))
+    }
+}
+
+/// The org snapshot, read as strictly as the core reads it (R-CSV-21): a
+/// dict through `OrgSnapshot::from_value`, a JSON file (`bytes` content, a
+/// `str`/`os.PathLike` path, a binary file object) or `org_text` through
+/// `OrgSnapshot::from_json`. A refused snapshot raises `CsvImportError` with
+/// the core's code and `.field` the key path (`users[0].emial`).
+fn snapshot(
+    py: Python<'_>,
+    org: Option<&Bound<'_, PyAny>>,
+    org_text: Option<&str>,
+) -> PyResult<Option<OrgSnapshot>> {
+    let read = match (org.filter(|o| !o.is_none()), org_text) {
+        (None, None) => return Ok(None),
+        (None, Some(text)) => OrgSnapshot::from_json(text),
+        (Some(org), None) if is_file_input(org)? => {
+            return from_json(py, input_data(org, "org")?.as_bytes()).map(Some)
+        }
+        (Some(org), None) => OrgSnapshot::from_value(json_doc(org, "org")?),
+        (Some(_), Some(_)) => return Err(input_error(py, "org", "give org or org_text, not both")),
+    };
+    read.map(Some).map_err(|err| err.to_pyerr(py))
+}
+
+fn from_json(py: Python<'_>, bytes: &[u8]) -> PyResult<OrgSnapshot> {
+    let read = match std::str::from_utf8(bytes) {
+        Ok(text) => OrgSnapshot::from_json(text),
+        Err(err) => Err(SnapshotError::Invalid {
+            path: ".".into(),
+            message: format!("the snapshot is not UTF-8 text: {err}"),
+        }),
+    };
+    read.map_err(|err| err.to_pyerr(py))
+}
+
+/// Plans the import of a Control Hub user CSV (R-CSV-01..20).
+///
+/// `data`: `bytes` (the content), a `str` or `os.PathLike` (a PATH, opened
+/// and read by the core's bounded reader), or a binary file object; CSV
+/// text goes in `text=`. At most `MAX_CSV_FILE_BYTES` + 1 bytes are read:
+/// a larger input is the plan's `FILE_TOO_LARGE` (R-CSV-04). `behavior`:
+/// the core's `ImportOptions.behavior`. `org`: the org snapshot as a dict or
+/// a JSON file (as `data`), or `org_text=` JSON text; read strictly
+/// (R-CSV-21). Runs without the GIL.
+#[pyfunction]
+#[pyo3(signature = (
+    data: "Optional[FileInput]" = None,
+    *,
+    text: "Optional[str]" = None,
+    behavior: "Optional[ImportBehavior]" = None,
+    org: "Union[OrgSnapshotDict, FileInput, None]" = None,
+    org_text: "Optional[str]" = None,
+) -> "PlanHandle")]
+fn check_csv<'py>(
+    py: Python<'py>,
+    data: Option<&Bound<'py, PyAny>>,
+    text: Option<&str>,
+    behavior: Option<&Bound<'py, PyAny>>,
+    org: Option<&Bound<'py, PyAny>>,
+    org_text: Option<&str>,
+) -> PyResult<PlanHandle> {
+    guard(py, || {
+        let overrides = pyo3::types::PyDict::new(py);
+        if let Some(b) = behavior.filter(|b| !b.is_none()) {
+            overrides.set_item("behavior", b)?;
+        }
+        let mut opts: ImportOptions = options(Some(overrides.as_any()), "options")?;
+        if let Some(org) = snapshot(py, org, org_text)? {
+            opts = opts.with_org(org);
+        }
+        let plan = match source(py, data, text)? {
+            Input::Data(data) => {
+                let bytes = data.as_bytes();
+                detached(py, || csv_import::check_bytes(bytes, &opts))?
+            }
+            Input::Read(bytes) => detached(py, || csv_import::check_bytes(&bytes, &opts))?,
+            Input::File { file, .. } => {
+                detached(py, || csv_import::check(file, &opts))?.map_err(|err| err.to_pyerr(py))?
+            }
+        };
+        Ok(PlanHandle { plan })
+    })
+}
+
+/// The fix for an error message Control Hub reported after an import
+/// (R-CSV-19): `{"remediation", "rule", "steps"}`, or `None` when unknown.
+#[pyfunction]
+#[pyo3(signature = (message: "str") -> "Optional[RemediationAdvice]")]
+fn remediation_for<'py>(py: Python<'py>, message: &str) -> PyResult<Bound<'py, PyAny>> {
+    guard(py, || {
+        to_py(
+            py,
+            &csv_import::remediation_for(message).map(RemediationAdvice::from),
+        )
+    })
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PlanHandle>()?;
+    // The core's limit itself (R-CSV-04), never a copy of its value.
+    constant(m, "MAX_CSV_FILE_BYTES", csv_import::MAX_FILE_BYTES, "int")?;
+    m.add_function(wrap_pyfunction!(check_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(remediation_for, m)?)?;
+    Ok(())
+}
