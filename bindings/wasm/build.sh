@@ -26,6 +26,8 @@ echo '{ "type": "commonjs" }' > pkg/node/package.json
 # The raw wasm exports (the web glue's InitOutput, *_bg.wasm.d.ts) declare
 # externref parameters as `any`; the shipped declarations must have none.
 sed -i -E 's/(:|<|\|) *any\b/\1 unknown/g' pkg/*/*.d.ts
+# The entry points (ts/) compiled to js/ with their declarations.
+npx --no-install tsc -p tsconfig.build.json
 # No wasm-opt: Debian bookworm's binaryen 108 is older than the reference-types
 # output of wasm-bindgen 0.2.130; -Oz gives 102 KB but the module then fails
 # at instantiation (externref table retyped), so the size is measured raw.

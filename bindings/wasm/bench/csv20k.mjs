@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { checkCsv, __checkCsvSummary } from '../js/index.js';
+import { withTestHooks } from '../tests/hooks.mjs';
+
+const { checkCsv, __checkCsvSummary } = withTestHooks();
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const runs = Number(process.env.RUNS ?? 15);

@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use wholesale_core::contact::{check_email, check_extension, check_phone_number};
-use wholesale_core_wasm::collect;
+use wholesale_core_wasm::problem::collect;
 
 fn rows(n: usize) -> Vec<[String; 3]> {
     (0..n)

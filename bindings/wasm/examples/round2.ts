@@ -47,13 +47,14 @@ import {
   type PayloadCheck,
   type QualityReport,
   type QueueReport,
-  type Remediation,
-  type ReportFileNameParts,
-  type ReportTable,
-  type ResourceIdParts,
+  type CustomerInput,
+  type DeviceRowTable,
+  type RemediationAdvice,
+  type ReportFileName,
+  type ResourceId,
   type RowOutcome,
   type Status,
-  type Subscription,
+  type SubscriptionInput,
   type WholesaleError,
 } from "wholesale-core";
 
@@ -73,22 +74,22 @@ try {
   checkCsv(csv, { org: { locatons: [] } as unknown as OrgSnapshot });
 } catch (e) {
   const err = e as WholesaleError;
-  const where: string | null = err.path; // "locatons" (SNAPSHOT_KEY_UNKNOWN, R-CSV-21)
+  const where: string | null = err.field; // "locatons" (SNAPSHOT_KEY_UNKNOWN, R-CSV-21)
   console.log(err.code, where);
 }
 const rejected: RowOutcome[] = plan.rows.filter((r) => r.action === "rejected");
 const action: Action | undefined = plan.rows[0]?.action;
 const firstCode: string | undefined = rejected[0]?.errors[0]?.code;
-const column: string | null | undefined = rejected[0]?.errors[0]?.column;
+const column: string | null | undefined = rejected[0]?.errors[0]?.field;
 const counts: number = plan.summary.add + plan.summary.change_package + plan.summary.rejected;
-const fix: Remediation | null = remediationFor("Cannot update user attributes; cannot revert license change.");
+const fix: RemediationAdvice | null = remediationFor("Cannot update user attributes; cannot revert license change.");
 
 // Status and KPIs.
-const subscription: Subscription = {
+const subscription: SubscriptionInput = {
   id: "S1", customer_id: "acme", kind: "trial", product: "calling", status: "active",
   end_date: "2026-12-10", licenses: { total: 10, assigned: 12 },
 };
-const customer: Customer = { name: "Acme", package: "webex_calling", subscriptions: [subscription] };
+const customer: CustomerInput = { name: "Acme", package: "webex_calling", subscriptions: [subscription] };
 const status: CustomerStatus = customerStatus(customer, "2026-11-25", { expiring_soon_days: 14 });
 const primary: Status = status.primary;
 const kept: Customer[] = filterCustomers([customer], new Date(), { status: ["trial"], product: ["calling"] });
@@ -99,10 +100,10 @@ const overage: number = kpis.overage.excess_licenses;
 const nearest: string | undefined = kpis.subscriptions.near_expiration[0]?.end_date;
 
 // Reports.
-const devices: ReportTable<DeviceRow> = readReport("devices", "External ID,...") as ReportTable<DeviceRow>;
+const devices = readReport("devices", "External ID,...") as DeviceRowTable;
 const macs: string[] = devices.rows.map((d) => d.mac);
 const csvText: string = writeReport("devices", devices.rows);
-const name: ReportFileNameParts = parseReportFileName("Devices_m2N8s5_2026-11-25.csv");
+const name: ReportFileName = parseReportFileName("Devices_m2N8s5_2026-11-25.csv");
 const fileName: string = reportFileName(name.template, name.id, name.date, false);
 
 // Call quality.
@@ -132,7 +133,7 @@ const change: Findings = validatePackageChange(customer, { email: "ana@acme.exam
 const tag = checkTagEdit("partner_read_only");
 const payload: PayloadCheck = checkApiPayload({ email: "x" });
 const id: string = resourceIdEncode("us", "CUSTOMER", "f5b36187-c8dd-4727-8b2f-f9c447f29046");
-const parts: ResourceIdParts = resourceIdDecode(id);
+const parts: ResourceId = resourceIdDecode(id);
 const same: boolean = sameResource(id, parts.uuid);
 try {
   const body: JsonObject = buildCustomerRequest(nc, { webex_suite: 50 });

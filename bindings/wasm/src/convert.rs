@@ -21,9 +21,10 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wholesale_core::codes::Code;
-use wholesale_core::csv_import::{SnapshotError, MAX_FILE_BYTES};
-use wholesale_core::package::PackageError;
-use wholesale_core::Problem;
+use wholesale_core::csv_import::MAX_FILE_BYTES;
+use wholesale_core::input::{deserialize_arg, InputError};
+use wholesale_core::problem::AsProblem;
+use wholesale_core::{Findings, Problem, Severity};
 
 /// Binding-level code: an argument has the wrong JS type or format (the
 /// Python binding's code for the same case). Not a registry code (it names no
@@ -33,20 +34,26 @@ pub const INPUT_INVALID: &str = "INPUT_INVALID";
 /// wrapper raises it when the module traps; `rule` is `null`.
 pub const INTERNAL_ERROR: &str = "INTERNAL_ERROR";
 
-/// What a thrown JS error carries.
+/// What a thrown JS error carries: the first problem's fields and, when
+/// the input had several, every problem (`WholesaleErrorFields` in the
+/// declarations).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ErrorInfo {
     /// A registry code (e.g. `PACKAGE_UNKNOWN`) or a binding-level code.
     pub code: String,
-    /// The DOMAIN.md rule of a registry code; `None` for binding-level codes.
-    pub rule: Option<String>,
-    /// The argument or field the error concerns, if any.
+    /// The rule of a registry code; `None` for binding-level codes.
+    pub rule: Option<&'static str>,
+    /// The severity of a registry code; `None` for binding-level codes.
+    pub severity: Option<Severity>,
+    /// The argument or field the error concerns (`options.behaviour`,
+    /// `org.users[0].emial`), if any.
     pub field: Option<String>,
-    /// Where in a JSON argument the problem is (`users[0].emial`, `.` for
-    /// the document itself); `None` for other errors.
-    pub path: Option<String>,
+    /// The line of a file argument, if any.
+    pub line: Option<u64>,
     /// An actionable message (the JS `Error.message`).
     pub message: String,
+    /// Every problem, errors first (empty for binding-level codes).
+    pub problems: Vec<Problem>,
 }
 
 impl ErrorInfo {
@@ -55,64 +62,78 @@ impl ErrorInfo {
         ErrorInfo {
             code: INPUT_INVALID.to_owned(),
             rule: None,
+            severity: None,
             field: Some(field.to_owned()),
-            path: None,
+            line: None,
             message: message.into(),
+            problems: Vec::new(),
         }
     }
 
     /// A bug inside the binding or the core.
     pub fn internal(message: impl Into<String>) -> Self {
         ErrorInfo {
-            code: INTERNAL_ERROR.to_owned(),
-            rule: None,
             field: None,
-            path: None,
-            message: message.into(),
+            code: INTERNAL_ERROR.to_owned(),
+            ..ErrorInfo::input_invalid("", message)
         }
     }
 
-    /// An unknown package, reported against `field` (R-PKG-01).
-    pub fn package(error: &PackageError, field: &str) -> Self {
-        ErrorInfo::from(&error.to_problem(field))
+    /// Any core error: its problem's fields, and all its problems.
+    pub fn of(error: &impl AsProblem) -> Self {
+        ErrorInfo {
+            problems: error.problems(),
+            ..ErrorInfo::from(error.to_problem())
+        }
     }
 
-    /// A refused org snapshot, reported against `field` (R-CSV-21): the
-    /// core's code (`SNAPSHOT_KEY_UNKNOWN` or `SNAPSHOT_INVALID`), its
-    /// message and the key path.
-    pub fn snapshot(error: &SnapshotError, field: &str) -> Self {
-        let mut info = coded_error(
-            Some(error.code()),
-            Some(field.to_owned()),
-            error.to_string(),
+    /// Rule failures thrown as one error: the first error's fields, and
+    /// every problem (errors, then warnings).
+    pub fn findings(findings: Findings) -> Self {
+        let total = findings.errors.len();
+        let problems: Vec<Problem> = findings.into_iter().collect();
+        let mut info = problems.first().cloned().map_or_else(
+            || ErrorInfo::internal("a validation error without an error"),
+            ErrorInfo::from,
         );
-        info.path = Some(error.path().to_owned());
+        if total > 1 {
+            info.message = format!("{} (and {} more errors)", info.message, total - 1);
+        }
+        info.problems = problems;
         info
     }
 
     /// `FILE_TOO_LARGE` about `field`: a file argument of a reader that has
     /// no plan to report it in is over [`MAX_FILE_BYTES`] (R-CSV-04, R-REP-05).
     pub fn file_too_large(field: &str) -> Self {
-        coded_error(
-            Some(Code::FileTooLarge),
-            Some(field.to_owned()),
+        ErrorInfo::from(Problem::new(
+            Code::FileTooLarge,
+            field,
             format!(
                 "{field} is larger than {} MiB ({MAX_FILE_BYTES} bytes): nothing was read; split the file",
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
-        )
+        ))
     }
 }
 
-impl From<&Problem> for ErrorInfo {
-    fn from(problem: &Problem) -> Self {
+impl From<Problem> for ErrorInfo {
+    fn from(problem: Problem) -> Self {
         ErrorInfo {
             code: problem.code.as_str().to_owned(),
-            rule: Some(problem.rule().to_owned()),
+            rule: Some(problem.rule()),
+            severity: Some(problem.severity()),
             field: problem.field.clone(),
-            path: None,
+            line: problem.line,
             message: problem.message.clone(),
+            problems: vec![problem],
         }
+    }
+}
+
+impl From<InputError> for ErrorInfo {
+    fn from(error: InputError) -> Self {
+        ErrorInfo::input_invalid(&error.field, error.to_string())
     }
 }
 
@@ -170,10 +191,14 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, name: &str) -> Result<T, JsV
             format!("{name} is nested more than {MAX_DEPTH} levels deep (or is cyclic)"),
         )));
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        let text: String = e.to_string().chars().take(200).collect();
-        error_to_js(&ErrorInfo::input_invalid(name, format!("{name}: {text}")))
-    })
+    // Through a serde-value tree: serde-wasm-bindgen reads a struct's
+    // fields by name and never sees a key it does not expect, so a
+    // misspelled option would pass unnoticed; the tree holds every key (and,
+    // unlike JSON, NaN and infinities).
+    let tree: serde_value::Value = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| error_to_js(&ErrorInfo::input_invalid(name, format!("{name}: {e}"))))?;
+    let tree = serde_value::ValueDeserializer::<serde_value::DeserializerError>::new(tree);
+    deserialize_arg(tree, name).map_err(|e| error_to_js(&ErrorInfo::from(e)))
 }
 
 /// How deep plain data may nest: serde_json's limit for JSON text, and the
@@ -399,64 +424,36 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
         })
 }
 
-/// An [`ErrorInfo`] as a JS `Error` with `code`, `rule`, `field` and `path`
-/// set (`rule`/`field`/`path` are `null` when absent).
+/// An [`ErrorInfo`] as a JS `Error` with its fields set as properties
+/// (absent ones `null`).
 pub fn error_to_js(info: &ErrorInfo) -> JsValue {
     let error = js_sys::Error::new(&info.message);
-    let opt = |v: &Option<String>| v.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-    // Setting a property on a fresh Error object cannot fail.
-    let _ = js_sys::Reflect::set(&error, &"code".into(), &JsValue::from_str(&info.code));
-    let _ = js_sys::Reflect::set(&error, &"rule".into(), &opt(&info.rule));
-    let _ = js_sys::Reflect::set(&error, &"field".into(), &opt(&info.field));
-    let _ = js_sys::Reflect::set(&error, &"path".into(), &opt(&info.path));
+    let fields = [
+        ("code", JsValue::from_str(&info.code)),
+        ("rule", info.rule.map_or(JsValue::NULL, JsValue::from_str)),
+        (
+            "severity",
+            info.severity
+                .map_or(JsValue::NULL, |s| JsValue::from_str(s.as_str())),
+        ),
+        (
+            "field",
+            info.field
+                .as_deref()
+                .map_or(JsValue::NULL, JsValue::from_str),
+        ),
+        (
+            "line",
+            info.line
+                .map_or(JsValue::NULL, |l| JsValue::from_f64(l as f64)),
+        ),
+        ("problems", to_js(&info.problems).unwrap_or(JsValue::NULL)),
+    ];
+    for (key, value) in fields {
+        // Setting a property on a fresh Error object cannot fail.
+        let _ = js_sys::Reflect::set(&error, &key.into(), &value);
+    }
     error.into()
-}
-
-/// Rule failures thrown as one error (Python's `ValidationError`): `code`,
-/// `rule`, `field` and `message` of the first error, and `problems`, every
-/// problem (errors then warnings) as plain objects.
-pub fn validation_error_to_js(findings: &wholesale_core::Findings) -> JsValue {
-    let first = findings
-        .errors
-        .first()
-        .map(ErrorInfo::from)
-        .unwrap_or_else(|| ErrorInfo::internal("a validation error without an error"));
-    let total = findings.errors.len();
-    let mut info = first;
-    if total > 1 {
-        info.message = format!("{} (and {} more errors)", info.message, total - 1);
-    }
-    let error = error_to_js(&info);
-    let all: Vec<_> = findings.iter().collect();
-    if let Ok(problems) = to_js(&all) {
-        let _ = js_sys::Reflect::set(&error, &"problems".into(), &problems);
-    }
-    error
-}
-
-/// Rule failures thrown as one error: the first error's fields and every
-/// problem in `problems` (see [`validation_error_to_js`]).
-pub fn problems_error_to_js(problems: Vec<Problem>) -> JsValue {
-    let mut findings = wholesale_core::Findings::default();
-    for p in problems {
-        findings.push(p);
-    }
-    validation_error_to_js(&findings)
-}
-
-/// A core error that has a registry code, or none (then `INPUT_INVALID`).
-pub fn coded_error(
-    code: Option<wholesale_core::codes::Code>,
-    field: Option<String>,
-    message: String,
-) -> ErrorInfo {
-    ErrorInfo {
-        code: code.map_or(INPUT_INVALID, |c| c.as_str()).to_owned(),
-        rule: code.map(|c| c.rule().to_owned()),
-        field,
-        path: None,
-        message,
-    }
 }
 
 /// A core result that may be a rule failure, as JS: `Ok` converted with
@@ -471,37 +468,37 @@ pub fn result_to_js<T: Serialize>(result: Result<T, ErrorInfo>) -> Result<JsValu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wholesale_core::codes::Code;
     use wholesale_core::Package;
 
     #[test]
     fn r_pkg_01_unknown_package_error_carries_code_rule_field() {
         let err = "webex_gold".parse::<Package>().unwrap_err();
-        let info = ErrorInfo::package(&err, "package");
+        let info = ErrorInfo::from(err.to_problem().in_field("package"));
         assert_eq!(info.code, "PACKAGE_UNKNOWN");
-        assert_eq!(info.rule.as_deref(), Some("R-PKG-01"));
+        assert_eq!(info.rule, Some("R-PKG-01"));
+        assert_eq!(info.severity, Some(Severity::Error));
         assert_eq!(info.field.as_deref(), Some("package"));
         assert!(info.message.contains("webex_gold"));
     }
 
     #[test]
-    fn problem_maps_to_error_info_one_to_one() {
-        let p = Problem::new(Code::EmailInvalid, "email", "bad");
-        let info = ErrorInfo::from(&p);
-        let mut json = serde_json::to_value(&info).unwrap();
-        assert_eq!(
-            json["path"],
-            serde_json::Value::Null,
-            "a Problem has no path"
-        );
-        json.as_object_mut().unwrap().remove("path");
-        assert_eq!(
-            json,
-            serde_json::to_value(&p).unwrap(),
-            "a thrown error has the same keys and values as a Problem, and a null path"
-        );
-        let general = Problem::general(Code::TemplatePstnProvider, "w");
-        assert_eq!(ErrorInfo::from(&general).field, None);
+    fn a_thrown_error_has_the_problem_fields_and_the_problems() {
+        let p = Problem::new(Code::EmailInvalid, "email", "bad").on_line(Some(4));
+        let mut json = serde_json::to_value(ErrorInfo::from(p.clone())).unwrap();
+        assert_eq!(json["problems"], serde_json::json!([p]));
+        json.as_object_mut().unwrap().remove("problems");
+        assert_eq!(json, serde_json::to_value(&p).unwrap());
+        let findings: Findings = [
+            Problem::general(Code::TemplatePstnProvider, "w"),
+            Problem::general(Code::EmailInvalid, "e1"),
+            Problem::general(Code::EmailRequired, "e2"),
+        ]
+        .into_iter()
+        .collect();
+        let info = ErrorInfo::findings(findings);
+        assert_eq!(info.code, "EMAIL_INVALID");
+        assert_eq!(info.message, "e1 (and 1 more errors)");
+        assert_eq!(info.problems.len(), 3);
     }
 
     #[test]
@@ -520,21 +517,33 @@ mod tests {
     }
 
     #[test]
-    fn r_csv_21_snapshot_error_carries_the_core_code_and_path() {
+    fn r_csv_21_snapshot_error_carries_the_core_code_and_key_path() {
         use wholesale_core::csv_import::OrgSnapshot;
         let err = OrgSnapshot::from_json(r#"{"users": [{"emial": "a@b.co"}]}"#).unwrap_err();
-        let info = ErrorInfo::snapshot(&err, "org");
-        assert_eq!(info.code, err.code().as_str());
+        let info = ErrorInfo::of(&err);
         assert_eq!(info.code, "SNAPSHOT_KEY_UNKNOWN");
-        assert_eq!(info.rule.as_deref(), Some(err.code().rule()));
-        assert_eq!(info.field.as_deref(), Some("org"));
-        assert_eq!(info.path.as_deref(), Some("users[0].emial"));
+        assert_eq!(info.rule, Some(err.code().rule()));
+        assert_eq!(info.field.as_deref(), Some("users[0].emial"));
         assert_eq!(info.message, err.to_string());
         let bad = OrgSnapshot::from_json(r#"{"package": "Webex Vioce"}"#).unwrap_err();
-        let info = ErrorInfo::snapshot(&bad, "org");
+        let info = ErrorInfo::of(&bad);
         assert_eq!(
-            (info.code.as_str(), info.path.as_deref()),
+            (info.code.as_str(), info.field.as_deref()),
             ("SNAPSHOT_INVALID", Some("package"))
+        );
+    }
+
+    #[test]
+    fn misspelled_option_keys_are_input_errors_naming_the_key() {
+        let err = deserialize_arg::<wholesale_core::csv_import::ImportOptions, _>(
+            serde_json::json!({"behaviour": "add_only"}),
+            "options",
+        )
+        .unwrap_err();
+        let info = ErrorInfo::from(err);
+        assert_eq!(
+            (info.code.as_str(), info.field.as_deref()),
+            (INPUT_INVALID, Some("options.behaviour"))
         );
     }
 
@@ -567,7 +576,7 @@ mod tests {
     fn r_csv_04_file_too_large_names_the_argument_and_the_limit() {
         let info = ErrorInfo::file_too_large("data");
         assert_eq!(info.code, "FILE_TOO_LARGE");
-        assert_eq!(info.rule.as_deref(), Some(Code::FileTooLarge.rule()));
+        assert_eq!(info.rule, Some(Code::FileTooLarge.rule()));
         assert_eq!(info.field.as_deref(), Some("data"));
         assert!(
             info.message.contains(&MAX_FILE_BYTES.to_string()),

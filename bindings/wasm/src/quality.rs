@@ -12,31 +12,18 @@ use wholesale_core::quality::{
 use wholesale_core::week::Week;
 use wholesale_core::Problem;
 
-use crate::convert::{
-    arg_file_bytes, coded_error, day, error_to_js, from_js, option, options, problems_error_to_js,
-    to_js, ErrorInfo,
-};
+#[allow(unused_imports)]
+use crate::convert::*;
 
-/// A quality error as thrown error info (the Python binding's fields).
-pub fn quality_error_info(err: &QualityError, data_field: Option<&str>) -> ErrorInfo {
-    let field = match err {
-        QualityError::HeaderMissing { missing, .. } => missing.first().cloned(),
-        QualityError::PolicyInvalid { field, .. } => Some(format!("policy.{field}")),
-        QualityError::ColumnLength { column, .. } => Some((*column).to_owned()),
-        _ => data_field.map(str::to_owned),
-    };
-    coded_error(err.code(), field, err.to_string())
-}
-
-fn quality_error(err: &QualityError, data_field: Option<&str>) -> JsValue {
-    error_to_js(&quality_error_info(err, data_field))
+fn quality_error(err: &QualityError) -> JsValue {
+    error_to_js(&ErrorInfo::of(err))
 }
 
 /// The policy from `undefined` (the core default) or an object of
 /// overrides, validated (`QUALITY_POLICY_INVALID`).
 pub fn policy(value: JsValue) -> Result<QualityPolicy, JsValue> {
     let policy: QualityPolicy = options(value, "policy")?;
-    policy.validate().map_err(|e| quality_error(&e, None))?;
+    policy.validate().map_err(|e| quality_error(&e))?;
     Ok(policy)
 }
 
@@ -58,12 +45,14 @@ fn legs_or_csv(value: JsValue) -> Result<(Vec<CallLeg>, Vec<RejectedRow>), JsVal
         let legs: Vec<CallLeg> = from_js(value, "legs")?;
         let problems = leg_problems(&legs);
         if !problems.is_empty() {
-            return Err(problems_error_to_js(problems));
+            return Err(error_to_js(&ErrorInfo::findings(
+                problems.into_iter().collect(),
+            )));
         }
         return Ok((legs, Vec::new()));
     }
     let bytes = arg_file_bytes(&value, "data")?;
-    let read = quality::read_legs(bytes.as_slice()).map_err(|e| quality_error(&e, Some("data")))?;
+    let read = quality::read_legs(bytes.as_slice()).map_err(|e| quality_error(&e))?;
     Ok((read.legs, read.rejected))
 }
 
@@ -71,14 +60,16 @@ fn legs_or_csv(value: JsValue) -> Result<(Vec<CallLeg>, Vec<RejectedRow>), JsVal
 /// (R-CQ-01, R-CQ-02). An invalid metric throws `LEG_METRIC_INVALID`.
 #[wasm_bindgen(js_name = classifyLeg, unchecked_return_type = "Classification")]
 pub fn classify_leg(
-    #[wasm_bindgen(unchecked_param_type = "CallLeg")] leg: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CallLegInput")] leg: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Partial<QualityPolicy>")] policy: JsValue,
 ) -> Result<JsValue, JsValue> {
     let policy = self::policy(policy)?;
     let leg: CallLeg = from_js(leg, "leg")?;
     let problems = leg.problems();
     if !problems.is_empty() {
-        return Err(problems_error_to_js(problems));
+        return Err(error_to_js(&ErrorInfo::findings(
+            problems.into_iter().collect(),
+        )));
     }
     to_js(&quality::classify(&leg, &policy))
 }
@@ -89,7 +80,7 @@ pub fn read_call_legs(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] data: JsValue,
 ) -> Result<JsValue, JsValue> {
     let bytes = arg_file_bytes(&data, "data")?;
-    let read = quality::read_legs(bytes.as_slice()).map_err(|e| quality_error(&e, Some("data")))?;
+    let read = quality::read_legs(bytes.as_slice()).map_err(|e| quality_error(&e))?;
     to_js(&read)
 }
 
@@ -99,8 +90,7 @@ pub fn read_queued_calls(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] data: JsValue,
 ) -> Result<JsValue, JsValue> {
     let bytes = arg_file_bytes(&data, "data")?;
-    let read = quality::read_queued_calls(bytes.as_slice())
-        .map_err(|e| quality_error(&e, Some("data")))?;
+    let read = quality::read_queued_calls(bytes.as_slice()).map_err(|e| quality_error(&e))?;
     to_js(&read)
 }
 
@@ -109,7 +99,7 @@ pub fn read_queued_calls(
 /// array of leg objects.
 #[wasm_bindgen(js_name = weeklyQualityReport, unchecked_return_type = "QualityReport")]
 pub fn weekly_quality_report(
-    #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<CallLeg> | string | Uint8Array")]
+    #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<CallLegInput> | string | Uint8Array")]
     legs: JsValue,
     #[wasm_bindgen(js_name = asOf, unchecked_param_type = "Day")] as_of: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Partial<QualityPolicy>")] policy: JsValue,
@@ -127,7 +117,7 @@ pub fn weekly_quality_report(
 /// day meaning its last completed week.
 #[wasm_bindgen(js_name = featureUsage, unchecked_return_type = "FeatureUsage[]")]
 pub fn feature_usage(
-    #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<CallLeg> | string | Uint8Array")]
+    #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<CallLegInput> | string | Uint8Array")]
     legs: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Week | Day")] week: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -169,8 +159,7 @@ pub fn queue_kpis(
         (from_js::<Vec<QueuedCall>>(calls, "calls")?, Vec::new())
     } else {
         let bytes = arg_file_bytes(&calls, "data")?;
-        let read = quality::read_queued_calls(bytes.as_slice())
-            .map_err(|e| quality_error(&e, Some("data")))?;
+        let read = quality::read_queued_calls(bytes.as_slice()).map_err(|e| quality_error(&e))?;
         (read.calls, read.rejected)
     };
     to_js(&QueueOut {
@@ -235,8 +224,7 @@ pub fn classify_columns(
         endpoint_type: &et,
         ip_version: &ip,
     };
-    let out =
-        quality::classify_columns_to_vec(&cols, &policy).map_err(|e| quality_error(&e, None))?;
+    let out = quality::classify_columns_to_vec(&cols, &policy).map_err(|e| quality_error(&e))?;
     Ok(js_sys::Uint8Array::from(out.as_slice()).into())
 }
 
@@ -255,11 +243,11 @@ pub fn endpoint_type_codes() -> Result<JsValue, JsValue> {
 /// `{not_measured, good, poor}` (Python: `VERDICT_*` constants).
 #[wasm_bindgen(js_name = verdictCodes, unchecked_return_type = "VerdictCodes")]
 pub fn verdict_codes() -> Result<JsValue, JsValue> {
-    to_js(&crate::types::VerdictCodes {
-        not_measured: Verdict::NOT_MEASURED,
-        good: Verdict::GOOD,
-        poor: Verdict::POOR,
-    })
+    to_js(&serde_json::json!({
+        "not_measured": Verdict::NOT_MEASURED,
+        "good": Verdict::GOOD,
+        "poor": Verdict::POOR,
+    }))
 }
 
 #[cfg(test)]
@@ -281,19 +269,19 @@ mod tests {
             ip_version: &[4],
         };
         let err = quality::classify_columns_to_vec(&cols, &QualityPolicy::default()).unwrap_err();
-        let info = quality_error_info(&err, None);
+        let info = ErrorInfo::of(&err);
         assert_eq!(info.code, "LEG_COLUMNS_LENGTH_MISMATCH");
         assert_eq!(info.field.as_deref(), Some("audio_latency_ms"));
         let err = quality::read_legs(&b"customer_id\nx\n"[..]).unwrap_err();
-        let info = quality_error_info(&err, Some("data"));
+        let info = ErrorInfo::of(&err);
         assert_eq!(info.code, "LEG_HEADER_MISSING");
         assert!(info.rule.is_some());
         let bad = QualityPolicy {
             loss_pct: f64::NAN,
             ..QualityPolicy::default()
         };
-        let info = quality_error_info(&bad.validate().unwrap_err(), None);
-        assert_eq!(info.field.as_deref(), Some("policy.loss_pct"));
+        let info = ErrorInfo::of(&bad.validate().unwrap_err());
+        assert_eq!(info.field.as_deref(), Some("loss_pct"));
     }
 
     #[test]

@@ -7,13 +7,6 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export type JsonObject = { [key: string]: JsonValue };
 /** A calendar day: `YYYY-MM-DD`, or a `Date` (its UTC date). */
 export type Day = string | Date;
-/** An org snapshot: the object, or its JSON text (R-CSV-21). */
-export type OrgSnapshotArg = OrgSnapshot | string;
-/** `checkCsv`'s options: the core's `ImportOptions`, the snapshot also as JSON text. */
-export interface CheckCsvOptions {
-  behavior?: ImportBehavior;
-  org?: OrgSnapshotArg | null;
-}
 /** The codes of `classifyColumns`' verdicts (`verdictCodes()`). */
 export interface VerdictCodes {
   not_measured: number;
@@ -245,6 +238,20 @@ export interface CallingUsageRowTable {
   problems: Problem[];
   /** The rows read, in file order. */
   rows: CallingUsageRow[];
+}
+
+/**
+ * The options argument of the bindings' `check_csv`: the core's
+ * `ImportOptions`, with the snapshot given as an object or as its JSON
+ * text. Unknown keys are refused; the snapshot is read as strictly as
+ * `OrgSnapshot::from_value` reads it, so a refused one keeps its
+ * `SNAPSHOT_*` code and key path.
+ */
+export interface CheckCsvOptions {
+  /** The import behavior chosen in Control Hub (R-CSV-06). */
+  behavior?: ImportBehavior;
+  /** The org snapshot (R-CSV-21): the object, or its JSON text. */
+  org?: OrgSnapshotArg | null;
 }
 
 /** The verdict on a leg and why. */
@@ -822,6 +829,9 @@ export interface OrgSnapshot {
   /** The org's users; `None` when not known. */
   users?: SnapshotUser[] | null;
 }
+
+/** An org snapshot as the bindings take it (for the schema). */
+export type OrgSnapshotArg = OrgSnapshot | string;
 
 /** A subscription with overage (R-KPI-10). */
 export interface OverageRow {

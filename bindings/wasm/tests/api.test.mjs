@@ -98,7 +98,7 @@ test('R-KPI-12 lastCompletedWeek from a day, an instant or a Date', () => {
 test('R-CSV-14..16 contact checks return a Problem or null, with Python\'s default fields', () => {
   assert.equal(wc.checkEmail('ana@acme.example'), null);
   const email = wc.checkEmail('ana@');
-  assert.deepEqual(Object.keys(email), ['code', 'rule', 'field', 'message']);
+  assert.deepEqual(Object.keys(email), ['code', 'rule', 'severity', 'field', 'line', 'message']);
   assert.deepEqual([email.code, email.rule, email.field], ['EMAIL_INVALID', 'R-CSV-14', 'email']);
   assert.equal(wc.checkEmail('ana@', 'admin_email').field, 'admin_email');
   assert.equal(wc.checkPhoneNumber('+14085551234'), null);
@@ -141,14 +141,14 @@ test('findings sorts problems by severity; raiseForErrors throws the first error
   assert.equal(e.rule, 'R-CSV-14');
   assert.match(e.message, /and 1 more error/);
   assert.deepEqual(e.problems.map((p) => p.code), ['EMAIL_INVALID', 'EXTENSION_INVALID', 'PHONE_NUMBER_NO_PLUS']);
-  throwsCode(() => wc.findings([{ code: 'NOT_A_CODE', field: null, message: 'x' }]), 'INPUT_INVALID', 'problems');
+  throwsCode(() => wc.findings([{ code: 'NOT_A_CODE', field: null, message: 'x' }]), 'INPUT_INVALID', 'problems[0].code');
   throwsCode(() => wc.findings('nope'), 'INPUT_INVALID', 'problems');
 });
 
 test('the entry exports every function of the generated glue', () => {
   const require = createRequire(import.meta.url);
   const glue = require('../pkg/node/wholesale_core_wasm.js');
-  const wanted = Object.keys(glue).filter((n) => typeof glue[n] === 'function' && !['__takePanicMessage', 'start'].includes(n));
+  const wanted = Object.keys(glue).filter((n) => typeof glue[n] === 'function' && n !== 'start' && !n.startsWith('__'));
   for (const name of wanted) assert.equal(typeof wc[name], 'function', `js/index.js does not export ${name}`);
   for (const name of wanted) assert.equal(typeof wc.default[name], 'function', name);
 });
@@ -162,4 +162,21 @@ test('the public declarations contain no `any`', () => {
     // `any` as a type (not in prose): after a colon, in generics, in unions, as an array.
     assert.doesNotMatch(text, /(:\s*|<\s*|\|\s*)any\b|\bany\s*(\[|>|\||,|\))/, file);
   }
+});
+
+test('the package API has no test hooks', () => {
+  const hooks = Object.keys(wc).filter((name) => name.startsWith('_'));
+  assert.deepEqual(hooks, []);
+  assert.deepEqual(Object.keys(wc.default).filter((name) => name.startsWith('_')), []);
+});
+
+test('R-CSV-21 a misspelled option key and a misspelled snapshot key are typed errors naming the key', () => {
+  const csv = 'User ID/Email,Webex Meetings\nana@acme.example,TRUE\n';
+  assert.throws(() => wc.checkCsv(csv, { behaviour: 'add_and_remove' }), (e) =>
+    e.code === 'INPUT_INVALID' && e.field === 'options.behaviour' && /unknown field .?behaviour/i.test(e.message));
+  assert.throws(() => wc.kpiDashboard([], 'calling', '2026-12-01', { expiring_days: 30 }), (e) =>
+    e.code === 'INPUT_INVALID' && e.field === 'options.expiring_days');
+  assert.throws(() => wc.checkCsv(csv, { org: { users: [{ emial: 'ana@acme.example' }] } }), (e) =>
+    e.code === 'SNAPSHOT_KEY_UNKNOWN' && e.rule === 'R-CSV-21' && e.severity === 'error'
+      && e.field === 'users[0].emial' && e.problems.length === 1);
 });

@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import * as wc from '../js/index.js';
+import { withTestHooks } from './hooks.mjs';
+
+const wc = withTestHooks();
 
 test('a Rust panic is thrown as INTERNAL_ERROR with its message, and the module recovers', () => {
   for (let round = 0; round < 3; round++) {

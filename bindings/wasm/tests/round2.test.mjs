@@ -73,10 +73,10 @@ test('R-CSV-06 options start from the core defaults; org as object or JSON text'
   const orgText = readFileSync(sample('org.json'), 'utf8');
   assert.deepEqual(wc.checkCsv(csv, { org: orgText }), wc.checkCsv(csv, { org: JSON.parse(orgText) }));
   assert.notDeepEqual(wc.checkCsv(csv, { org: orgText }), wc.checkCsv(csv));
-  throwsCode(() => wc.checkCsv(csv, { behavior: 'add_everything' }), 'INPUT_INVALID', 'behavior');
+  throwsCode(() => wc.checkCsv(csv, { behavior: 'add_everything' }), 'INPUT_INVALID', 'options.behavior');
   // A snapshot the core refuses (R-CSV-21; more in snapshot.test.mjs).
-  throwsCode(() => wc.checkCsv(csv, { org: '{not json' }), 'SNAPSHOT_INVALID', 'org');
-  assert.equal(throwsCode(() => wc.checkCsv(csv, { org: { users: 3 } }), 'SNAPSHOT_INVALID', 'org').path, 'users');
+  throwsCode(() => wc.checkCsv(csv, { org: '{not json' }), 'SNAPSHOT_INVALID', null);
+  assert.equal(throwsCode(() => wc.checkCsv(csv, { org: { users: 3 } }), 'SNAPSHOT_INVALID', 'users').field, 'users');
   throwsCode(() => wc.checkCsv(42), 'INPUT_INVALID', 'data');
   throwsCode(() => wc.checkCsv(csv, 'add_only'), 'INPUT_INVALID', 'options');
 });
@@ -186,7 +186,7 @@ test('R-CQ-01 classifyColumns agrees with classifyLeg on the sample legs', () =>
   assert.ok([...verdicts].includes(v.poor) && [...verdicts].includes(v.good));
   const strict = wc.classifyLeg(legs[0], { jitter_ms: 0, latency_ms: 0, loss_pct: 0 });
   assert.ok(['poor', 'not_measured'].includes(strict.verdict));
-  throwsCode(() => wc.classifyLeg(legs[0], { jitter_ms: -1 }), 'QUALITY_POLICY_INVALID', 'policy.jitter_ms');
+  throwsCode(() => wc.classifyLeg(legs[0], { jitter_ms: -1 }), 'QUALITY_POLICY_INVALID', 'jitter_ms');
   throwsCode(() => wc.classifyLeg({ ...legs[0], audio: { jitter_ms: -5, latency_ms: 1, loss_pct: 0 } }), 'LEG_METRIC_INVALID');
 });
 

@@ -28,14 +28,15 @@ function refused(org, data = csv) {
   const [fromObject, fromText] = errors;
   for (const e of errors) {
     assert.ok(e instanceof Error);
-    assert.equal(e.field, 'org');
+    assert.equal(e.severity, 'error');
+    assert.deepEqual(e.problems.map((p) => p.code), [e.code]);
     assert.equal(e.rule, wc.codeInfo(e.code)?.rule, `${e.code} is a registry code`);
-    assert.ok(e.message.includes(e.path), `the message names the path: ${e.message}`);
+    assert.ok(e.field === null || e.message.includes(e.field), `the message names the path: ${e.message}`);
   }
   // (The messages may differ: serde_json adds the line and column of text.)
   assert.deepEqual(
-    { code: fromObject.code, path: fromObject.path },
-    { code: fromText.code, path: fromText.path },
+    { code: fromObject.code, path: fromObject.field },
+    { code: fromText.code, path: fromText.field },
     'the object and the text are read alike',
   );
   return fromObject;
@@ -45,15 +46,15 @@ test('R-CSV-21 a misspelled top-level key ({"locatons": []}) is SNAPSHOT_KEY_UNK
   const e = refused({ locatons: [] });
   assert.equal(e.code, 'SNAPSHOT_KEY_UNKNOWN');
   assert.equal(e.rule, 'R-CSV-21');
-  assert.equal(e.path, 'locatons');
+  assert.equal(e.field, 'locatons');
   assert.match(e.message, /locatons/);
   assert.match(e.message, /`locations`/, 'the message says which keys are expected');
 });
 
 test('R-CSV-21 a nested unknown key is named with its full path', () => {
-  assert.equal(refused({ users: [{ email: 'a@acme.example' }, { emial: 'b@acme.example' }] }).path, 'users[1].emial');
+  assert.equal(refused({ users: [{ email: 'a@acme.example' }, { emial: 'b@acme.example' }] }).field, 'users[1].emial');
   const e = refused({ ...sampleOrg, users: [{ email: 'a@acme.example', licences: [] }] });
-  assert.deepEqual([e.code, e.path], ['SNAPSHOT_KEY_UNKNOWN', 'users[0].licences']);
+  assert.deepEqual([e.code, e.field], ['SNAPSHOT_KEY_UNKNOWN', 'users[0].licences']);
 });
 
 test('R-CSV-21 packages by API id or display name, any case; an unknown one is SNAPSHOT_INVALID', () => {
@@ -63,18 +64,18 @@ test('R-CSV-21 packages by API id or display name, any case; an unknown one is S
   assert.deepEqual(byName, byId);
   assert.deepEqual(upper, byId);
   const e = refused({ users: [{ email: 'bo@acme.example', package: 'Webex Vioce' }] });
-  assert.deepEqual([e.code, e.rule, e.path], ['SNAPSHOT_INVALID', 'R-CSV-21', 'users[0].package']);
+  assert.deepEqual([e.code, e.rule, e.field], ['SNAPSHOT_INVALID', 'R-CSV-21', 'users[0].package']);
   const sub = refused({ subscribed_packages: ['webex_gold'] });
   assert.equal(sub.code, 'SNAPSHOT_INVALID');
-  assert.match(sub.path, /^subscribed_packages/);
+  assert.match(sub.field, /^subscribed_packages/);
 });
 
 test('R-CSV-21 wrong shapes are SNAPSHOT_INVALID with a path; non-JSON text too', () => {
-  assert.deepEqual([refused({ users: 3 }).code, refused({ users: 3 }).path], ['SNAPSHOT_INVALID', 'users']);
-  assert.equal(refused({ users: [{ email: 5 }] }).path, 'users[0].email');
+  assert.deepEqual([refused({ users: 3 }).code, refused({ users: 3 }).field], ['SNAPSHOT_INVALID', 'users']);
+  assert.equal(refused({ users: [{ email: 5 }] }).field, 'users[0].email');
   const e = refused([1, 2]);
-  assert.deepEqual([e.code, e.path], ['SNAPSHOT_INVALID', '.']);
-  assert.throws(() => wc.checkCsv(csv, { org: '{not json' }), { code: 'SNAPSHOT_INVALID', field: 'org' });
+  assert.deepEqual([e.code, e.field], ['SNAPSHOT_INVALID', null]);
+  assert.throws(() => wc.checkCsv(csv, { org: '{not json' }), { code: 'SNAPSHOT_INVALID', field: null });
 });
 
 test('R-CSV-21 absent lists are not known: SNAPSHOT_LIST_MISSING once each, not rejections', () => {
@@ -93,11 +94,11 @@ test('R-CSV-21 absent lists are not known: SNAPSHOT_LIST_MISSING once each, not 
   assert.equal(user.file_warnings.filter((w) => w.code === 'SNAPSHOT_LIST_MISSING').length, 1);
 });
 
-test('every thrown error has a path property: null where no JSON path applies', () => {
+test('every thrown error has the problem fields, null where they do not apply', () => {
   for (const call of [() => wc.checkCsv(42), () => wc.parsePackage('gold'), () => wc.lastCompletedWeek('x')]) {
     assert.throws(call, (e) => {
-      assert.ok('path' in e, e.code);
-      assert.equal(e.path, null, e.code);
+      for (const key of ['code', 'rule', 'severity', 'field', 'line', 'problems']) assert.ok(key in e, `${e.code} ${key}`);
+      assert.equal(e.line, null, e.code);
       return true;
     });
   }

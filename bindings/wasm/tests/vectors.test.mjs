@@ -33,8 +33,7 @@ export const handlers = {
       if ('error' in data.expected) {
         assert.throws(run, (e) => {
           assert.ok(e instanceof Error, form);
-          assert.deepEqual({ code: e.code, path: e.path }, data.expected.error, `${form}: ${e.message}`);
-          assert.equal(e.field, 'org', form);
+          assert.deepEqual({ code: e.code, path: e.field }, data.expected.error, `${form}: ${e.message}`);
           assert.equal(e.rule, wc.codeInfo(e.code)?.rule, form);
           return true;
         }, form);

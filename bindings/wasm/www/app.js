@@ -63,7 +63,7 @@ function showPlan(plan, note) {
       cell(tr, r.email);
       cell(tr, r.action);
       cell(tr, p?.code ?? '');
-      cell(tr, p?.column ?? '');
+      cell(tr, p?.field ?? '');
       cell(tr, p?.message ?? '');
     }
   }

@@ -197,8 +197,14 @@ impl std::fmt::Display for Problem {
 /// assert_eq!(problem.field.as_deref(), Some("package"));
 /// ```
 pub trait AsProblem {
-    /// The finding as a [`Problem`].
+    /// The finding as a [`Problem`] (the first, when there are several).
     fn to_problem(&self) -> Problem;
+
+    /// Every problem of the finding: one, except for errors that gather
+    /// several (a report's missing columns).
+    fn problems(&self) -> Vec<Problem> {
+        vec![self.to_problem()]
+    }
 }
 
 impl AsProblem for Problem {
@@ -262,6 +268,15 @@ impl Extend<Problem> for Findings {
         for problem in problems {
             self.push(problem);
         }
+    }
+}
+
+/// Files each problem by severity.
+impl FromIterator<Problem> for Findings {
+    fn from_iter<I: IntoIterator<Item = Problem>>(problems: I) -> Self {
+        let mut findings = Findings::default();
+        findings.extend(problems);
+        findings
     }
 }
 

@@ -43,6 +43,10 @@ pub fn generate() -> Vec<Generated> {
             path: "bindings/python/python/wholesale_core/_types.py",
             text: python::render(&schema),
         },
+        Generated {
+            path: "bindings/python/python/wholesale_core/_lowlevel.pyi",
+            text: python_stubs::render(&repo_root().join("bindings/python/src")),
+        },
     ]
 }
 

@@ -102,10 +102,9 @@ pub fn render(src_dir: &Path) -> String {
     files.sort();
     let mut module = Module::default();
     for path in &files {
-        let text = std::fs::read_to_string(path)
-            .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
-        let file =
-            syn::parse_file(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+        let text =
+            std::fs::read_to_string(path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+        let file = syn::parse_file(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
         read_items(&file.items, &mut module, &path.display().to_string());
     }
     emit(&module)
@@ -173,7 +172,7 @@ fn read_items(items: &[Item], module: &mut Module, file: &str) {
                     "PyException" => "Exception".to_owned(),
                     other => other.to_owned(),
                 };
-                let doc = parts.get(3).and_then(|t| string_literal(t)).unwrap_or_default();
+                let doc = parts.get(3).and_then(string_literal).unwrap_or_default();
                 module.exceptions.push(Exception {
                     name: text(1),
                     base,
@@ -186,7 +185,11 @@ fn read_items(items: &[Item], module: &mut Module, file: &str) {
             }
             Item::Mod(m) => {
                 if let Some((_, items)) = &m.content {
-                    if !m.attrs.iter().any(|a| quote::ToTokens::to_token_stream(a).to_string().contains("test")) {
+                    if !m.attrs.iter().any(|a| {
+                        quote::ToTokens::to_token_stream(a)
+                            .to_string()
+                            .contains("test")
+                    }) {
                         read_items(items, module, file);
                     }
                 }
@@ -210,8 +213,9 @@ fn method(m: &syn::ImplItemFn, where_: &str) -> Function {
     let mut doc = doc(&m.attrs);
     let signature = match kind {
         Kind::Getter => {
-            let (rest, returns) = getter_type(&doc)
-                .unwrap_or_else(|| panic!("{where_}.{name}: a #[getter] needs a `/// -> type` doc line"));
+            let (rest, returns) = getter_type(&doc).unwrap_or_else(|| {
+                panic!("{where_}.{name}: a #[getter] needs a `/// -> type` doc line")
+            });
             doc = rest;
             Signature {
                 params: Vec::new(),
@@ -312,7 +316,10 @@ fn split_commas(tokens: TokenStream) -> Vec<TokenStream> {
     for tree in tokens {
         match &tree {
             TokenTree::Punct(p) if p.as_char() == ',' => parts.push(TokenStream::new()),
-            _ => parts.last_mut().into_iter().for_each(|part| part.extend([tree.clone()])),
+            _ => parts
+                .last_mut()
+                .into_iter()
+                .for_each(|part| part.extend([tree.clone()])),
         }
     }
     parts.retain(|p| !p.is_empty());
@@ -343,7 +350,10 @@ fn pairs(tokens: TokenStream) -> Vec<(String, String)> {
 fn signature(attrs: &[Attribute]) -> Option<Signature> {
     for tokens in pyo3_tokens(attrs) {
         let trees: Vec<TokenTree> = tokens.into_iter().collect();
-        let Some(at) = trees.iter().position(|t| matches!(t, TokenTree::Ident(i) if i == "signature")) else {
+        let Some(at) = trees
+            .iter()
+            .position(|t| matches!(t, TokenTree::Ident(i) if i == "signature"))
+        else {
             continue;
         };
         let Some(TokenTree::Group(group)) = trees.get(at + 2) else {
@@ -385,7 +395,9 @@ fn param(tokens: &TokenStream) -> Param {
     while i < rest.len() {
         match &rest[i] {
             TokenTree::Punct(p) if p.as_char() == ':' => {
-                annotation = rest.get(i + 1).and_then(|t| string_literal(&t.clone().into()));
+                annotation = rest
+                    .get(i + 1)
+                    .and_then(|t| string_literal(&t.clone().into()));
                 i += 2;
             }
             TokenTree::Punct(p) if p.as_char() == '=' => {

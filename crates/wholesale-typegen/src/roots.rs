@@ -43,7 +43,7 @@ fn inputs() -> Map<String, Value> {
     add!(g;
         Problem, csv_import::ImportOptions, csv_import::OrgSnapshot,
         org::Customer, org::User, subscription::Subscription, subscription::ProductLine,
-        status::StatusThresholds, status::CustomerFilter, kpi::KpiOptions,
+        status::StatusThresholds, status::CustomerFilter, kpi::KpiOptions, csv_import::ImportOptionsArg,
         report::ReportKind, report::kind::AnyReportRow, org::DataRegion,
         quality::QualityPolicy, quality::CallLeg, quality::QueuedCall,
         template::OnboardingTemplate, wholesale_core::provisioning::NewCustomer, org::AdminRole,

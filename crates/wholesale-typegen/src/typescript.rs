@@ -13,13 +13,6 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export type JsonObject = { [key: string]: JsonValue };
 /** A calendar day: `YYYY-MM-DD`, or a `Date` (its UTC date). */
 export type Day = string | Date;
-/** An org snapshot: the object, or its JSON text (R-CSV-21). */
-export type OrgSnapshotArg = OrgSnapshot | string;
-/** `checkCsv`'s options: the core's `ImportOptions`, the snapshot also as JSON text. */
-export interface CheckCsvOptions {
-  behavior?: ImportBehavior;
-  org?: OrgSnapshotArg | null;
-}
 /** The codes of `classifyColumns`' verdicts (`verdictCodes()`). */
 export interface VerdictCodes {
   not_measured: number;

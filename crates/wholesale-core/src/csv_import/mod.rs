@@ -92,6 +92,56 @@ pub struct ImportOptions {
     org: Option<OrgSnapshot>,
 }
 
+/// The options argument of the bindings' `check_csv`: the core's
+/// [`ImportOptions`], with the snapshot given as an object or as its JSON
+/// text. Unknown keys are refused; the snapshot is read as strictly as
+/// [`OrgSnapshot::from_value`] reads it, so a refused one keeps its
+/// `SNAPSHOT_*` code and key path.
+///
+/// ```
+/// use wholesale_core::csv_import::{ImportBehavior, ImportOptionsArg};
+///
+/// let arg: ImportOptionsArg = serde_json::from_str(r#"{"behavior": "add_and_remove", "org": "{\"users\": []}"}"#).unwrap();
+/// let options = arg.into_options().unwrap();
+/// assert_eq!(options.behavior(), ImportBehavior::AddAndRemove);
+/// assert!(options.org().is_some());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "CheckCsvOptions"))]
+#[serde(default, deny_unknown_fields)]
+pub struct ImportOptionsArg {
+    /// The import behavior chosen in Control Hub (R-CSV-06).
+    pub behavior: ImportBehavior,
+    /// The org snapshot (R-CSV-21): the object, or its JSON text.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<OrgSnapshotArg>"))]
+    pub org: Option<serde_json::Value>,
+}
+
+/// An org snapshot as the bindings take it (for the schema).
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum OrgSnapshotArg {
+    Object(OrgSnapshot),
+    Text(String),
+}
+
+impl ImportOptionsArg {
+    /// The options, the snapshot read (R-CSV-21).
+    pub fn into_options(self) -> Result<ImportOptions, SnapshotError> {
+        let org = match self.org {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(text)) => Some(OrgSnapshot::from_json(&text)?),
+            Some(value) => Some(OrgSnapshot::from_value(value)?),
+        };
+        Ok(ImportOptions::new()
+            .with_behavior(self.behavior)
+            .with_org(org))
+    }
+}
+
 impl ImportOptions {
     /// The defaults: add-only, no snapshot.
     pub fn new() -> Self {

@@ -129,7 +129,12 @@ fn parse_package<E: serde::de::Error>(text: &str) -> Result<Package, E> {
 /// A refused snapshot is a problem about the key or value at its path.
 impl AsProblem for SnapshotError {
     fn to_problem(&self) -> Problem {
-        Problem::new(self.code(), self.path(), self.to_string())
+        let problem = Problem::general(self.code(), self.to_string());
+        match self.path() {
+            // The document itself, or a place serde could not name.
+            "." | "?" => problem,
+            path => problem.in_field(path),
+        }
     }
 }
 

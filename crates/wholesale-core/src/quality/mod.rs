@@ -126,7 +126,11 @@ impl AsProblem for QualityError {
         match self {
             QualityError::PolicyInvalid { field, .. } => problem.in_field(*field),
             QualityError::ColumnLength { column, .. } => problem.in_field(*column),
-            QualityError::Read(_) | QualityError::HeaderMissing { .. } => problem.on_line(Some(1)),
+            QualityError::HeaderMissing { missing, .. } => match missing.first() {
+                Some(column) => problem.in_field(column.clone()).on_line(Some(1)),
+                None => problem.on_line(Some(1)),
+            },
+            QualityError::Read(_) => problem,
         }
     }
 }

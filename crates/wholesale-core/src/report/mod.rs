@@ -107,6 +107,13 @@ impl AsProblem for ReportError {
             _ => Problem::general(self.code(), self.to_string()),
         }
     }
+
+    fn problems(&self) -> Vec<Problem> {
+        match self {
+            ReportError::MissingColumns(problems) => problems.clone(),
+            _ => vec![self.to_problem()],
+        }
+    }
 }
 
 /// A problem at `line` of a report file (1-based, the header is line 1),

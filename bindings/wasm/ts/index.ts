@@ -1,20 +1,26 @@
 // The package's Node entry (`main`): the wasm-bindgen nodejs build, wrapped so
 // a trap becomes an INTERNAL_ERROR and the module is re-instantiated.
-import { createRequire } from 'node:module';
-import { wrapApi, wholesaleError } from './wrap.js';
+import { createRequire } from "node:module";
+import type * as Glue from "../pkg/node/wholesale_core_wasm.js";
+import { wrapApi } from "./wrap.js";
+
+export type * from "../pkg/node/wholesale_core_wasm.js";
+export type { WholesaleError } from "./wrap.js";
+
+/** The package's functions (the glue's exports without its plumbing). */
+export type Api = Omit<typeof Glue, "initSync" | `__${string}`>;
 
 const require = createRequire(import.meta.url);
-const GLUE = require.resolve('../pkg/node/wholesale_core_wasm.js');
+const GLUE = require.resolve("../pkg/node/wholesale_core_wasm.js");
 
 /** A fresh glue module, hence a fresh wasm instance (the compiled bytes are re-read). */
-function load() {
+function load(): typeof Glue {
   delete require.cache[GLUE];
-  return require(GLUE);
+  return require(GLUE) as typeof Glue;
 }
 
-const api = wrapApi(load(), load);
+const api: Api = wrapApi(load(), load);
 
-export { wholesaleError };
 export const {
   codes,
   codeInfo,
@@ -28,7 +34,6 @@ export const {
   checkCallingNumber,
   findings,
   raiseForErrors,
-  // round two
   checkCsv,
   maxFileBytes,
   remediationFor,
@@ -65,7 +70,5 @@ export const {
   sameResource,
   buildCustomerRequest,
   buildSubscriberRequest,
-  __debugPanic,
-  __checkCsvSummary,
 } = api;
 export default api;
