@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import polars as pl
@@ -38,8 +39,12 @@ codes = wc.endpoint_type_codes()
 nan = float("nan")
 
 
-def metric(stream: str, name: str) -> np.ndarray:
-    values = [leg[stream][name] if leg[stream] is not None else nan for leg in legs["legs"]]
+Stream = Literal["audio", "video"]
+Metric = Literal["jitter_ms", "latency_ms", "loss_pct"]
+
+
+def metric(stream: Stream, name: Metric) -> np.ndarray:
+    values = [m[name] if (m := leg[stream]) is not None else nan for leg in legs["legs"]]
     return np.array(values, dtype=np.float64)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, cast, Dict, List
 
 import pytest
 
@@ -27,7 +27,7 @@ def report_path(kind: str) -> Path:
     return next(REPORTS.glob(f"{prefix}_*.csv"))
 
 
-def customer(end: str) -> Dict[str, Any]:
+def customer(end: str) -> Any:
     return {
         "name": "Acme",
         "package": "webex_calling",
@@ -91,7 +91,7 @@ def test_kpi_dashboard_from_report_equals_from_subscriptions() -> None:
     from_report = wc.kpi_dashboard(path, "calling", AS_OF)
     assert from_report == wc.kpi_dashboard(subs, "calling", AS_OF)
     rows = wc.read_report("subscription_details", path)["rows"]
-    assert wc.subscriptions_from_report(rows, "calling") == subs
+    assert wc.subscriptions_from_report(cast(Any, rows), "calling") == subs
     assert from_report["as_of"] == "2026-11-25"
     assert from_report["product"] == "calling"
 
@@ -123,7 +123,7 @@ def test_report_missing_columns() -> None:
         wc.read_report("devices", text="customer,MAC\nAcme,00AA\n")
     err = info.value
     assert err.code == "REPORT_COLUMN_MISSING" and err.rule == "R-REP-01"
-    assert err.field == err.problems[0]["column"]
+    assert err.field == err.problems[0]["field"]
     assert len(err.problems) > 1
 
 
@@ -140,14 +140,14 @@ def test_report_bad_cells_are_problems() -> None:
 
 def test_unknown_report_kind() -> None:
     with pytest.raises(wc.InputError) as info:
-        wc.read_report("invoices", b"")
+        wc.read_report(cast(Any, "invoices"), b"")
     assert info.value.field == "kind"
     with pytest.raises(wc.InputError):
-        wc.write_report("invoices", [])
+        wc.write_report(cast(Any, "invoices"), [])
 
 
 def test_write_report_neutralizes_formulas() -> None:
-    rows: List[Dict[str, Any]] = wc.read_report("devices", report_path("devices"))["rows"]
+    rows: Any = wc.read_report("devices", report_path("devices"))["rows"]
     rows[0]["customer"] = "=HYPERLINK(\"http://x\")"
     text = wc.write_report("devices", rows)
     assert "'=HYPERLINK" in text

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, cast, Dict, List
 
 import pytest
 
@@ -38,7 +38,7 @@ def file_error_codes(plan: wc.ImportPlan) -> List[str]:
     return [p["code"] for p in plan.file_errors]
 
 
-def run_isolated(code: str, timeout: float = 120) -> Dict[str, Any]:
+def run_isolated(code: str, timeout: float = 120) -> Any:
     """Runs `code` in a fresh interpreter; it prints one JSON object last.
     ``maxrss_bytes`` is added: the child's peak resident memory."""
     script = textwrap.dedent(code) + textwrap.dedent(
@@ -97,7 +97,6 @@ def test_r_csv_04_dev_zero_path_is_file_too_large_in_bounded_memory() -> None:
         'wc.read_report("devices", Path("/dev/zero"))',
         'wc.weekly_quality_report(Path("/dev/zero"), "2026-11-25")',
         'wc.validate_new_customer(Path("/dev/zero"))',
-        'wc._lowlevel._input_bytes(Path("/dev/zero"))',
     ],
 )
 def test_r_csv_04_other_readers_refuse_dev_zero(call: str) -> None:
@@ -130,7 +129,7 @@ def test_r_csv_04_dev_zero_as_org_snapshot_is_refused() -> None:
         import wholesale_core as wc
         try:
             wc.check_csv(b"User ID/Email\\n", org=Path("/dev/zero"))
-        except wc.CsvImportError as err:
+        except wc.WholesaleError as err:
             RESULT = {"code": err.code, "field": err.field}
         else:
             RESULT = {"code": None}
@@ -241,6 +240,6 @@ def test_failing_file_object_is_an_input_error() -> None:
             raise OSError("disk on fire")
 
     with pytest.raises(wc.InputError) as info:
-        wc.check_csv(Broken())
+        wc.check_csv(cast(Any, Broken()))
     assert "disk on fire" in str(info.value)
     assert info.value.code == wc.INPUT_INVALID

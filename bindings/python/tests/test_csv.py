@@ -17,7 +17,7 @@ CSV = (
     b"User ID/Email,Webex Calling [Sub-1],Phone Number,Location,Jabber Calling,Jabber with Webex Teams\n"
     b"ana@acme.example,TRUE,+14085550100,HQ,FALSE,FALSE\n"
 )
-ORG: Dict[str, Any] = {
+ORG: Any = {
     "package": "webex_calling",
     "locations": ["HQ"],
     "subscribed_packages": ["webex_calling"],
@@ -110,7 +110,7 @@ def test_to_dicts_columns() -> None:
     assert [r["line"] for r in rows] == [2, 3]
     assert set(rows[0]) == {
         "line", "email", "action", "package", "assign", "remove", "error_codes",
-        "warning_codes", "errors", "warnings", "column", "message",
+        "warning_codes", "errors", "warnings", "field", "message",
     }
     first = rows[0]
     assert first["action"] == "rejected"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import pytest
 
 import wholesale_core as wc
@@ -25,7 +27,7 @@ def test_hierarchy() -> None:
 
 def test_attributes_default_to_none_on_the_class() -> None:
     err = wc.WholesaleError("raised by user code")
-    assert (err.code, err.rule, err.field, err.message) == (None, None, None, None)
+    assert (err.code, err.rule, err.field, err.message) == (None, None, None, None)  # type: ignore[comparison-overlap]
     assert list(wc.ValidationError("x").problems) == []
 
 
@@ -41,7 +43,7 @@ def test_module_errors_carry_registry_codes() -> None:
     for call in (
         lambda: wc.read_report("devices", text="a,b\n1,2\n"),
         lambda: wc.read_call_legs(b"customer_id\nx\n"),
-        lambda: wc.classify_leg({}, {"loss_pct": -1}),
+        lambda: wc.classify_leg(cast(Any, {}), {"loss_pct": -1}),
         lambda: wc.resource_id_decode("%%%"),
     ):
         try:
@@ -63,13 +65,13 @@ def test_r_csv_21_misspelled_snapshot_key_and_option_key_are_typed_errors() -> N
     csv = b"User ID/Email\na@b.c\n"
     # A misspelled option key is refused, naming the key path (never ignored).
     with pytest.raises(wc.InputError) as info:
-        wc.kpi_dashboard([], "calling", "2026-11-25", {"expiring_days": 1})  # type: ignore[typeddict-unknown-key]
+        wc.kpi_dashboard([], "calling", "2026-11-25", cast(Any, {"expiring_days": 1}))
     assert info.value.code == "INPUT_INVALID"
     assert info.value.field == "options.expiring_days"
     assert info.value.rule is None and info.value.severity is None
     # A misspelled snapshot key is the snapshot's own error, at its path (R-CSV-21).
     with pytest.raises(wc.CsvImportError) as snapshot:
-        wc.check_csv(csv, org={"users": [{"emial": "a@b.c"}]})  # type: ignore[typeddict-item]
+        wc.check_csv(csv, org=cast(Any, {"users": [{"emial": "a@b.c"}]}))
     err = snapshot.value
     assert err.code == "SNAPSHOT_KEY_UNKNOWN"
     assert err.field == "users[0].emial"

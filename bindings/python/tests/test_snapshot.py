@@ -1,6 +1,7 @@
 """The strict org snapshot of check_csv (R-CSV-21): read by the core from a
-dict, JSON text or a JSON file; a refused one raises CsvImportError with the
-core's code, the message, and `.path` naming the key."""
+dict, JSON text (``org_text=``) or a JSON file (a path, or bytes); a refused
+one raises CsvImportError with the core's code, the message, and ``.field``
+naming the key path."""
 
 from __future__ import annotations
 
@@ -16,33 +17,35 @@ CSV = (
     b"User ID/Email,Webex Meetings,Preferred Webex Site,Jabber Calling,Jabber with Webex Teams\n"
     b"ana@acme.example,TRUE,acme.webex.com,FALSE,TRUE\n"
 )
-FULL: Dict[str, Any] = {"locations": [], "users": [], "subscribed_packages": ["webex_meetings"]}
+FULL: Any = {"locations": [], "users": [], "subscribed_packages": ["webex_meetings"]}
 
 
-def forms(tmp_path: Path) -> List[Callable[[Any], Any]]:
-    """The three ways to pass a snapshot: dict, JSON text, JSON file."""
+def forms(tmp_path: Path) -> List[Callable[[Any], Dict[str, Any]]]:
+    """The three ways to pass a snapshot, as check_csv keywords: a dict,
+    JSON text, a JSON file's path."""
 
-    def as_file(org: Any) -> Path:
+    def as_file(org: Any) -> Dict[str, Any]:
         path = tmp_path / "org.json"
         path.write_text(json.dumps(org), encoding="utf-8")
-        return path
+        return {"org": path}
 
-    return [lambda org: org, json.dumps, as_file]
+    return [lambda org: {"org": org}, lambda org: {"org_text": json.dumps(org)}, as_file]
 
 
-def refused(org: Any) -> wc.CsvImportError:
+def refused(org: Any = None, **snapshot: Any) -> wc.CsvImportError:
     with pytest.raises(wc.CsvImportError) as info:
-        wc.check_csv(CSV, org=org)
+        wc.check_csv(CSV, **(snapshot or {"org": org}))
     return info.value
 
 
 @pytest.mark.parametrize("form", range(3), ids=["dict", "text", "file"])
 def test_r_csv_21_misspelled_top_level_key(form: int, tmp_path: Path) -> None:
-    err = refused(forms(tmp_path)[form]({"locatons": []}))
+    err = refused(**forms(tmp_path)[form]({"locatons": []}))
     assert err.code == "SNAPSHOT_KEY_UNKNOWN"
     assert err.rule == "R-CSV-21"
+    assert err.severity == "error"
     assert err.field == "locatons"
-    assert err.field == "org"
+    assert [p["code"] for p in err.problems] == ["SNAPSHOT_KEY_UNKNOWN"]
     assert err.message == str(err)
     assert err.message is not None and "`locations`" in err.message
     assert isinstance(err, wc.WholesaleError)
@@ -51,7 +54,7 @@ def test_r_csv_21_misspelled_top_level_key(form: int, tmp_path: Path) -> None:
 @pytest.mark.parametrize("form", range(3), ids=["dict", "text", "file"])
 def test_r_csv_21_nested_unknown_key_names_its_path(form: int, tmp_path: Path) -> None:
     org = {"users": [{"email": "a@b.example"}, {"email": "b@b.example", "emial": "x"}]}
-    err = refused(forms(tmp_path)[form](org))
+    err = refused(**forms(tmp_path)[form](org))
     assert err.code == "SNAPSHOT_KEY_UNKNOWN"
     assert err.field == "users[1].emial"
     assert err.message is not None and "`email`" in err.message
@@ -63,7 +66,7 @@ def test_r_csv_21_package_by_display_name_is_accepted(form: int, tmp_path: Path)
     # known, which the plan says once each (SNAPSHOT_LIST_MISSING), never a
     # rejection of the row.
     org = {"users": [{"email": "a@b.example", "package": "Webex Voice"}]}
-    plan = wc.check_csv(CSV, org=forms(tmp_path)[form](org))
+    plan = wc.check_csv(CSV, **forms(tmp_path)[form](org))
     assert plan.rows[0]["action"] == "add"
     codes = [w["code"] for w in plan.file_warnings]
     assert codes and set(codes) == {"SNAPSHOT_LIST_MISSING"}
@@ -91,12 +94,25 @@ def test_r_csv_21_known_lists_warn_nothing() -> None:
     assert nulls == empty
 
 
-@pytest.mark.parametrize("org", [[], "[]", "3", 3, "{not json", '{"users": 3}', {"users": 3}, "{} x"])
+@pytest.mark.parametrize("org", [[], 3, {"users": 3}])
 def test_r_csv_21_not_a_snapshot_is_invalid(org: Any) -> None:
     err = refused(org)
     assert err.code == "SNAPSHOT_INVALID"
-    assert err.field is not None
-    assert err.field == "org"
+    assert err.field == ("users" if isinstance(org, dict) else None)
+
+
+@pytest.mark.parametrize("text", ["[]", "3", "{not json", '{"users": 3}', "{} x"])
+def test_r_csv_21_text_that_is_not_a_snapshot_is_invalid(text: str) -> None:
+    err = refused(org_text=text)
+    assert err.code == "SNAPSHOT_INVALID"
+    assert err.field == ("users" if "users" in text else None)
+
+
+def test_a_str_org_is_a_path_not_json_text() -> None:
+    # As in pandas and polars: a str is a path; JSON text goes in org_text=.
+    with pytest.raises(wc.InputError) as info:
+        wc.check_csv(CSV, org='{"users": []}')
+    assert (info.value.code, info.value.field) == (wc.INPUT_INVALID, "org")
 
 
 def test_r_csv_21_codes_are_the_registrys() -> None:
@@ -112,18 +128,16 @@ def test_r_csv_21_file_that_is_not_utf8_is_invalid(tmp_path: Path) -> None:
     path.write_bytes(b'{"locations": ["\xff"]}')
     err = refused(path)
     assert err.code == "SNAPSHOT_INVALID"
-    assert err.field == "."
-
-
-def test_unreadable_snapshot_file_is_a_csv_import_error(tmp_path: Path) -> None:
-    err = refused(tmp_path / "missing.json")
-    assert err.code == wc.INPUT_INVALID
-    assert err.field == "org"
     assert err.field is None
 
 
-def test_path_defaults_to_none() -> None:
-    assert wc.CsvImportError.path is None
-    err = refused(object())
-    assert err.code == wc.INPUT_INVALID
-    assert err.field is None
+def test_unreadable_snapshot_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(wc.InputError) as info:
+        wc.check_csv(CSV, org=tmp_path / "missing.json")
+    assert (info.value.code, info.value.field, info.value.rule) == (wc.INPUT_INVALID, "org", None)
+
+
+def test_an_org_of_another_type_is_an_input_error() -> None:
+    with pytest.raises(wc.InputError) as info:
+        wc.check_csv(CSV, org=object())  # type: ignore[arg-type]
+    assert (info.value.code, info.value.field) == (wc.INPUT_INVALID, "org")

@@ -40,9 +40,24 @@ pub fn render(schema: &Schema) -> String {
     let mut hoisted = BTreeMap::new();
     for (name, definition) in &schema.definitions {
         let py = python_name(name);
-        match object_properties(definition) {
-            Some(_) => classes.push_str(&typed_dict(&py, definition, &mut hoisted)),
-            None => {
+        let output_form = name
+            .strip_suffix("Input")
+            .filter(|base| schema.definitions.contains_key(*base));
+        match (object_properties(definition), output_form) {
+            // A TypedDict with a key required is not one with it optional:
+            // the input form also takes the result form, so a result can be
+            // passed back in.
+            (Some(_), Some(base)) => {
+                classes.push_str(&typed_dict(&format!("_{py}"), definition, &mut hoisted));
+                let t = format!("Union[_{py}, {}]", python_name(base));
+                let text = format!(
+                    "#: ``{}`` as the library reads it: keys with defaults may be left out.\n{py} = {t}\n",
+                    python_name(base)
+                );
+                aliases.push((py, t, text));
+            }
+            (Some(_), None) => classes.push_str(&typed_dict(&py, definition, &mut hoisted)),
+            (None, _) => {
                 let t = type_of(definition, &py, &mut hoisted);
                 let mut text = String::new();
                 if let Some(doc) = description(definition).map(prose).filter(|d| !d.is_empty()) {

@@ -53,6 +53,7 @@ from ._lowlevel import (
     findings,
     kpi_dashboard,
     last_completed_week,
+    packages,
     queue_kpis,
     raise_for_errors,
     read_call_legs,
@@ -205,4 +206,5 @@ __all__ = [
     "validate_user",
     "weekly_quality_report",
     "write_report",
+    "packages",
 ]

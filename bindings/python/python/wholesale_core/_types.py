@@ -103,7 +103,7 @@ class CallLeg(_CallLegRequired, total=False):
     feature: Optional[Feature]
 
 
-class _CallLegInputRequired(TypedDict):
+class __CallLegInputRequired(TypedDict):
     #: The customer organization.
     customer_id: str
     #: The device or client.
@@ -116,7 +116,7 @@ class _CallLegInputRequired(TypedDict):
     start_time: str
 
 
-class CallLegInput(_CallLegInputRequired, total=False):
+class _CallLegInput(__CallLegInputRequired, total=False):
     """One leg of a call, as Partner Hub's calling analytics report it."""
 
     #: Audio statistics; `None` when the leg had no audio stream.
@@ -300,14 +300,14 @@ class CustomerFilter(TypedDict, total=False):
     subscription_type: List[SubscriptionKind]
 
 
-class _CustomerInputRequired(TypedDict):
+class __CustomerInputRequired(TypedDict):
     #: Company name.
     name: str
     #: The package the customer was created with.
     package: PackageId
 
 
-class CustomerInput(_CustomerInputRequired, total=False):
+class _CustomerInput(__CustomerInputRequired, total=False):
     """A customer organization as the partner sees it."""
 
     #: The customer's full admin e-mail (holds `package`, R-CUS-05).
@@ -579,14 +579,14 @@ class LicenseCounts(TypedDict):
     used_last_7_days: Optional[int]
 
 
-class _LicenseCountsInputRequired(TypedDict):
+class __LicenseCountsInputRequired(TypedDict):
     #: Licenses assigned to users.
     assigned: int
     #: Purchased (provisioned, "available") licenses.
     total: int
 
 
-class LicenseCountsInput(_LicenseCountsInputRequired, total=False):
+class _LicenseCountsInput(__LicenseCountsInputRequired, total=False):
     """License counts of one subscription or trial.
 
     Counts the source may lack (a subscription details report has no weekly
@@ -613,12 +613,12 @@ class Location(TypedDict):
     timezone: Optional[str]
 
 
-class _LocationInputRequired(TypedDict):
+class __LocationInputRequired(TypedDict):
     #: The location's name, as users' "Location" cells refer to it.
     name: str
 
 
-class LocationInput(_LocationInputRequired, total=False):
+class _LocationInput(__LocationInputRequired, total=False):
     """A customer location (the HQ or a branch)."""
 
     #: Its address.
@@ -866,7 +866,7 @@ class PhoneNumberRow(TypedDict):
     user_uuid: str
 
 
-class _PhoneNumberRowInputRequired(TypedDict):
+class __PhoneNumberRowInputRequired(TypedDict):
     #: Column `Country`.
     country: str
     #: Column `Customer`.
@@ -895,7 +895,7 @@ class _PhoneNumberRowInputRequired(TypedDict):
     user_uuid: str
 
 
-class PhoneNumberRowInput(_PhoneNumberRowInputRequired, total=False):
+class _PhoneNumberRowInput(__PhoneNumberRowInputRequired, total=False):
     """One phone number or extension."""
 
     #: yes/no; empty when not given.
@@ -933,7 +933,7 @@ class Problem(TypedDict):
     severity: Severity
 
 
-class _ProblemInputRequired(TypedDict):
+class __ProblemInputRequired(TypedDict):
     #: The registry code, e.g. `ADMIN_PACKAGE_DOWNGRADE`.
     code: Code
     #: What went wrong and how to fix it, in English.
@@ -944,7 +944,7 @@ class _ProblemInputRequired(TypedDict):
     severity: Severity
 
 
-class ProblemInput(_ProblemInputRequired, total=False):
+class _ProblemInput(__ProblemInputRequired, total=False):
     """The serialized form of `Problem`: `rule` and `severity` follow from the
     code, so they are written but never trusted when read."""
 
@@ -1295,7 +1295,7 @@ class SubscriptionDetailsRow(TypedDict):
     total_verified_users: int
 
 
-class _SubscriptionDetailsRowInputRequired(TypedDict):
+class __SubscriptionDetailsRowInputRequired(TypedDict):
     #: Column `Auto Renewal Enabled`.
     auto_renewal_enabled: bool
     #: Column `Calculation Date`.
@@ -1334,7 +1334,7 @@ class _SubscriptionDetailsRowInputRequired(TypedDict):
     total_verified_users: int
 
 
-class SubscriptionDetailsRowInput(_SubscriptionDetailsRowInputRequired, total=False):
+class _SubscriptionDetailsRowInput(__SubscriptionDetailsRowInputRequired, total=False):
     """One subscription of one customer, with its license counts per type.
     "Available" is the number provisioned (the total); "Used" is the number
     used at least once."""
@@ -1353,7 +1353,7 @@ class SubscriptionDetailsRowTable(TypedDict):
     rows: List[SubscriptionDetailsRow]
 
 
-class _SubscriptionInputRequired(TypedDict):
+class __SubscriptionInputRequired(TypedDict):
     #: The customer org's ID.
     customer_id: str
     #: Subscription ID (or the trial's enterprise ID).
@@ -1368,7 +1368,7 @@ class _SubscriptionInputRequired(TypedDict):
     status: SubscriptionStatus
 
 
-class SubscriptionInput(_SubscriptionInputRequired, total=False):
+class _SubscriptionInput(__SubscriptionInputRequired, total=False):
     """A subscription or trial of one customer for one product line."""
 
     #: Renews rather than expires at `end_date`.
@@ -1437,12 +1437,12 @@ class User(TypedDict):
     phone_number: Optional[str]
 
 
-class _UserInputRequired(TypedDict):
+class __UserInputRequired(TypedDict):
     #: E-mail, the user's key.
     email: str
 
 
-class UserInput(_UserInputRequired, total=False):
+class _UserInput(__UserInputRequired, total=False):
     """A user of a customer org."""
 
     #: Extension.
@@ -1548,9 +1548,6 @@ class LowAssignmentRule2(TypedDict):
 Action = Union[Literal["add"], Literal["modify"], Literal["change_package"], Literal["remove"], Literal["no_change"], Literal["rejected"]]
 #: A partner admin's role.
 AdminRole = Union[Literal["full_admin"], Literal["partner_admin"], Literal["partner_read_only"]]
-#: A row of any report, as `readReport` returns it (for the schema
-#: of the bindings' arguments; Rust code uses `AnyReportRows`).
-AnyReportRow = Union[SubscriptionDetailsRowInput, DeviceRow, PhoneNumberRowInput, CallingUsageRow, AppVersionRow]
 #: A report of any kind, as read: `{rows, problems}`.
 AnyReportTable = Union[SubscriptionDetailsRowTable, DeviceRowTable, PhoneNumberRowTable, CallingUsageRowTable, AppVersionRowTable]
 #: How the customer's users sign in.
@@ -1558,10 +1555,14 @@ AuthenticationMethod = Union[Literal["webex"], Literal["sso"], str]
 #: The basic licenses Control Hub assigns on top of a wholesale package in
 #: "add services only" imports (R-CSV-06).
 BasicLicense = Union[Literal["basic_messaging"], Literal["basic_space_meetings"], Literal["call_on_webex"]]
+#: ``CallLeg`` as the library reads it: keys with defaults may be left out.
+CallLegInput = Union[_CallLegInput, CallLeg]
 #: A code of the registry (docs/codes.md), e.g. `EMAIL_INVALID`.
 Code = Literal["PACKAGE_UNKNOWN", "TEMPLATE_FIELD_REQUIRED", "TEMPLATE_PSTN_PROVIDER", "PROVISIONING_ID_REQUIRED", "PROVISIONING_ID_INVALID", "CUSTOMER_FIELD_REQUIRED", "CUSTOMER_PACKAGE_COUNT", "COUNTRY_INVALID", "HQ_LOCATION_UNCONFIRMED", "DATA_REGION_UNKNOWN", "USER_FIELD_REQUIRED", "USER_NUMBER_REQUIRED", "USER_LOCATION_UNKNOWN", "ADMIN_PACKAGE_DOWNGRADE", "PACKAGE_NOT_FOR_USERS", "USER_EMAIL_DUPLICATE", "MANUAL_BATCH_TOO_LARGE", "PACKAGE_CHANGE_NEEDS_NUMBER", "TAG_EDIT_FORBIDDEN", "EMAIL_INVALID", "PHONE_NUMBER_INVALID", "PHONE_NUMBER_NO_PLUS", "EXTENSION_INVALID", "API_PAYLOAD_UNRECOGNIZED", "API_PAYLOAD_INVALID", "API_STATUS_UNKNOWN", "API_PACKAGE_UNKNOWN", "API_REPORTED_ERROR", "API_REPORTED_WARNING", "SUBSCRIBER_PACKAGE_COUNT", "RESOURCE_ID_INVALID", "FILE_UNREADABLE", "FILE_ENCODING", "FILE_SEPARATOR", "FILE_EMPTY", "HEADER_EMAIL_MISSING", "HEADER_DUPLICATE", "COLUMN_UNKNOWN", "COLUMN_MISSPELLED", "HEADER_MALFORMED", "CELL_NOT_BOOLEAN", "FILE_TOO_MANY_ROWS", "FILE_TOO_LARGE", "FIELD_TOO_LARGE", "FILE_TOO_MANY_COLUMNS", "FILE_NO_DATA_ROWS", "ROW_MALFORMED", "CELL_LINE_BREAK", "PACKAGE_MULTIPLE", "USER_UNKNOWN", "REMOVAL_NOT_COVERED", "PACKAGE_FALSE_IGNORED", "PACKAGE_REQUIRED", "NUMBER_REQUIRED", "LOCATION_REQUIRED", "LOCATION_UNKNOWN", "JABBER_CELL_INVALID", "JABBER_REQUIRED", "PREFERRED_SITE_MISSING", "EMAIL_REQUIRED", "EMAIL_DUPLICATE", "NUMBER_IN_USE", "NUMBER_HELD_BY_REJECTED_ROW", "PACKAGE_NOT_SUBSCRIBED", "ADMIN_REMOVAL", "ROW_BLANK", "SNAPSHOT_KEY_UNKNOWN", "SNAPSHOT_INVALID", "SNAPSHOT_LIST_MISSING", "CELL_FORMULA", "STATUS_WINDOW_ZERO", "KPI_PERCENTILE_INVALID", "KPI_RATIO_INVALID", "REPORT_UNREADABLE", "REPORT_WRITE_FAILED", "REPORT_COLUMN_MISSING", "REPORT_CELL_INVALID", "REPORT_ROW_MALFORMED", "REPORT_FILE_NAME_INVALID", "LEG_METRIC_INVALID", "LEG_STREAM_INCOMPLETE", "QUALITY_POLICY_INVALID", "LEG_COLUMNS_LENGTH_MISMATCH", "LEG_ENDPOINT_UNKNOWN", "LEG_IP_VERSION_INVALID", "LEG_TIME_INVALID", "LEG_FIELD_REQUIRED", "LEG_ROW_MALFORMED", "CALL_DATA_UNREADABLE", "LEG_HEADER_MISSING", "QUEUE_HEADER_MISSING", "QUEUE_ROW_MALFORMED", "QUEUE_FIELD_INVALID", "QUEUE_OUTCOME_UNKNOWN", "QUEUE_WAIT_INVALID", "LEG_FEATURE_UNKNOWN"]
 #: How the per-stream results combine into the leg's verdict.
 Combine = Union[Literal["any"], Literal["all"]]
+#: ``Customer`` as the library reads it: keys with defaults may be left out.
+CustomerInput = Union[_CustomerInput, Customer]
 #: Data residency regions where Webex Wholesale customers can live (R-REP-04,
 #: R-CUS-03).
 DataRegion = Union[Literal["US"], Literal["CA"], Literal["EU"], Literal["UAE"]]
@@ -1579,6 +1580,10 @@ Feature = Union[Literal["call_queue"], Literal["hunt_group"], Literal["auto_atte
 ImportBehavior = Union[Literal["add_only"], Literal["add_and_remove"]]
 #: The IP version of a leg's media. IPv6 legs are not measured (R-CQ-02).
 IpVersion = Union[Literal["v4"], Literal["v6"]]
+#: ``LicenseCounts`` as the library reads it: keys with defaults may be left out.
+LicenseCountsInput = Union[_LicenseCountsInput, LicenseCounts]
+#: ``Location`` as the library reads it: keys with defaults may be left out.
+LocationInput = Union[_LocationInput, Location]
 #: How R-KPI-04 decides that a subscription's assignment ratio is low.
 #: 
 #: Serialized as `{"rule": "percentile", "value": 25}` or
@@ -1597,6 +1602,10 @@ PackageId = str
 Licenses = List[PackageId]
 #: Which API payload a JSON value is.
 PayloadKind = Union[Literal["customer"], Literal["customer_list"], Literal["subscriber"], Literal["subscriber_list"], Literal["provision_customer_request"], Literal["update_customer_request"], Literal["provision_subscriber_request"], Literal["update_subscriber_request"], Literal["precheck_customer_request"], Literal["precheck_subscriber_request"], Literal["precheck_response"], Literal["accepted_response"], Literal["unrecognized"]]
+#: ``PhoneNumberRow`` as the library reads it: keys with defaults may be left out.
+PhoneNumberRowInput = Union[_PhoneNumberRowInput, PhoneNumberRow]
+#: ``Problem`` as the library reads it: keys with defaults may be left out.
+ProblemInput = Union[_ProblemInput, Problem]
 #: The product line a subscription's licenses belong to.
 ProductLine = Union[Literal["calling"], Literal["meetings"], Literal["messaging"]]
 #: The provisioning ID of a submitted template, as Partner Hub shows it.
@@ -1618,10 +1627,19 @@ Severity = Union[Literal["error"], Literal["warning"]]
 Status = Union[Literal["suspended"], Literal["expired"], Literal["ready_for_order_setup"], Literal["license_overage"], Literal["expiring_soon"], Literal["no_recent_activity"], Literal["trial"], Literal["subscription"]]
 #: Which media stream of a leg.
 StreamKind = Union[Literal["audio"], Literal["video"]]
+#: ``SubscriptionDetailsRow`` as the library reads it: keys with defaults may be left out.
+SubscriptionDetailsRowInput = Union[_SubscriptionDetailsRowInput, SubscriptionDetailsRow]
+#: A row of any report, as `readReport` returns it (for the schema
+#: of the bindings' arguments; Rust code uses `AnyReportRows`).
+AnyReportRow = Union[SubscriptionDetailsRowInput, DeviceRow, PhoneNumberRowInput, CallingUsageRow, AppVersionRow]
+#: ``Subscription`` as the library reads it: keys with defaults may be left out.
+SubscriptionInput = Union[_SubscriptionInput, Subscription]
 #: Paid subscription or trial.
 SubscriptionKind = Union[Literal["subscription"], Literal["trial"]]
 #: Where a subscription stands.
 SubscriptionStatus = Union[Literal["active"], Literal["suspended"], Literal["expired"], Literal["pending_setup"], str]
+#: ``User`` as the library reads it: keys with defaults may be left out.
+UserInput = Union[_UserInput, User]
 #: The quality verdict of one leg.
 Verdict = Union[Literal["not_measured"], Literal["good"], Literal["poor"]]
 
