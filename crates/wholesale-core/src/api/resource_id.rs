@@ -1,28 +1,18 @@
-//! Webex resource IDs (R-API-04) and base64 as Webex writes it.
+//! Webex resource IDs (R-API-04).
 
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
-use base64::engine::DecodePaddingMode;
-use base64::{alphabet, Engine as _};
+use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::codes::Code;
 use crate::problem::{AsProblem, Problem};
-
-const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new()
-    .with_encode_padding(false)
-    .with_decode_padding_mode(DecodePaddingMode::Indifferent)
-    .with_decode_allow_trailing_bits(true);
-const STANDARD_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, LENIENT);
-const URL_SAFE_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, LENIENT);
+use crate::template::STANDARD_LENIENT;
 
 /// Decodes base64 as Webex writes it: standard or URL-safe alphabet, padded
 /// or not. `None` when it is not base64.
 pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
-    STANDARD_LENIENT
-        .decode(text)
-        .or_else(|_| URL_SAFE_LENIENT.decode(text))
-        .ok()
+    // The engines live with the provisioning ID, the lower of their two users.
+    crate::template::decode_base64(text)
 }
 
 /// A Webex resource ID: unpadded base64 of `ciscospark://<region>/<TYPE>/<uuid>`.
