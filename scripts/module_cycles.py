@@ -10,9 +10,10 @@ Two kinds of graph are built from the paths the code names (`use crate::x::..`,
 
 - the top-level modules (`src/x.rs` or `src/x/mod.rs`): an edge x -> y when
   any file under x names `crate::y` (lib.rs, the root, is not a node);
-- the submodules of each directory module d (`src/d/s.rs`): an edge s -> t
-  when s names `super::t` or `crate::d::t`. d's own mod.rs is not a node: it
-  declares and re-exports its children, and a child naming an item of mod.rs
+- the submodules of each module d with children (`src/d/s.rs`,
+  `src/d/s/mod.rs`): an edge s -> t when any file under s names `super::t`
+  or `crate::d::t`. d itself (its mod.rs or d.rs) is not a node: it declares
+  and re-exports its children, and a child naming an item of d
   (`super::Error`) is a child using its parent.
 
 Comments (doc comments and their intra-doc links included) and string
@@ -322,14 +323,17 @@ def main(argv):
             graphs[name] = (set(nodes), defaultdict(set), defaultdict(list))
         return graphs[name]
 
-    top_nodes = {p[0] for p in files if p}
-    graph("top-level modules", top_nodes)
+    # children[parent]: the modules declared directly in parent (() = the root).
     children = defaultdict(set)
     for p in files:
-        if len(p) >= 2:
-            children[p[:-1]].add(p[-1])
+        for k in range(len(p)):
+            children[p[:k]].add(p[k])
+
+    def graph_name(parent):
+        return "submodules of " + "::".join(parent) if parent else "top-level modules"
+
     for parent, kids in children.items():
-        graph("submodules of " + "::".join(parent), kids)
+        graph(graph_name(parent), kids)
 
     for path, file in sorted(files.items()):
         if not path:
@@ -340,26 +344,21 @@ def main(argv):
         lines = text.splitlines()
         for target, line, test in references(list(path), text):
             evidence = (rel, line, lines[line - 1].strip() if line <= len(lines) else "", test)
-            seen_key = (rel, line)
-            # Top level.
-            if target and target[0] in top_nodes and target[0] != path[0]:
-                _, edges, why = graphs["top-level modules"]
-                edges[path[0]].add(target[0])
-                if seen_key not in {(r[0], r[1]) for r in why[(path[0], target[0])]}:
-                    why[(path[0], target[0])].append(evidence)
-            # Between siblings under the same parent.
-            if len(path) >= 2:
-                parent, me = path[:-1], path[-1]
-                k = len(parent)
+            # At every level of the file's path: a file is part of each of its
+            # ancestors, so a reference from a::b::c to a::d is an edge b -> d
+            # among a's submodules (and, at the top, a's own references count
+            # for a).
+            for k in range(len(path)):
+                parent, me = path[:k], path[k]
                 if (
                     tuple(target[:k]) == parent
                     and len(target) > k
                     and target[k] in children[parent]
                     and target[k] != me
                 ):
-                    _, edges, why = graphs["submodules of " + "::".join(parent)]
+                    _, edges, why = graphs[graph_name(parent)]
                     edges[me].add(target[k])
-                    if seen_key not in {(r[0], r[1]) for r in why[(me, target[k])]}:
+                    if (rel, line) not in {(r[0], r[1]) for r in why[(me, target[k])]}:
                         why[(me, target[k])].append(evidence)
 
     if show_edges:
