@@ -21,6 +21,9 @@
 //! assert!(findings.is_valid());
 //! ```
 
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::{alphabet, Engine as _};
 use serde::{Deserialize, Serialize};
 
 use crate::codes::Code;
@@ -144,7 +147,7 @@ impl ProvisioningId {
                 "no provisioning ID: copy it from the onboarding template in Partner Hub (Customers > Templates)",
             ));
         }
-        match crate::api::decode_base64(trimmed) {
+        match decode_base64(trimmed) {
             Some(_) => Ok(ProvisioningId(trimmed.to_owned())),
             None => Err(Problem::new(
                 Code::ProvisioningIdInvalid,
@@ -162,7 +165,7 @@ impl ProvisioningId {
     /// The UUIDs the ID decodes to, when it is base64 of UUIDs joined by `:`;
     /// empty when it is opaque in another way.
     pub fn uuids(&self) -> Vec<uuid::Uuid> {
-        crate::api::decode_base64(&self.0)
+        decode_base64(&self.0)
             .and_then(|bytes| String::from_utf8(bytes).ok())
             .map(|text| {
                 text.split(':')
@@ -178,6 +181,28 @@ impl std::fmt::Display for ProvisioningId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+// ---------------------------------------------------------------------------
+// Base64 as Webex writes it: provisioning IDs here, resource IDs in
+// `api::ResourceId` (whose `api::decode_base64` is the public name).
+
+const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new()
+    .with_encode_padding(false)
+    .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+    .with_decode_allow_trailing_bits(true);
+/// The standard alphabet; padding optional when decoding, never written.
+pub(crate) const STANDARD_LENIENT: GeneralPurpose =
+    GeneralPurpose::new(&alphabet::STANDARD, LENIENT);
+const URL_SAFE_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, LENIENT);
+
+/// Decodes base64 as Webex writes it: standard or URL-safe alphabet, padded
+/// or not. `None` when it is not base64.
+pub(crate) fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    STANDARD_LENIENT
+        .decode(text)
+        .or_else(|_| URL_SAFE_LENIENT.decode(text))
+        .ok()
 }
 
 #[cfg(test)]

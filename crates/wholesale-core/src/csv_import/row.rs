@@ -5,23 +5,24 @@
 //! cells are borrowed from the record, the e-mail is held inline, the
 //! cross-row indexes hold indexes rather than copies, and the license lists
 //! are inline.
+//!
+//! The checks are in `row/rules.rs`, one function per rule, each documented
+//! starting with its rule ID. This file is the planner: the order in which
+//! the checks run, the [`Found`] collector they report to, and the row's
+//! outcome (its action, package and license changes, the numbers it takes).
 
-use super::header::{Columns, JABBER_CALLING, JABBER_TEAMS};
+mod rules;
+
+use super::header::Columns;
 use super::index::{EmailIndex, NumbersInUse, People, Person};
 use super::records::Record;
 use super::{Action, ImportBehavior, ImportOptions, OrgSnapshot, RowOutcome, SnapshotUser};
 use crate::codes::{Code, Severity};
-use crate::contact::{
-    check_email, check_extension, check_phone_number, email_key, extension_id, number_id,
-    same_number,
-};
+use crate::contact::{email_key, extension_id, number_id, same_number};
 use crate::package::{BasicLicense, BasicLicenses, Package};
 use crate::problem::Problem;
-use crate::provisioning::{check_admin_package, check_calling_number};
-use crate::text::{same_name, trim, truncate};
-
-/// How much of a cell a row message quotes.
-const CELL_CHARS: usize = 60;
+use crate::text::{same_name, trim};
+use rules::{cell, check_blank_row, parse_bool, ThisRow};
 
 /// Plans rows one after the other; it holds what a row needs to know about
 /// the rows before it.
@@ -55,25 +56,6 @@ struct HeldNumbers {
 struct Claims {
     phone: Option<u64>,
     extension: Option<u64>,
-}
-
-/// A boolean cell: TRUE / FALSE in any case, or blank (R-CSV-03).
-fn parse_bool(cell: &str) -> Result<Option<bool>, ()> {
-    // Setting bit 5 of each byte lowercases ASCII letters and maps no other
-    // byte to one of these letters, so the masked compares are
-    // `eq_ignore_ascii_case` on four bytes at once.
-    const LOWER: u32 = 0x2020_2020;
-    let word = |bytes: [u8; 4]| u32::from_le_bytes(bytes) | LOWER;
-    match *cell.as_bytes() {
-        [] => Ok(None),
-        [a, b, c, d] if word([a, b, c, d]) == u32::from_le_bytes(*b"true") => Ok(Some(true)),
-        [a, b, c, d, e]
-            if word([a, b, c, d]) == u32::from_le_bytes(*b"fals") && e | 0x20 == b'e' =>
-        {
-            Ok(Some(false))
-        }
-        _ => Err(()),
-    }
 }
 
 /// Problems and warnings of one row, routed by severity.
@@ -126,27 +108,11 @@ struct BasicCells {
     set_false: BasicLicenses,
 }
 
-fn has(value: &Option<String>) -> bool {
-    value.as_deref().is_some_and(|v| !trim(v).is_empty())
-}
-
 /// Nothing happens for a rejected row.
 pub(super) fn reject(row: &mut RowOutcome) {
     row.action = Action::Rejected;
     row.assign.clear();
     row.remove.clear();
-}
-
-fn not_boolean(column: &str, value: &str) -> Problem {
-    Problem {
-        code: Code::CellNotBoolean,
-        field: Some(column.to_owned()),
-        line: None,
-        message: format!(
-            "{:?} is not TRUE, FALSE or blank",
-            truncate(value, CELL_CHARS)
-        ),
-    }
 }
 
 impl<'a> Planner<'a> {
@@ -228,7 +194,7 @@ impl<'a> Planner<'a> {
     }
 
     /// Plans `out`, the outcome of `record` (whose e-mail cell is `email`),
-    /// after the rows `rows`.
+    /// after the rows `rows`: the row's checks in order, then its plan.
     fn fill(
         &mut self,
         out: &mut RowOutcome,
@@ -238,57 +204,18 @@ impl<'a> Planner<'a> {
         rows: &[RowOutcome],
     ) {
         let cols = self.columns;
-        let cell = |index: usize| trim(record.get(index).unwrap_or_default());
-        let opt_cell = |index: Option<usize>| index.map(cell).unwrap_or_default();
+        let opt_cell = |index: Option<usize>| index.map(|i| cell(record, i)).unwrap_or_default();
         let mut found = Found::default();
 
-        // R-CSV-20: a row of blank cells (spreadsheets leave them) changes nothing.
+        // A blank row only warns; a row that cannot be read column by
+        // column is rejected before any cell is looked at.
         if blank {
-            found.add(
-                Code::RowBlank,
-                None,
-                "every cell is blank: nothing happens for this row; delete it",
-            );
+            check_blank_row(&mut found);
             out.warnings = found.warnings;
             return;
         }
-        // R-CSV-05: no user field holds a line break; a cell that does is a
-        // quote that swallowed the lines after it, which must not vanish.
-        if record.has_line_break() {
-            for index in record.cells_with_line_breaks() {
-                let column = cols.names.get(index).map_or_else(
-                    || format!("column {}", index.saturating_add(1)),
-                    Clone::clone,
-                );
-                let spans = if out.last_line > out.line {
-                    format!(
-                        "lines {}-{} were read as this one row",
-                        out.line, out.last_line
-                    )
-                } else {
-                    "it holds a Unicode line or paragraph separator".to_owned()
-                };
-                found.add(
-                    Code::CellLineBreak,
-                    Some(&column),
-                    format!(
-                        "the cell holds a line break, which no user field can: {spans}; a quote in this cell or the row is probably not closed (or a line break was typed into the cell): fix it so each user is on one line"
-                    ),
-                );
-            }
-        }
-        // R-CSV-05: a ragged row cannot be read column by column.
-        if record.len() != cols.names.len() {
-            found.add(
-                Code::RowMalformed,
-                None,
-                format!(
-                    "the row has {} fields but the header has {}: a delimiter or quote is missing or extra",
-                    record.len(),
-                    cols.names.len()
-                ),
-            );
-        }
+        self.check_line_breaks(&mut found, record, out.line, out.last_line);
+        self.check_field_count(&mut found, record);
         if !found.errors.is_empty() {
             out.errors = found.errors;
             reject(out);
@@ -322,190 +249,21 @@ impl<'a> Planner<'a> {
             None => (None, HeldNumbers::default()),
         };
 
-        let email_column = self.name(cols.email);
-        if email.is_empty() {
-            found.add(
-                Code::EmailRequired,
-                Some(email_column),
-                "the User ID/Email cell is empty: every row needs the user's e-mail",
-            );
-        } else if let Some(problem) = check_email(email_column, email) {
-            found.push(problem);
-        } else if let Some(first) = earlier {
-            found.add(
-                Code::EmailDuplicate,
-                Some(email_column),
-                format!(
-                    "{email} is already on line {}; keep one row per user",
-                    people.line(first).unwrap_or_default()
-                ),
-            );
-        }
-
-        // R-CSV-03, R-CSV-07, R-CSV-08: package cells.
-        let mut single: Option<(&Package, usize)> = None;
-        let mut trues = 0usize;
-        let mut falses = 0usize;
-        let mut all_false = !cols.packages.is_empty();
-        for (package, index) in &cols.packages {
-            match parse_bool(cell(*index)) {
-                Ok(Some(true)) => {
-                    trues += 1;
-                    single = single.or(Some((package, *index)));
-                    all_false = false;
-                }
-                Ok(Some(false)) => falses += 1,
-                Ok(None) => all_false = false,
-                Err(()) => {
-                    all_false = false;
-                    found.push(not_boolean(self.name(*index), cell(*index)));
-                }
-            }
-        }
-        if trues > 1 {
-            let true_columns: Vec<usize> = cols
-                .packages
-                .iter()
-                .filter(|(_, i)| parse_bool(cell(*i)) == Ok(Some(true)))
-                .map(|(_, i)| *i)
-                .collect();
-            let names: Vec<&str> = true_columns.iter().map(|&i| self.name(i)).collect();
-            found.add(
-                Code::PackageMultiple,
-                true_columns.get(1).map(|&i| self.name(i)),
-                format!(
-                    "{trues} packages are TRUE ({}): a user holds one wholesale package; keep {} or another one TRUE and set the others FALSE or blank",
-                    names.join(", "),
-                    single.map_or("", |(p, _)| p.api_id())
-                ),
-            );
-            single = None;
-        }
-        let mut basic = BasicCells::default();
-        for (license, index) in &cols.basic {
-            match parse_bool(cell(*index)) {
-                Ok(Some(true)) => basic.set_true.insert(*license),
-                Ok(Some(false)) => basic.set_false.insert(*license),
-                Ok(None) => {}
-                Err(()) => found.push(not_boolean(self.name(*index), cell(*index))),
-            }
-        }
-        // R-CSV-12.
-        for index in [cols.jabber_calling, cols.jabber_teams]
-            .into_iter()
-            .flatten()
-        {
-            if parse_bool(cell(index)).is_err() {
-                found.add(
-                    Code::JabberCellInvalid,
-                    Some(self.name(index)),
-                    format!(
-                        "{:?} is not TRUE, FALSE or blank",
-                        truncate(cell(index), CELL_CHARS)
-                    ),
-                );
-            }
-        }
-
-        // R-CSV-15, R-CSV-16: numbers.
+        // The cells, each against its own rules.
+        self.check_email_cell(&mut found, email, earlier, people);
+        let packages = self.check_package_cells(&mut found, record);
+        let basic = self.check_basic_license_cells(&mut found, record);
+        self.check_jabber_cells(&mut found, record);
         let phone = opt_cell(cols.phone);
         let extension = opt_cell(cols.extension);
         let location = opt_cell(cols.location);
         let site = opt_cell(cols.site);
-        // R-CSV-16: `number` held by another user is NUMBER_IN_USE; otherwise
-        // the row claims it (taken once the row is known not to be rejected),
-        // told when a rejected row has it too.
-        let claim = |numbers: &NumbersInUse,
-                     rejected: &NumbersInUse,
-                     number: u64,
-                     shown: &str,
-                     column: &str,
-                     found: &mut Found| {
-            if let Some(owner) = numbers.holder(number, email, people) {
-                let owner_email = email_key(people.email(owner));
-                let whose = match people.line(owner) {
-                    None => format!("{owner_email} in the org"),
-                    Some(first) => format!("{owner_email} on line {first}"),
-                };
-                found.add(
-                    Code::NumberInUse,
-                    Some(column),
-                    format!("{shown} is already used by {whose}; give each user their own number"),
-                );
-                return None;
-            }
-            if let Some(owner) = rejected.holder(number, email, people) {
-                found.add(
-                    Code::NumberHeldByRejectedRow,
-                    Some(column),
-                    format!(
-                        "{shown} is also on line {}, which is rejected: once that row is fixed, one of the two gets NUMBER_IN_USE",
-                        people.line(owner).unwrap_or_default()
-                    ),
-                );
-            }
-            Some(number)
+        let this = ThisRow { email, people };
+        let claims = Claims {
+            phone: self.check_phone_cell(&mut found, phone, held.phone, &this),
+            extension: self.check_extension_cell(&mut found, extension, held.extension, &this),
         };
-        // A number the row's own user holds is not in use by anyone else.
-        let mut claims = Claims::default();
-        if let (false, Some(column)) = (phone.is_empty(), self.name_of(cols.phone)) {
-            let problem = check_phone_number(column, phone);
-            let usable = problem
-                .as_ref()
-                .map_or(true, |p| p.code.severity() == Severity::Warning);
-            found.extend(problem);
-            if let Some(number) = number_id(phone).filter(|&n| usable && held.phone != Some(n)) {
-                claims.phone = claim(
-                    &self.phones,
-                    &self.rejected_phones,
-                    number,
-                    phone,
-                    column,
-                    &mut found,
-                );
-            }
-        }
-        if let (false, Some(column)) = (extension.is_empty(), self.name_of(cols.extension)) {
-            match check_extension(column, extension) {
-                Some(problem) => found.push(problem),
-                None => {
-                    let ext = extension_id(extension).filter(|&e| held.extension != Some(e));
-                    if let Some(ext) = ext {
-                        claims.extension = claim(
-                            &self.extensions,
-                            &self.rejected_extensions,
-                            ext,
-                            extension,
-                            column,
-                            &mut found,
-                        );
-                    }
-                }
-            }
-        }
-        // R-CSV-11: the location must exist in the org (when its locations are known).
-        let locations = self
-            .org
-            .and_then(|o| o.locations.as_deref().map(|l| (o, l)));
-        if let (Some((org, locations)), false) = (locations, location.is_empty()) {
-            if org.location(location).is_none() {
-                let known: Vec<String> = locations
-                    .iter()
-                    .take(10)
-                    .map(|l| format!("{l:?}"))
-                    .collect();
-                found.add(
-                    Code::LocationUnknown,
-                    self.name_of(cols.location),
-                    format!(
-                        "{:?} is not a location of this customer (known: {}); create it in Control Hub first or fix the name",
-                        truncate(location, CELL_CHARS),
-                        if known.is_empty() { "none".to_owned() } else { known.join(", ") }
-                    ),
-                );
-            }
-        }
-
+        self.check_location_known(&mut found, location);
         let row = RowCells {
             phone,
             extension,
@@ -515,11 +273,12 @@ impl<'a> Planner<'a> {
             last_name: opt_cell(cols.last_name),
             display_name: opt_cell(cols.display_name),
         };
-        self.formula_cells(&mut found, email, &row);
+        self.check_formula_cells(&mut found, email, &row);
 
-        if all_false {
+        // The plan, by the package cells.
+        if packages.all_false {
             self.plan_removal(out, &mut found, existing, email);
-        } else if let Some((package, index)) = single {
+        } else if let Some((package, index)) = packages.single {
             out.package = Some(package.clone());
             self.plan_package(
                 out,
@@ -530,11 +289,11 @@ impl<'a> Planner<'a> {
                 &row,
                 basic,
             );
-        } else if trues == 0 {
+        } else if packages.trues == 0 {
             let set_false = |current: &Package| {
                 cols.packages
                     .iter()
-                    .find(|(p, i)| p == current && parse_bool(cell(*i)) == Ok(Some(false)))
+                    .find(|(p, i)| p == current && parse_bool(cell(record, *i)) == Ok(Some(false)))
                     .map(|(_, i)| self.name(*i))
             };
             self.plan_kept(
@@ -542,13 +301,13 @@ impl<'a> Planner<'a> {
                 &mut found,
                 existing,
                 set_false,
-                falses > 0,
+                packages.falses > 0,
                 &row,
                 basic,
             );
         }
         if matches!(out.action, Action::Add | Action::ChangePackage) {
-            self.jabber_required(&mut found, cell);
+            self.check_jabber_required(&mut found, record);
         }
 
         out.errors = found.errors;
@@ -567,60 +326,9 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// R-CSV-12: a row that adds a user or changes a package holds TRUE or
-    /// FALSE in both Jabber columns.
-    fn jabber_required<'c>(&self, found: &mut Found, cell: impl Fn(usize) -> &'c str) {
-        for (index, name) in [
-            (self.columns.jabber_calling, JABBER_CALLING),
-            (self.columns.jabber_teams, JABBER_TEAMS),
-        ] {
-            match index {
-                None => found.add(
-                    Code::JabberRequired,
-                    Some(name),
-                    format!(
-                        "the file has no {name} column, which a row that adds a user or changes a package must fill with TRUE or FALSE; add the column"
-                    ),
-                ),
-                Some(index) if cell(index).is_empty() => found.add(
-                    Code::JabberRequired,
-                    Some(self.name(index)),
-                    "the cell is blank; a row that adds a user or changes a package must hold TRUE or FALSE here",
-                ),
-                Some(_) => {}
-            }
-        }
-    }
-
-    /// R-CSV-22: text cells Control Hub stores that a spreadsheet would run
-    /// as a formula when the users are exported again. Numbers and
-    /// extensions are not among them: a valid one never starts like a
-    /// formula but for E.164's `+`, and any other is an error already.
-    fn formula_cells(&self, found: &mut Found, email: &str, row: &RowCells<'_>) {
-        let cols = self.columns;
-        let cells = [
-            (Some(cols.email), email),
-            (cols.first_name, row.first_name),
-            (cols.last_name, row.last_name),
-            (cols.display_name, row.display_name),
-            (cols.location, row.location),
-            (cols.site, row.site),
-        ];
-        for (index, value) in cells {
-            if let (Some(b'=' | b'+' | b'-' | b'@'), Some(index)) = (value.bytes().next(), index) {
-                found.add(
-                    Code::CellFormula,
-                    Some(self.name(index)),
-                    format!(
-                        "{:?} starts like a spreadsheet formula: Control Hub stores it as text, and a spreadsheet opening a later export may run it; remove the leading character if it is not meant",
-                        truncate(value, CELL_CHARS)
-                    ),
-                );
-            }
-        }
-    }
-
-    /// R-CSV-08: every package column FALSE.
+    /// R-CSV-08: every package column FALSE: `remove`, once the removal's
+    /// checks pass; it removes the package and the licenses the snapshot
+    /// lists.
     fn plan_removal(
         &self,
         out: &mut RowOutcome,
@@ -629,60 +337,11 @@ impl<'a> Planner<'a> {
         email: &str,
     ) {
         out.action = Action::Remove;
-        let email_column = Some(self.name(self.columns.email));
-        if self.users_known() && existing.is_none() {
-            found.add(
-                Code::UserUnknown,
-                email_column,
-                format!(
-                    "every package column is FALSE, which removes the user, but the org has no user {email}; fix the e-mail or delete the row"
-                ),
-            );
+        let goes_on = self.check_removed_user_exists(found, existing, email)
+            && self.check_admin_not_removed(found, email)
+            && self.check_removal_covered(found, existing, email);
+        if !goes_on {
             return;
-        }
-        if self.org.is_some_and(|org| org.is_admin(email)) {
-            found.add(
-                Code::AdminRemoval,
-                email_column,
-                format!(
-                    "{email} is the customer's full admin and cannot be removed; give the admin role to another user first"
-                ),
-            );
-            return;
-        }
-        // R-CSV-08: a removal needs the FALSE of the user's own package.
-        let has_column =
-            |package: &Package| self.columns.packages.iter().any(|(p, _)| p == package);
-        match existing.and_then(|user| user.package.as_ref()) {
-            Some(package) if !has_column(package) => {
-                found.add(
-                    Code::RemovalNotCovered,
-                    email_column,
-                    format!(
-                        "every package column is FALSE, but the file has no column for {package}, the package {email} holds, so Control Hub would not remove the user; add a {} column set to FALSE to remove them, or delete the row",
-                        package.display_name().unwrap_or(package.api_id())
-                    ),
-                );
-                return;
-            }
-            Some(_) => {}
-            None => {
-                let absent: Vec<&str> = Package::subscriber_packages()
-                    .filter(|p| !has_column(p))
-                    .filter_map(Package::display_name)
-                    .collect();
-                if !absent.is_empty() {
-                    found.add(
-                        Code::RemovalNotCovered,
-                        email_column,
-                        format!(
-                            "every package column is FALSE, which removes the user only when the file has a column for the user's package; the user's package is not known (no org snapshot lists it) and the file has no column for {}: add those columns set to FALSE, or give an org snapshot",
-                            absent.join(", ")
-                        ),
-                    );
-                    return;
-                }
-            }
         }
         let Some(user) = existing else {
             return; // Planned by its cells alone.
@@ -709,49 +368,22 @@ impl<'a> Planner<'a> {
         row: &RowCells<'_>,
         basic: BasicCells,
     ) {
-        if let Some(org) = self.org {
-            // R-CSV-17.
-            if let Some(subscribed) = &org.subscribed_packages {
-                if !subscribed.contains(package) {
-                    found.add(
-                        Code::PackageNotSubscribed,
-                        Some(column),
-                        format!(
-                            "the customer has no subscription for {package}; add the subscription or choose another package"
-                        ),
-                    );
-                }
-            }
-            // R-CSV-18 with R-CUS-05.
-            if let (true, Some(customer_package)) = (org.is_admin(email), &org.package) {
-                found.extend(check_admin_package(customer_package, package, column));
-            }
-        }
+        self.check_package_subscribed(found, package, column);
+        self.check_admin_keeps_package(found, email, package, column);
         match existing {
             Some(user) if user.package.as_ref() == Some(package) => {
                 self.required_fields(found, package, row, Some(user));
                 self.diff(out, user, row, basic);
             }
             Some(user) => {
-                // R-CSV-18 with R-USR-02.
                 out.action = Action::ChangePackage;
-                let has_number = !row.phone.is_empty()
-                    || !row.extension.is_empty()
-                    || has(&user.phone_number)
-                    || has(&user.extension);
-                let has_location = !row.location.is_empty() || has(&user.location);
-                found.extend(check_calling_number(
-                    package,
-                    has_number,
-                    has_location,
-                    column,
-                ));
+                rules::check_package_change_number(found, package, row, user, column);
                 out.assign.set_package(package.clone());
                 if let Some(current) = &user.package {
                     out.remove.set_package(current.clone());
                 }
                 self.licenses(out, held(user), basic, true);
-                self.site_warning(found, package, row.site);
+                self.check_preferred_site(found, package, row.site);
             }
             None => {
                 out.action = Action::Add;
@@ -762,7 +394,7 @@ impl<'a> Planner<'a> {
                     ..basic
                 };
                 self.licenses(out, Some(BasicLicenses::new()), basic, true);
-                self.site_warning(found, package, row.site);
+                self.check_preferred_site(found, package, row.site);
             }
         }
     }
@@ -781,49 +413,22 @@ impl<'a> Planner<'a> {
         row: &RowCells<'_>,
         basic: BasicCells,
     ) {
-        let add_only = self.behavior == ImportBehavior::AddOnly;
         if !self.users_known() {
             // By its cells alone: an update of an existing user.
-            if add_only && any_false {
-                found.add(
-                    Code::PackageFalseIgnored,
-                    None,
-                    "a package cell is FALSE and the others are blank: under add services only this changes nothing, even if it is the user's package; to remove the user set every package column FALSE, to remove a package choose add and remove services",
-                );
-            }
+            self.check_false_ignored_by_cells(found, any_false);
             out.action = Action::Modify;
             self.licenses(out, None, basic, false);
             return;
         }
         let Some(user) = existing else {
-            // R-CSV-09.
-            found.add(
-                Code::PackageRequired,
-                None,
-                "the org has no user with this e-mail, so the row adds one, and a new user needs exactly one package column set TRUE",
-            );
+            rules::check_new_user_package(found);
             return;
         };
         out.package = user.package.clone();
         if let Some(current) = &user.package {
             let own_false = set_false(current);
-            if let (true, Some(column)) = (add_only, own_false) {
-                found.add(
-                    Code::PackageFalseIgnored,
-                    Some(column),
-                    format!(
-                        "FALSE on {current}, the user's package, changes nothing under add services only while the other package cells are blank: the user keeps it; to remove the user set every package column FALSE, to remove the package choose add and remove services"
-                    ),
-                );
-            }
-            if !add_only && own_false.is_some() {
-                found.add(
-                    Code::PackageRequired,
-                    None,
-                    format!(
-                        "FALSE would remove {current} and leave the user without a package; set the new package TRUE to change it, or every package column FALSE to remove the user"
-                    ),
-                );
+            self.check_own_false_ignored(found, current, own_false);
+            if !self.check_own_false_keeps_a_package(found, current, own_false) {
                 return;
             }
             self.required_fields(found, current, row, Some(user));
@@ -840,39 +445,8 @@ impl<'a> Planner<'a> {
         row: &RowCells<'_>,
         user: Option<&SnapshotUser>,
     ) {
-        if !package.requires_number_and_location() {
-            return;
-        }
-        let has_number = !row.phone.is_empty()
-            || !row.extension.is_empty()
-            || user.is_some_and(|u| has(&u.phone_number) || has(&u.extension));
-        if !has_number {
-            found.add(
-                Code::NumberRequired,
-                self.name_of(self.columns.phone.or(self.columns.extension)),
-                format!("{package} needs a phone number or an extension: fill Phone Number or Extension"),
-            );
-        }
-        if row.location.is_empty() && !user.is_some_and(|u| has(&u.location)) {
-            found.add(
-                Code::LocationRequired,
-                self.name_of(self.columns.location),
-                format!("{package} needs a location: fill Location with one of the customer's locations"),
-            );
-        }
-    }
-
-    /// R-CSV-13.
-    fn site_warning(&self, found: &mut Found, package: &Package, site: &str) {
-        if package.expects_preferred_site() && site.is_empty() {
-            found.add(
-                Code::PreferredSiteMissing,
-                self.name_of(self.columns.site),
-                format!(
-                    "no Preferred Webex Site for {package}: the import goes ahead, but meetings may break later; fill it with the customer's Webex site"
-                ),
-            );
-        }
+        self.check_number_required(found, package, row, user);
+        self.check_location_required(found, package, row, user);
     }
 
     /// R-CSV-06: basic licenses. `held` is what the user holds (`None`

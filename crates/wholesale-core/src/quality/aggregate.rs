@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::classify::classify;
 use super::leg::{CallLeg, EndpointType, Feature, QualityPolicy, Verdict};
-use super::read::RejectedRow;
+use super::rejected::RejectedRow;
 use crate::week::Week;
 
 /// Leg counts and the poor ratio of a group of legs.

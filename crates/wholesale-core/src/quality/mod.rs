@@ -36,6 +36,8 @@ mod columns;
 mod leg;
 mod queue;
 mod read;
+mod rejected;
+mod report;
 
 pub use aggregate::{
     feature_usage, weekly_report, CustomerQuality, EndpointQuality, FeatureUsage, QualityCounts,
@@ -49,9 +51,10 @@ pub use leg::{
 };
 pub use queue::{queue_kpis, CustomerQueueKpis, QueueKpis, QueueOutcome, QueueReport, QueuedCall};
 pub use read::{
-    read_legs, read_queued_calls, LegsRead, QueuedCallsRead, RejectedRow, LEG_COLUMNS,
-    LEG_FEATURE_COLUMN, QUEUE_COLUMNS,
+    read_legs, read_queued_calls, LegsRead, QueuedCallsRead, LEG_COLUMNS, LEG_FEATURE_COLUMN,
+    QUEUE_COLUMNS,
 };
+pub use rejected::RejectedRow;
 
 use crate::codes::Code;
 use crate::problem::{AsProblem, Problem};

@@ -3,38 +3,17 @@
 
 use std::io::Read;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::aggregate::{weekly_report, QualityReport};
 use super::leg::{
-    metric_problem, CallLeg, EndpointType, Feature, IpVersion, Metric, QualityPolicy, StreamMetrics,
+    metric_problem, CallLeg, EndpointType, Feature, IpVersion, Metric, StreamMetrics,
 };
 use super::queue::{QueueOutcome, QueuedCall};
+use super::rejected::RejectedRow;
 use super::QualityError;
 use crate::codes::Code;
 use crate::problem::Problem;
-
-/// A CSV row that was not used, with every problem found in it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct RejectedRow {
-    /// The 1-based line where the row starts (the header is line 1).
-    pub line: u64,
-    /// What is wrong; `field` names the CSV column.
-    pub problems: Vec<Problem>,
-}
-
-impl RejectedRow {
-    /// The row at `line` with its problems, each placed on that line.
-    pub fn new(line: u64, problems: Vec<Problem>) -> RejectedRow {
-        let problems = problems
-            .into_iter()
-            .map(|problem| problem.on_line(Some(line)))
-            .collect();
-        RejectedRow { line, problems }
-    }
-}
 
 /// The call legs of a CSV and the rows that were rejected; serialized as
 /// `{"legs", "rejected"}` (what the bindings return).
@@ -45,15 +24,6 @@ pub struct LegsRead {
     pub legs: Vec<CallLeg>,
     /// The bad rows, in file order.
     pub rejected: Vec<RejectedRow>,
-}
-
-impl LegsRead {
-    /// The weekly report of these legs, with the rejected rows in it.
-    pub fn report(&self, as_of: NaiveDate, policy: &QualityPolicy) -> QualityReport {
-        let mut report = weekly_report(&self.legs, as_of, policy);
-        report.rejected_rows = self.rejected.clone();
-        report
-    }
 }
 
 /// The queued calls of a CSV and the rows that were rejected; serialized as
