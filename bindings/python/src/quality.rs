@@ -186,12 +186,14 @@ fn queue_kpis<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
         let as_of = day(as_of, "as_of")?;
-        let calls: Vec<QueuedCall> = if is_file_input(calls)? {
-            read_calls(py, &input_data(calls, "data")?)?.calls
+        let report = if is_file_input(calls)? {
+            let read = read_calls(py, &input_data(calls, "data")?)?;
+            detached(py, || read.report(as_of))?
         } else {
-            arg(calls, "calls")?
+            let calls: Vec<QueuedCall> = arg(calls, "calls")?;
+            detached(py, || quality::queue_kpis(&calls, as_of))?
         };
-        to_py(py, &detached(py, || quality::queue_kpis(&calls, as_of))?)
+        to_py(py, &report)
     })
 }
 

@@ -2,7 +2,6 @@
 //! readers, the weekly report, queue KPIs, feature usage, and the columnar
 //! classifier over typed arrays.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wholesale_core::quality::{
@@ -138,13 +137,6 @@ pub fn feature_usage(
     to_js(&quality::feature_usage(&legs, week))
 }
 
-#[derive(Serialize)]
-struct QueueOut {
-    #[serde(flatten)]
-    report: quality::QueueReport,
-    rejected_rows: Vec<RejectedRow>,
-}
-
 /// `queueKpis(calls, asOf)`: call-queue KPIs for the last completed week
 /// (R-CQ-04) from a queued-call CSV (its rejected rows included) or an
 /// array of call objects.
@@ -155,17 +147,13 @@ pub fn queue_kpis(
     #[wasm_bindgen(js_name = asOf, unchecked_param_type = "Day")] as_of: JsValue,
 ) -> Result<JsValue, JsValue> {
     let as_of = day(&as_of, "as_of")?;
-    let (calls, rejected) = if js_sys::Array::is_array(&calls) {
-        (from_js::<Vec<QueuedCall>>(calls, "calls")?, Vec::new())
-    } else {
-        let bytes = arg_file_bytes(&calls, "data")?;
-        let read = quality::read_queued_calls(bytes.as_slice()).map_err(|e| quality_error(&e))?;
-        (read.calls, read.rejected)
-    };
-    to_js(&QueueOut {
-        report: quality::queue_kpis(&calls, as_of),
-        rejected_rows: rejected,
-    })
+    if js_sys::Array::is_array(&calls) {
+        let calls: Vec<QueuedCall> = from_js(calls, "calls")?;
+        return to_js(&quality::queue_kpis(&calls, as_of));
+    }
+    let bytes = arg_file_bytes(&calls, "data")?;
+    let read = quality::read_queued_calls(bytes.as_slice()).map_err(|e| quality_error(&e))?;
+    to_js(&read.report(as_of))
 }
 
 fn f64_column(columns: &JsValue, name: &str) -> Result<Vec<f64>, JsValue> {

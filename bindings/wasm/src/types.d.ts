@@ -1131,6 +1131,11 @@ export interface QueueReport {
    * customers' means).
    */
   pooled: QueueKpis;
+  /**
+   * The CSV rows the reader rejected (empty when the report is made from
+   * calls rather than a file): never dropped silently.
+   */
+  rejected_rows: RejectedRow[];
   /** The last completed week as of the report date (R-KPI-12). */
   week: Week;
 }

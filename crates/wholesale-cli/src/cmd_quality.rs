@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use wholesale_core::quality::{
-    feature_usage, queue_kpis, read_legs, read_queued_calls, Combine, QualityCounts, QualityPolicy,
+    feature_usage, read_legs, read_queued_calls, Combine, QualityCounts, QualityPolicy,
     QualityReport, QueueKpis, QueueReport, RejectedRow,
 };
 
@@ -60,8 +60,6 @@ struct Document<'a> {
     report: &'a QualityReport,
     #[serde(skip_serializing_if = "Option::is_none")]
     call_queues: Option<&'a QueueReport>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    call_queue_rejected_rows: Option<&'a [RejectedRow]>,
 }
 
 impl QualityArgs {
@@ -96,7 +94,7 @@ pub fn run(args: QualityArgs, out: &mut dyn Write) -> Result<Outcome, Failure> {
             let bytes = read_input(path)?;
             let calls = read_queued_calls(bytes.as_slice())
                 .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-            Some((queue_kpis(&calls.calls, args.as_of), calls.rejected))
+            Some(calls.report(args.as_of))
         }
         None => None,
     };
@@ -105,20 +103,19 @@ pub fn run(args: QualityArgs, out: &mut dyn Write) -> Result<Outcome, Failure> {
             out,
             &Document {
                 report: &report,
-                call_queues: queues.as_ref().map(|(q, _)| q),
-                call_queue_rejected_rows: queues.as_ref().map(|(_, r)| r.as_slice()),
+                call_queues: queues.as_ref(),
             },
         )?,
         _ => {
             write_text(out, &report, &policy, args.as_of)?;
             let usage = feature_usage(&read.legs, report.week);
             write_usage(out, &usage)?;
-            if let Some((q, rejected)) = &queues {
-                write_queues(out, q, rejected)?;
+            if let Some(q) = &queues {
+                write_queues(out, q)?;
             }
         }
     }
-    let queue_rejected = queues.as_ref().map_or(0, |(_, r)| r.len());
+    let queue_rejected = queues.as_ref().map_or(0, |q| q.rejected_rows.len());
     Ok(if report.rejected_rows.is_empty() && queue_rejected == 0 {
         Outcome::Clean
     } else {
@@ -246,11 +243,7 @@ fn queue_row(out: &mut dyn Write, label: &str, k: &QueueKpis) -> std::io::Result
     )
 }
 
-fn write_queues(
-    out: &mut dyn Write,
-    q: &QueueReport,
-    rejected: &[RejectedRow],
-) -> Result<(), Failure> {
+fn write_queues(out: &mut dyn Write, q: &QueueReport) -> Result<(), Failure> {
     writeln!(out, "\nCall queues in the week (R-CQ-04)")?;
     writeln!(
         out,
@@ -261,7 +254,7 @@ fn write_queues(
         queue_row(out, &c.customer_id, &c.kpis)?;
     }
     queue_row(out, "all customers", &q.pooled)?;
-    write_rejected(out, "queued-call", rejected)?;
+    write_rejected(out, "queued-call", &q.rejected_rows)?;
     Ok(())
 }
 

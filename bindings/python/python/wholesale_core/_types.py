@@ -1015,6 +1015,9 @@ class QueueReport(TypedDict):
     #: Every call of the week pooled (weighted by calls, not a mean of the
     #: customers' means).
     pooled: QueueKpis
+    #: The CSV rows the reader rejected (empty when the report is made from
+    #: calls rather than a file): never dropped silently.
+    rejected_rows: List[RejectedRow]
     #: The last completed week as of the report date (R-KPI-12).
     week: WeekDict
 

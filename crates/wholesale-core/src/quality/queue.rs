@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::rejected::RejectedRow;
 use crate::week::Week;
 
 /// How a queued call left the queue.
@@ -128,6 +129,9 @@ pub struct QueueReport {
     /// Every call of the week pooled (weighted by calls, not a mean of the
     /// customers' means).
     pub pooled: QueueKpis,
+    /// The CSV rows the reader rejected (empty when the report is made from
+    /// calls rather than a file): never dropped silently.
+    pub rejected_rows: Vec<RejectedRow>,
 }
 
 /// Queue KPIs for the last completed week as of `as_of` (R-CQ-04).
@@ -168,5 +172,6 @@ pub fn queue_kpis(calls: &[QueuedCall], as_of: NaiveDate) -> QueueReport {
             })
             .collect(),
         pooled,
+        rejected_rows: Vec::new(),
     }
 }
