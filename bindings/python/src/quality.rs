@@ -24,11 +24,9 @@ use wholesale_core::problem::AsProblem;
 /// validated (QUALITY_POLICY_INVALID raises `QualityError`).
 fn policy(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<QualityPolicy> {
     let policy: QualityPolicy = options(obj, "policy")?;
-    policy.validate().map_err(|err| {
-        let problem = err.to_problem();
-        let field = format!("policy.{}", problem.field.as_deref().unwrap_or_default());
-        problem_error::<QualityError>(py, &problem.in_field(field))
-    })?;
+    policy
+        .validate()
+        .map_err(|err| problem_error::<QualityError>(py, &err.to_problem()))?;
     Ok(policy)
 }
 

@@ -5,9 +5,9 @@
 //!   `serde_wasm_bindgen::Serializer::json_compatible()` (maps become plain
 //!   objects, `None` becomes `null`, 64-bit integers become numbers), so the
 //!   shared test vectors compare equal across Rust, Python and JavaScript.
-//! * Errors: an [`ErrorInfo`] (registry code, rule, field, path, message)
-//!   becomes a JS `Error` whose `code`, `rule`, `field` and `path` properties
-//!   are set (`path`: where in a JSON argument, e.g. `users[0].emial`).
+//! * Errors: an [`ErrorInfo`] (the first problem's code, rule, severity,
+//!   field, line and message, and every problem) becomes a JS `Error` with
+//!   those properties; a core error gives its problems through `AsProblem`.
 //! * Arguments: JS values are checked here ([`arg_string`], [`arg_bool`]) so a
 //!   wrong type is a thrown `INPUT_INVALID` error, never a trap. File data
 //!   ([`arg_bytes_bounded`], [`arg_file_bytes`]) is measured before it is

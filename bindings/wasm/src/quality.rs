@@ -269,7 +269,7 @@ mod tests {
             ..QualityPolicy::default()
         };
         let info = ErrorInfo::of(&bad.validate().unwrap_err());
-        assert_eq!(info.field.as_deref(), Some("loss_pct"));
+        assert_eq!(info.field.as_deref(), Some("policy.loss_pct"));
     }
 
     #[test]

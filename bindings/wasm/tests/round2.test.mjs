@@ -186,7 +186,7 @@ test('R-CQ-01 classifyColumns agrees with classifyLeg on the sample legs', () =>
   assert.ok([...verdicts].includes(v.poor) && [...verdicts].includes(v.good));
   const strict = wc.classifyLeg(legs[0], { jitter_ms: 0, latency_ms: 0, loss_pct: 0 });
   assert.ok(['poor', 'not_measured'].includes(strict.verdict));
-  throwsCode(() => wc.classifyLeg(legs[0], { jitter_ms: -1 }), 'QUALITY_POLICY_INVALID', 'jitter_ms');
+  throwsCode(() => wc.classifyLeg(legs[0], { jitter_ms: -1 }), 'QUALITY_POLICY_INVALID', 'policy.jitter_ms');
   throwsCode(() => wc.classifyLeg({ ...legs[0], audio: { jitter_ms: -5, latency_ms: 1, loss_pct: 0 } }), 'LEG_METRIC_INVALID');
 });
 

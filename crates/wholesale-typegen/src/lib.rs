@@ -3,7 +3,8 @@
 //! `schema` of `wholesale-core`). Because schemars follows the serde
 //! attributes, the schema describes the JSON the core actually writes and
 //! reads, and so do the TypeScript interfaces and Python `TypedDict`s drawn
-//! from it. Why this tool: `docs/decisions.md`, "Generated declarations".
+//! from it. Why this tool: `docs/decisions.md`, "One problem shape,
+//! generated declarations, thin bindings".
 //!
 //! `cargo run -p wholesale-typegen` rewrites the generated files;
 //! `tests/up_to_date.rs` fails when a committed file differs from what the
