@@ -163,15 +163,10 @@ pub trait Raise: AsProblem {
     /// The Python exception class.
     type Exception: PyTypeInfo;
 
-    /// Every problem the error carries (one, except missing report columns).
-    fn all_problems(&self) -> Vec<Problem> {
-        vec![self.to_problem()]
-    }
-
     /// The exception.
     fn to_pyerr(&self, py: Python<'_>) -> PyErr {
         let first = self.to_problem();
-        let all = self.all_problems();
+        let all = self.problems();
         build::<Self::Exception>(
             py,
             (&first).into(),
@@ -203,12 +198,6 @@ impl Raise for wholesale_core::quality::QualityError {
 }
 impl Raise for wholesale_core::report::ReportError {
     type Exception = ReportError;
-    fn all_problems(&self) -> Vec<Problem> {
-        match self {
-            wholesale_core::report::ReportError::MissingColumns(problems) => problems.clone(),
-            other => vec![other.to_problem()],
-        }
-    }
 }
 
 /// `InputError` (code `INPUT_INVALID`, no rule) about `field`, the argument
