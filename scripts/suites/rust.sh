@@ -5,8 +5,9 @@ cd "$(dirname "$0")/../.."
 
 echo "--> cargo fmt --check"
 cargo fmt --all -- --check
-echo "--> cargo clippy --all-targets -- -D warnings"
+echo "--> cargo clippy --all-targets -- -D warnings (and with the schema feature)"
 cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p wholesale-core --all-targets --features schema -- -D warnings
 echo "--> cargo test --workspace"
 cargo test --workspace
 echo "--> wholesale-core depends on no binding crate"
@@ -14,3 +15,5 @@ if cargo tree -p wholesale-core -e normal --prefix none | grep -Eq '^(pyo3|wasm-
     echo "wholesale-core must not depend on pyo3, numpy or wasm-bindgen" >&2
     exit 1
 fi
+echo "--> no import cycle between the core's modules"
+python3 scripts/module_cycles.py
