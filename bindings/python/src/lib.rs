@@ -21,6 +21,7 @@ mod provisioning;
 mod quality;
 mod report;
 mod status;
+mod template;
 mod week;
 
 use pyo3::prelude::*;
@@ -40,6 +41,7 @@ fn _lowlevel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     quality::register(m)?;
     report::register(m)?;
     status::register(m)?;
+    template::register(m)?;
     week::register(m)?;
     Ok(())
 }

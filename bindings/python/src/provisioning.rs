@@ -1,11 +1,10 @@
 //! Provisioning validation (`wholesale_core::provisioning`: R-CUS, R-USR,
-//! R-TAG, R-TPL): findings dicts, or a problem dict or `None` for the
-//! single-value checks.
+//! R-TAG): findings dicts, or a problem dict or `None` for the single-value
+//! checks.
 
 use pyo3::prelude::*;
 use wholesale_core::org::{AdminRole, Customer, User};
 use wholesale_core::provisioning::{self, NewCustomer};
-use wholesale_core::template::OnboardingTemplate;
 
 use crate::convert::{arg, json_doc, package, to_py};
 use crate::errors::guard;
@@ -21,19 +20,6 @@ fn validate_new_customer<'py>(
     guard(py, || {
         let customer: NewCustomer = json_doc(customer, "customer")?;
         to_py(py, &customer.validate())
-    })
-}
-
-/// Every problem of an onboarding template (R-TPL-03, R-TPL-04).
-#[pyfunction]
-#[pyo3(signature = (template: "Union[OnboardingTemplate, FileInput]") -> "Findings")]
-fn validate_template<'py>(
-    py: Python<'py>,
-    template: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
-    guard(py, || {
-        let template: OnboardingTemplate = json_doc(template, "template")?;
-        to_py(py, &template.validate())
     })
 }
 
@@ -162,7 +148,6 @@ fn check_calling_number<'py>(
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate_new_customer, m)?)?;
-    m.add_function(wrap_pyfunction!(validate_template, m)?)?;
     m.add_function(wrap_pyfunction!(validate_user, m)?)?;
     m.add_function(wrap_pyfunction!(validate_manual_batch, m)?)?;
     m.add_function(wrap_pyfunction!(validate_package_change, m)?)?;

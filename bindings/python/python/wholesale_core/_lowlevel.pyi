@@ -272,9 +272,6 @@ def validate_new_customer(customer: Union[NewCustomer, FileInput]) -> Findings:
     `customer` is plain data or a JSON file (`bytes` content, a path).
     """
 
-def validate_template(template: Union[OnboardingTemplate, FileInput]) -> Findings:
-    """Every problem of an onboarding template (R-TPL-03, R-TPL-04)."""
-
 def validate_user(
     customer: Union[CustomerInput, FileInput],
     user: UserInput,
@@ -445,6 +442,9 @@ def filter_customers(
 
 def check_status_thresholds(thresholds: Optional[StatusThresholds] = None) -> Findings:
     """The status thresholds' findings (`STATUS_WINDOW_ZERO` warnings)."""
+
+def validate_template(template: Union[OnboardingTemplate, FileInput]) -> Findings:
+    """Every problem of an onboarding template (R-TPL-03, R-TPL-04)."""
 
 def last_completed_week(as_of: Union[datetime.datetime, datetime.date]) -> Week:
     """The most recent completed analytics week as of `as_of` (R-KPI-12): an

@@ -129,7 +129,9 @@ impl AsProblem for QualityError {
         match self {
             // The field of the policy argument, named as the bindings and
             // the input paths name it (`policy.jitter_ms`).
-            QualityError::PolicyInvalid { field, .. } => problem.in_field(format!("policy.{field}")),
+            QualityError::PolicyInvalid { field, .. } => {
+                problem.in_field(format!("policy.{field}"))
+            }
             QualityError::ColumnLength { column, .. } => problem.in_field(*column),
             QualityError::HeaderMissing { missing, .. } => match missing.first() {
                 Some(column) => problem.in_field(column.clone()).on_line(Some(1)),
