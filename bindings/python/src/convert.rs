@@ -22,10 +22,12 @@ use pythonize::Depythonizer;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wholesale_core::csv_import;
-use wholesale_core::input::deserialize_arg;
+use wholesale_core::input::{deserialize_arg, deserialize_checked, Checked, OptionsError};
 use wholesale_core::{Code, Package, Problem};
 
-use crate::errors::{detached, input_error, internal_error, problem_error, InputError, Raise};
+use crate::errors::{
+    detached, findings_error, input_error, internal_error, problem_error, InputError, Raise,
+};
 
 /// Any serializable core value as plain Python data (dict, list, str, ...).
 pub fn to_py<'py, T: Serialize + ?Sized>(
@@ -61,15 +63,40 @@ pub fn constant<'py, T: IntoPyObject<'py>>(
 /// the Rust stack (a crash, not an exception).
 pub fn arg<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<T> {
     let py = obj.py();
-    if !within_depth(obj, 0)? {
-        return Err(input_error(
-            py,
-            name,
-            &format!("{name} is nested more than {MAX_DEPTH} levels deep"),
-        ));
-    }
+    refuse_deep(obj, name)?;
     deserialize_arg(&mut Depythonizer::from_object(obj), name)
         .map_err(|err| input_error(py, &err.field, &err.to_string()))
+}
+
+/// `InputError` for data nested deeper than the deserializer may recurse.
+fn refuse_deep(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<()> {
+    if within_depth(obj, 0)? {
+        Ok(())
+    } else {
+        Err(input_error(
+            obj.py(),
+            name,
+            &format!("{name} is nested more than {MAX_DEPTH} levels deep"),
+        ))
+    }
+}
+
+/// [`options`] whose values have rules of their own (`input::Checked`):
+/// read and checked in one step by the core; values against their rules
+/// raise `E` with the rules' codes and every problem.
+pub fn checked_options<E: pyo3::PyTypeInfo, T: DeserializeOwned + Default + Checked>(
+    obj: Option<&Bound<'_, PyAny>>,
+    name: &str,
+) -> PyResult<T> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(T::default());
+    };
+    let py = obj.py();
+    refuse_deep(obj, name)?;
+    deserialize_checked(&mut Depythonizer::from_object(obj), name).map_err(|err| match err {
+        OptionsError::Unreadable(err) => input_error(py, &err.field, &err.to_string()),
+        OptionsError::Invalid(problems) => findings_error::<E>(py, &problems.into_iter().collect()),
+    })
 }
 
 /// Options starting from the core's `Default` (the types are

@@ -230,14 +230,22 @@ pub fn internal_error(py: Python<'_>, message: &str) -> PyErr {
 /// `ValidationError` for findings with at least one problem: the attributes
 /// of the first error (or warning), every problem in `.problems`.
 pub fn validation_error(py: Python<'_>, findings: &Findings) -> PyErr {
+    findings_error::<ValidationError>(py, findings)
+}
+
+/// Exception `E` for rule failures: the first error's attributes, every
+/// problem in `.problems`.
+pub fn findings_error<E: PyTypeInfo>(py: Python<'_>, findings: &Findings) -> PyErr {
     let Some(first) = findings.errors.first().or(findings.warnings.first()) else {
         return internal_error(py, "validation_error called without a problem");
     };
+    // As the JavaScript binding words it: the first message, and how many
+    // more errors `.problems` holds.
     let text = match findings.errors.len() {
-        0 | 1 => first.to_string(),
-        n => format!("{first} (and {} more errors)", n - 1),
+        0 | 1 => first.message.clone(),
+        n => format!("{} (and {} more errors)", first.message, n - 1),
     };
-    build::<ValidationError>(
+    build::<E>(
         py,
         first.into(),
         &text,

@@ -4,8 +4,8 @@ use pyo3::prelude::*;
 use wholesale_core::kpi::{self, KpiOptions};
 use wholesale_core::subscription::ProductLine;
 
-use crate::convert::{arg, day, options, to_py};
-use crate::errors::{detached, guard, validation_error};
+use crate::convert::{arg, checked_options, day, to_py};
+use crate::errors::{detached, guard, ValidationError};
 use crate::report::subscriptions;
 
 /// Every KPI of `product` as of a day (R-KPI-01..12), as the core's JSON.
@@ -31,11 +31,7 @@ fn kpi_dashboard<'py>(
     guard(py, || {
         let product: ProductLine = arg(product, "product")?;
         let as_of = day(as_of, "as_of")?;
-        let opts: KpiOptions = self::options(options, "options")?;
-        let findings = opts.check();
-        if !findings.is_valid() {
-            return Err(validation_error(py, &findings));
-        }
+        let opts: KpiOptions = checked_options::<ValidationError, _>(options, "options")?;
         let subs = self::subscriptions(subscriptions, product)?;
         let dashboard = detached(py, || kpi::dashboard(&subs, product, as_of, &opts))?;
         to_py(py, &dashboard)

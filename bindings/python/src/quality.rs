@@ -11,23 +11,16 @@ use wholesale_core::quality::{
 use wholesale_core::week::Week as CoreWeek;
 
 use crate::convert::{
-    arg, constant, day, f64_column, input_data, is_file_input, options, source_data, to_py,
+    arg, checked_options, constant, day, f64_column, input_data, is_file_input, source_data, to_py,
     u8_column, InputData,
 };
-use crate::errors::{
-    detached, guard, internal_error, problem_error, validation_error, QualityError, Raise,
-};
+use crate::errors::{detached, guard, internal_error, validation_error, QualityError, Raise};
 use crate::week::Week;
-use wholesale_core::problem::AsProblem;
 
 /// The policy from `None` (the core default) or a dict of overrides,
 /// validated (QUALITY_POLICY_INVALID raises `QualityError`).
-fn policy(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<QualityPolicy> {
-    let policy: QualityPolicy = options(obj, "policy")?;
-    policy
-        .validate()
-        .map_err(|err| problem_error::<QualityError>(py, &err.to_problem()))?;
-    Ok(policy)
+fn policy(obj: Option<&Bound<'_, PyAny>>) -> PyResult<QualityPolicy> {
+    checked_options::<QualityError, _>(obj, "policy")
 }
 
 /// Typed legs (from dicts), each checked with the core's `CallLeg::problems`:
@@ -79,7 +72,7 @@ fn classify_leg<'py>(
     policy: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        let policy = self::policy(py, policy)?;
+        let policy = self::policy(policy)?;
         let leg: CallLeg = arg(leg, "leg")?;
         let mut findings = Findings::default();
         leg.problems().into_iter().for_each(|p| findings.push(p));
@@ -134,7 +127,7 @@ fn weekly_quality_report<'py>(
     policy: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        let policy = self::policy(py, policy)?;
+        let policy = self::policy(policy)?;
         let as_of = day(as_of, "as_of")?;
         let (legs, rejected) = legs_or_csv(legs)?;
         let report = detached(py, || {
@@ -228,7 +221,7 @@ fn classify_columns<'py>(
     policy: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyArray1<u8>>> {
     guard(py, || {
-        let policy = self::policy(py, policy)?;
+        let policy = self::policy(policy)?;
         let aj = f64_column(audio_jitter_ms, "audio_jitter_ms")?;
         let al = f64_column(audio_latency_ms, "audio_latency_ms")?;
         let ap = f64_column(audio_loss_pct, "audio_loss_pct")?;

@@ -19,10 +19,13 @@
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde_value::{DeserializerError, ValueDeserializer};
 use wasm_bindgen::{JsCast, JsValue};
 use wholesale_core::codes::Code;
 use wholesale_core::csv_import::MAX_FILE_BYTES;
-use wholesale_core::input::{deserialize_arg, InputError};
+use wholesale_core::input::{
+    deserialize_arg, deserialize_checked, Checked, InputError, OptionsError,
+};
 use wholesale_core::problem::AsProblem;
 use wholesale_core::{Findings, Problem, Severity};
 
@@ -185,20 +188,37 @@ pub fn option(options: &JsValue, name: &str, key: &str) -> Result<JsValue, JsVal
 
 /// A JS value read into a Rust type with serde (`INPUT_INVALID` on mismatch).
 pub fn from_js<T: DeserializeOwned>(value: JsValue, name: &str) -> Result<T, JsValue> {
+    deserialize_arg(tree(value, name, false)?, name).map_err(|e| error_to_js(&ErrorInfo::from(e)))
+}
+
+/// A JS value (or, with `json_text`, the JSON text a string holds) as a
+/// serde-value tree. serde-wasm-bindgen reads a struct's fields by name and
+/// never sees a key it does not expect, so a misspelled option would pass
+/// unnoticed; the tree holds every key (and, unlike JSON, NaN and
+/// infinities).
+fn tree(
+    value: JsValue,
+    name: &str,
+    json_text: bool,
+) -> Result<ValueDeserializer<DeserializerError>, JsValue> {
     if !within_depth(&value, MAX_DEPTH) {
         return Err(error_to_js(&ErrorInfo::input_invalid(
             name,
             format!("{name} is nested more than {MAX_DEPTH} levels deep (or is cyclic)"),
         )));
     }
-    // Through a serde-value tree: serde-wasm-bindgen reads a struct's
-    // fields by name and never sees a key it does not expect, so a
-    // misspelled option would pass unnoticed; the tree holds every key (and,
-    // unlike JSON, NaN and infinities).
-    let tree: serde_value::Value = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| error_to_js(&ErrorInfo::input_invalid(name, format!("{name}: {e}"))))?;
-    let tree = serde_value::ValueDeserializer::<serde_value::DeserializerError>::new(tree);
-    deserialize_arg(tree, name).map_err(|e| error_to_js(&ErrorInfo::from(e)))
+    let tree: serde_value::Value = match value.as_string().filter(|_| json_text) {
+        Some(text) => serde_json::from_str(&text).map_err(|e| {
+            let text: String = e.to_string().chars().take(200).collect();
+            error_to_js(&ErrorInfo::input_invalid(
+                name,
+                format!("{name}: invalid JSON: {text}"),
+            ))
+        })?,
+        None => serde_wasm_bindgen::from_value(value)
+            .map_err(|e| error_to_js(&ErrorInfo::input_invalid(name, format!("{name}: {e}"))))?,
+    };
+    Ok(ValueDeserializer::new(tree))
 }
 
 /// How deep plain data may nest: serde_json's limit for JSON text, and the
@@ -357,16 +377,7 @@ pub fn arg_file_bytes(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
 /// A JSON document given as a plain JS object/array or as JSON text, read
 /// as `T` (`INPUT_INVALID` about `name` on bad JSON or a wrong shape).
 pub fn json_arg<T: DeserializeOwned>(value: JsValue, name: &str) -> Result<T, JsValue> {
-    match value.as_string() {
-        Some(text) => serde_json::from_str(&text).map_err(|e| {
-            let text: String = e.to_string().chars().take(200).collect();
-            error_to_js(&ErrorInfo::input_invalid(
-                name,
-                format!("{name}: invalid JSON: {text}"),
-            ))
-        }),
-        None => from_js(value, name),
-    }
+    deserialize_arg(tree(value, name, true)?, name).map_err(|e| error_to_js(&ErrorInfo::from(e)))
 }
 
 /// Options read into the core's option type, starting from its `Default`
@@ -379,6 +390,24 @@ pub fn options<T: DeserializeOwned + Default>(value: JsValue, name: &str) -> Res
     } else {
         json_arg(value, name)
     }
+}
+
+/// [`options`] whose values have rules of their own (`input::Checked`):
+/// read and checked in one step by the core; values against their rules
+/// throw the rules' codes with every problem.
+pub fn checked_options<T: DeserializeOwned + Default + Checked>(
+    value: JsValue,
+    name: &str,
+) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    deserialize_checked(tree(value, name, true)?, name).map_err(|error| {
+        error_to_js(&match error {
+            OptionsError::Unreadable(input) => ErrorInfo::from(input),
+            OptionsError::Invalid(problems) => ErrorInfo::findings(problems.into_iter().collect()),
+        })
+    })
 }
 
 /// A calendar day: `YYYY-MM-DD` text, or a valid JS `Date` (its UTC date).

@@ -37,11 +37,7 @@ pub fn kpi_dashboard(
 ) -> Result<JsValue, JsValue> {
     let product: ProductLine = from_js(product, "product")?;
     let as_of = day(&as_of, "as_of")?;
-    let opts: KpiOptions = crate::convert::options(options, "options")?;
-    let findings = opts.check();
-    if !findings.is_valid() {
-        return Err(error_to_js(&ErrorInfo::findings(findings)));
-    }
+    let opts: KpiOptions = checked_options(options, "options")?;
     let subs = self::subscriptions(subscriptions, product)?;
     to_js(&kpi::dashboard(&subs, product, as_of, &opts))
 }

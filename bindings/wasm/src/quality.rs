@@ -21,9 +21,7 @@ fn quality_error(err: &QualityError) -> JsValue {
 /// The policy from `undefined` (the core default) or an object of
 /// overrides, validated (`QUALITY_POLICY_INVALID`).
 pub fn policy(value: JsValue) -> Result<QualityPolicy, JsValue> {
-    let policy: QualityPolicy = options(value, "policy")?;
-    policy.validate().map_err(|e| quality_error(&e))?;
-    Ok(policy)
+    checked_options(value, "policy")
 }
 
 /// Every problem of typed legs, fields prefixed `legs[i].`.
