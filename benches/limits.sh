@@ -4,7 +4,7 @@
 # the inputs under target/limits/ and prints one line per input.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet -p wholesale-cli
+cargo build --profile dist --quiet -p wholesale-cli
 dir=target/limits
 mkdir -p "$dir"
 python3 - "$dir" <<'PY'
@@ -26,7 +26,7 @@ write("rows_20001.csv", [H] + [row.format(i=i, name=f"User {i}") for i in range(
 PY
 for input in /dev/zero "$dir"/rows_20000_64mb.csv "$dir"/header_66mb_one_letter_columns.csv \
     "$dir"/unclosed_quote_64mb.csv "$dir"/cell_1mib.csv "$dir"/rows_20000.csv "$dir"/rows_20001.csv; do
-    stats=$( { /usr/bin/time -f "%e s, peak RSS %M KB" target/release/wholesale csv check "$input" --format json \
+    stats=$( { /usr/bin/time -f "%e s, peak RSS %M KB" target/dist/wholesale csv check "$input" --format json \
         >"$dir/plan.json"; } 2>&1 | tail -1 ) || true
     result=$(python3 -c "import json; p = json.load(open('$dir/plan.json')); print(','.join(e['code'] for e in p['file_errors']) or str(p['summary']['rows']) + ' rows planned')")
     printf '%-45s %-28s %s\n' "$(basename "$input")" "$result" "$stats"
