@@ -9,4 +9,4 @@ if ! .venv/bin/python -c 'import polars, numpy' 2>/dev/null; then
     echo "--> installing polars and numpy into .venv"
     .venv/bin/python -m pip install --quiet polars numpy
 fi
-cargo run --profile dist --quiet -p wholesale-benches --bin compare
+cargo run --profile "${PROFILE:-dist}" --quiet -p wholesale-benches --bin compare
