@@ -15,5 +15,7 @@ if cargo tree -p wholesale-core -e normal --prefix none | grep -Eq '^(pyo3|wasm-
     echo "wholesale-core must not depend on pyo3, numpy or wasm-bindgen" >&2
     exit 1
 fi
+echo "--> cargo package: the crates package and their packages build (nothing is published)"
+cargo package --quiet --workspace --exclude wholesale-benches --exclude wholesale-typegen --allow-dirty
 echo "--> no import cycle between the core's modules"
 python3 scripts/module_cycles.py

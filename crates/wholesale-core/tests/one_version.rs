@@ -38,6 +38,12 @@ fn crates_wheel_and_npm_package_have_the_workspace_version() {
             "{manifest}"
         );
     }
+    let dependency =
+        format!(r#"wholesale-core = {{ path = "crates/wholesale-core", version = "{version}" }}"#);
+    assert!(
+        repo("Cargo.toml").contains(&dependency),
+        "the workspace's wholesale-core dependency (what wholesale-cli's package names) is not {version}"
+    );
     let changelog = repo("CHANGELOG.md");
     assert!(
         changelog.contains(&format!("## {version}")),
