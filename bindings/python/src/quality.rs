@@ -27,13 +27,7 @@ fn policy(obj: Option<&Bound<'_, PyAny>>) -> PyResult<QualityPolicy> {
 /// any problem raises `ValidationError` naming `legs[i].<column>`.
 fn legs_from_dicts(obj: &Bound<'_, PyAny>) -> PyResult<Vec<CallLeg>> {
     let legs: Vec<CallLeg> = arg(obj, "legs")?;
-    let mut findings = Findings::default();
-    for (i, leg) in legs.iter().enumerate() {
-        for p in leg.problems() {
-            let field = format!("legs[{i}].{}", p.field.as_deref().unwrap_or(""));
-            findings.push(p.in_field(field));
-        }
-    }
+    let findings = quality::legs_problems(&legs);
     if findings.iter().next().is_none() {
         Ok(legs)
     } else {

@@ -9,7 +9,6 @@ use wholesale_core::quality::{
     Verdict,
 };
 use wholesale_core::week::Week;
-use wholesale_core::Problem;
 
 #[allow(unused_imports)]
 use crate::convert::*;
@@ -24,27 +23,13 @@ pub fn policy(value: JsValue) -> Result<QualityPolicy, JsValue> {
     checked_options(value, "policy")
 }
 
-/// Every problem of typed legs, fields prefixed `legs[i].`.
-pub fn leg_problems(legs: &[CallLeg]) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    for (i, leg) in legs.iter().enumerate() {
-        for mut p in leg.problems() {
-            p.field = Some(format!("legs[{i}].{}", p.field.as_deref().unwrap_or("")));
-            problems.push(p);
-        }
-    }
-    problems
-}
-
 /// Legs and rejected rows from an array of leg objects or a call-leg CSV.
 fn legs_or_csv(value: JsValue) -> Result<(Vec<CallLeg>, Vec<RejectedRow>), JsValue> {
     if js_sys::Array::is_array(&value) {
         let legs: Vec<CallLeg> = from_js(value, "legs")?;
-        let problems = leg_problems(&legs);
-        if !problems.is_empty() {
-            return Err(error_to_js(&ErrorInfo::findings(
-                problems.into_iter().collect(),
-            )));
+        let findings = quality::legs_problems(&legs);
+        if findings.iter().next().is_some() {
+            return Err(error_to_js(&ErrorInfo::findings(findings)));
         }
         return Ok((legs, Vec::new()));
     }
@@ -274,11 +259,11 @@ mod tests {
     fn r_cq_leg_problems_name_the_leg() {
         let text = "customer_id,leg_id,start_time,endpoint_type,ip_version,audio_jitter_ms,audio_latency_ms,audio_loss_pct,video_jitter_ms,video_latency_ms,video_loss_pct\nc,1,2026-11-18T09:00:00Z,webex_app,4,1,1,0,,,\n";
         let mut legs = quality::read_legs(text.as_bytes()).unwrap().legs;
-        assert!(leg_problems(&legs).is_empty());
+        assert!(quality::legs_problems(&legs).iter().next().is_none());
         if let Some(audio) = legs[0].audio.as_mut() {
             audio.loss_pct = 101.0;
         }
-        let problems = leg_problems(&legs);
+        let problems: Vec<_> = quality::legs_problems(&legs).into_iter().collect();
         assert_eq!(problems[0].field.as_deref(), Some("legs[0].audio_loss_pct"));
     }
 }

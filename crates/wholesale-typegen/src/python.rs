@@ -166,7 +166,7 @@ fn typed_dict(name: &str, definition: &Value, hoisted: &mut BTreeMap<String, Val
     if !valid {
         let mut fields = required_fields;
         fields.push_str(&optional_fields);
-        let total = if optional_fields_empty(properties, &required) {
+        let total = if optional_fields.is_empty() {
             ""
         } else {
             ", total=False"
@@ -180,10 +180,6 @@ fn typed_dict(name: &str, definition: &Value, hoisted: &mut BTreeMap<String, Val
             "\n\nclass _{name}Required(TypedDict):\n{required_fields}\n\nclass {name}(_{name}Required, total=False):\n{doc}\n{optional_fields}"
         ),
     }
-}
-
-fn optional_fields_empty(properties: &serde_json::Map<String, Value>, required: &[&str]) -> bool {
-    properties.keys().all(|k| required.contains(&k.as_str()))
 }
 
 fn is_identifier(key: &str) -> bool {

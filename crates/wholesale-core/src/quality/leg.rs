@@ -315,6 +315,26 @@ impl CallLeg {
     }
 }
 
+/// Every problem of `legs` (R-CQ-01), each named `legs[i].<column>` so that
+/// a caller passing many legs learns which one is wrong.
+///
+/// ```
+/// use wholesale_core::quality::legs_problems;
+///
+/// assert!(legs_problems(&[]).is_valid());
+/// ```
+pub fn legs_problems(legs: &[CallLeg]) -> crate::problem::Findings {
+    legs.iter()
+        .enumerate()
+        .flat_map(|(i, leg)| {
+            leg.problems().into_iter().map(move |problem| {
+                let field = format!("legs[{i}].{}", problem.field.as_deref().unwrap_or(""));
+                problem.in_field(field)
+            })
+        })
+        .collect()
+}
+
 /// Why a (non-NaN) metric value is unusable, if it is: shared by
 /// [`CallLeg::problems`] and the CSV reader.
 pub(crate) fn metric_problem(metric: Metric, value: f64) -> Option<&'static str> {

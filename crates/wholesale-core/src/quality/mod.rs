@@ -46,8 +46,8 @@ pub use aggregate::{
 pub use classify::{classify, Classification, Exclusion, Reason};
 pub use columns::{classify_columns, classify_columns_to_vec, LegColumnBuffers, LegColumns};
 pub use leg::{
-    CallLeg, Combine, EndpointType, Feature, IpVersion, Metric, QualityPolicy, StreamKind,
-    StreamMetrics, Verdict,
+    legs_problems, CallLeg, Combine, EndpointType, Feature, IpVersion, Metric, QualityPolicy,
+    StreamKind, StreamMetrics, Verdict,
 };
 pub use queue::{queue_kpis, CustomerQueueKpis, QueueKpis, QueueOutcome, QueueReport, QueuedCall};
 pub use read::{
