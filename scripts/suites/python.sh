@@ -8,6 +8,8 @@
 #   target/wheelhouse/   wheels of the test dependencies, kept (offline reinstall)
 #   target/wheels/       the built wholesale-core wheel, rebuilt
 #   target/venv-test/    the fresh environment the suite runs in, recreated
+#   target/sdist/        the sdist, rebuilt; target/venv-sdist/ its environment
+#   target/sdist-build/  cargo's build folder for the sdist install, kept
 #
 # Needs Rust, Python >= 3.9 with venv and pip, and PyPI/crates.io access on
 # the first run. `PYTHON=python3.12 scripts/suites/python.sh` picks the interpreter.
@@ -36,30 +38,44 @@ if [ ! -x "$VENV/bin/python" ]; then
     fi
 fi
 missing=()
-for tool in maturin pytest mypy numpy; do
+# ziglang: the linker of the manylinux2014 wheel (maturin runs `python -m
+# ziglang` from PATH); auditwheel: the check of the wheel's platform tag.
+for tool in maturin pytest mypy numpy ziglang auditwheel; do
     "$VENV/bin/python" -m pip show -q "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if [ ${#missing[@]} -gt 0 ]; then
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check "${missing[@]}"
 fi
 mkdir -p "$WHEELHOUSE"
-for dep in "${TEST_DEPS[@]}"; do
+# maturin: the build backend pip installs to build the sdist, offline.
+for dep in "${TEST_DEPS[@]}" maturin; do
     if ! compgen -G "$WHEELHOUSE/${dep}-*.whl" >/dev/null; then
         "$VENV/bin/python" -m pip download -q --disable-pip-version-check -d "$WHEELHOUSE" "$dep"
     fi
 done
 export PYO3_PYTHON="$VENV/bin/python"
+export PATH="$VENV/bin:$PATH"
 
 step "python: cargo fmt --check, clippy -D warnings (binding crate)"
 cargo fmt --manifest-path "$BINDING/Cargo.toml" -- --check
 cargo clippy -q --manifest-path "$BINDING/Cargo.toml" --all-targets -- -D warnings
 
-step "python: build the wheel"
+step "python: build the portable wheel (manylinux2014, abi3, zig)"
 rm -rf "$WHEELS"
-"$VENV/bin/maturin" build --quiet --release -m "$BINDING/Cargo.toml" -o "$WHEELS" \
-    --interpreter "$VENV/bin/python"
+"$VENV/bin/maturin" build --quiet --release --zig --compatibility manylinux2014 \
+    -m "$BINDING/Cargo.toml" -o "$WHEELS" --interpreter "$VENV/bin/python"
 wheel=$(ls "$WHEELS"/wholesale_core-*.whl)
-echo "built $(basename "$wheel")"
+arch=$(uname -m)
+case "$(basename "$wheel")" in
+    *-cp39-abi3-manylinux2014_"$arch".*) ;;
+    *) echo "not a manylinux2014 abi3 wheel: $(basename "$wheel")" >&2; exit 1 ;;
+esac
+# auditwheel reads the symbols the module links against: glibc 2.17 at most.
+"$VENV/bin/auditwheel" show "$wheel" | tee "$ROOT/target/auditwheel.txt"
+tr -s ' \n' ' ' <"$ROOT/target/auditwheel.txt" \
+    | grep -q "consistent with the following platform tag: \"manylinux_2_17_$arch\"" \
+    || { echo "auditwheel: the wheel is not manylinux_2_17_$arch" >&2; exit 1; }
+echo "built $(basename "$wheel") ($(stat -c %s "$wheel") bytes)"
 
 step "python: install the wheel into a fresh environment"
 rm -rf "$TEST_VENV"
@@ -100,3 +116,23 @@ step "python: examples run"
 for example in "$BINDING"/examples/*.py; do
     "$TEST_VENV/bin/python" "$example" >/dev/null
 done
+
+step "python: the sdist builds from source and installs into a fresh environment"
+# A release build as pip runs it, with the link-time settings of a quick
+# build: this checks that the sdist holds everything needed to compile, not
+# the speed of the result (the wheel above is what is measured).
+SDIST=$ROOT/target/sdist
+SDIST_VENV=$ROOT/target/venv-sdist
+rm -rf "$SDIST" "$SDIST_VENV"
+"$VENV/bin/maturin" sdist -m "$BINDING/Cargo.toml" -o "$SDIST" >/dev/null
+sdist=$(ls "$SDIST"/wholesale_core-*.tar.gz)
+echo "built $(basename "$sdist") ($(stat -c %s "$sdist") bytes)"
+"$PYTHON" -m venv --without-pip "$SDIST_VENV"
+CARGO_TARGET_DIR="$ROOT/target/sdist-build" CARGO_PROFILE_RELEASE_LTO=off \
+CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    "$VENV/bin/python" -m pip --python "$SDIST_VENV/bin/python" install -q \
+    --disable-pip-version-check --no-cache-dir --no-index --find-links "$WHEELHOUSE" \
+    "$sdist" "${TEST_DEPS[@]}"
+# The shared vectors and the README's examples, against the wheel pip built.
+(cd "$BINDING" && WHOLESALE_EXPECT_INSTALLED=1 "$SDIST_VENV/bin/pytest" -q -p no:cacheprovider \
+    tests/test_vectors.py tests/test_readme.py)
