@@ -18,9 +18,12 @@ wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/wholesale_core_wasm.wasm"
 rm -rf pkg/node pkg/web
 # The name section (function names for stack traces) is 45% of the module;
 # panics are still reported with their message (see js/wrap.js).
-strip=(--remove-name-section --remove-producers-section)
-"$bindgen" --target nodejs "${strip[@]}" --out-dir pkg/node "$wasm"
-"$bindgen" --target web "${strip[@]}" --out-dir pkg/web "$wasm"
+# The reset-state function re-instantiates the module in place after a trap
+# (ts/wrap.ts), so one statically imported glue module serves: a bundler can
+# follow it.
+flags=(--remove-name-section --remove-producers-section --experimental-reset-state-function)
+"$bindgen" --target nodejs "${flags[@]}" --out-dir pkg/node "$wasm"
+"$bindgen" --target web "${flags[@]}" --out-dir pkg/web "$wasm"
 # The nodejs glue is CommonJS inside a "type": "module" package.
 echo '{ "type": "commonjs" }' > pkg/node/package.json
 # The raw wasm exports (the web glue's InitOutput, *_bg.wasm.d.ts) declare

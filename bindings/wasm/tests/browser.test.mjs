@@ -142,18 +142,20 @@ test('the page checks the sample CSV in the browser: counts equal the core (Node
     const { wrapApi } = await import('/js/wrap.js');
     const glue = await import('/pkg/web/wholesale_core_wasm.js?hooks');
     await glue.default();
-    const hooked = wrapApi(glue, () => null, { hooks: true });
+    const hooked = wrapApi(glue, glue.__wbg_reset_state, { hooks: true });
     if ('__debugPanic' in window.wholesale) return { leaked: true };
     try {
       hooked.__debugPanic('browser boom');
       return null;
     } catch (e) {
-      return { code: e.code, message: e.message, after: window.wholesale.codes().length };
+      // After the trap the same glue answers again, from a fresh instance.
+      return { code: e.code, message: e.message, after: window.wholesale.codes().length, again: hooked.codes().length };
     }
   });
   assert.equal(panic.code, 'INTERNAL_ERROR');
   assert.match(panic.message, /browser boom/);
   assert.equal(panic.after, codes().length);
+  assert.equal(panic.again, codes().length);
 
   await page.screenshot({ path: join(output, 'browser.png'), fullPage: true });
   await page.locator('#check').screenshot({ path: join(output, 'browser-plan.png') });

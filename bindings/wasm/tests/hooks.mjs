@@ -4,13 +4,8 @@ import { createRequire } from 'node:module';
 import { wrapApi } from '../js/wrap.js';
 
 const require = createRequire(import.meta.url);
-const GLUE = require.resolve('../pkg/node/wholesale_core_wasm.js');
-
-function load() {
-  delete require.cache[GLUE];
-  return require(GLUE);
-}
 
 export function withTestHooks() {
-  return wrapApi(load(), load, { hooks: true });
+  const glue = require('../pkg/node/wholesale_core_wasm.js');
+  return wrapApi(glue, glue.__wbg_reset_state, { hooks: true });
 }

@@ -1,25 +1,16 @@
 // The package's Node entry (`main`): the wasm-bindgen nodejs build, wrapped so
-// a trap becomes an INTERNAL_ERROR and the module is re-instantiated.
-import { createRequire } from "node:module";
-import type * as Glue from "../pkg/node/wholesale_core_wasm.js";
+// a trap becomes an INTERNAL_ERROR and the module is re-instantiated (the
+// glue's `__wbg_reset_state`, from wasm-bindgen's reset-state option).
+import * as glue from "../pkg/node/wholesale_core_wasm.js";
 import { wrapApi } from "./wrap.js";
 
 export type * from "../pkg/node/wholesale_core_wasm.js";
 export type { WholesaleError } from "./wrap.js";
 
 /** The package's functions (the glue's exports without its plumbing). */
-export type Api = Omit<typeof Glue, "initSync" | `__${string}`>;
+export type Api = Omit<typeof glue, "initSync" | `__${string}`>;
 
-const require = createRequire(import.meta.url);
-const GLUE = require.resolve("../pkg/node/wholesale_core_wasm.js");
-
-/** A fresh glue module, hence a fresh wasm instance (the compiled bytes are re-read). */
-function load(): typeof Glue {
-  delete require.cache[GLUE];
-  return require(GLUE) as typeof Glue;
-}
-
-const api: Api = wrapApi(load(), load);
+const api: Api = wrapApi<Api>(glue, glue.__wbg_reset_state);
 
 export const {
   codes,

@@ -2,8 +2,8 @@
 // every function of a wasm-bindgen glue module so that a trap of the wasm
 // module (a Rust panic, with panic=abort, is `RuntimeError: unreachable`) is
 // thrown as an `Error` with `code: "INTERNAL_ERROR"` and the panic message,
-// and the module instance is replaced by a fresh one (a trapped instance may
-// hold half-updated state).
+// and the module is re-instantiated before the next call (a trapped instance
+// may hold half-updated state).
 import type { WholesaleErrorFields } from "../pkg/node/wholesale_core_wasm.js";
 
 /** What every function throws: an `Error` with the problem's fields. */
@@ -32,12 +32,12 @@ function internalError(message: string, cause: unknown): WholesaleError {
 
 /**
  * The API over `glue`: its functions, each turning a trap into an
- * `INTERNAL_ERROR` and switching to `renew()`'s fresh instance.
+ * `INTERNAL_ERROR` after `reset()` has given `glue` a fresh instance.
  * `hooks` also wraps the `__` test hooks (the package's own tests only;
  * this module is not among the package's exports).
  */
-export function wrapApi<T extends object>(glue: T, renew: () => T | null, { hooks = false } = {}): T {
-  let current = glue as unknown as Glue;
+export function wrapApi<T extends object>(glue: T, reset: () => void, { hooks = false } = {}): T {
+  const current = glue as unknown as Glue;
   const api: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(glue)) {
     if (typeof value !== "function" || HIDDEN.has(name) || (isHook(name) && !hooks)) continue;
@@ -52,8 +52,7 @@ export function wrapApi<T extends object>(glue: T, renew: () => T | null, { hook
         } catch {
           // The trapped instance cannot even answer: report the trap itself.
         }
-        const fresh = renew();
-        if (fresh) current = fresh as unknown as Glue;
+        reset();
         throw internalError(
           `internal error in ${name}: ${panic ?? error.message} (a bug: please report it with the input)`,
           error,
