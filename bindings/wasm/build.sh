@@ -3,17 +3,23 @@
 # web (pkg/web). Needs the toolchain that scripts/suites/wasm.sh installs:
 # Debian rustc-web + rust-web-src (std sources for build-std), and
 # wasm-bindgen-cli at the exact version of Cargo.lock in $WASM_BINDGEN
-# (default: <repo>/.tools/bin/wasm-bindgen).
+# (default: <repo>/.tools/bin/wasm-bindgen). WASM_RUSTUP=1 builds with the
+# rustup toolchain on PATH and its prebuilt wasm32 std instead (hosted CI:
+# `rustup target add wasm32-unknown-unknown`).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 cd "$here"
 bindgen="${WASM_BINDGEN:-$repo/.tools/bin/wasm-bindgen}"
 export CARGO_TARGET_DIR="$here/target/wasm"
-# Debian's rustc-web (1.96, with std sources) first; build-std needs nightly
-# flags, which RUSTC_BOOTSTRAP enables on this stable compiler.
-PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 /usr/bin/cargo build --release --lib \
-  --target wasm32-unknown-unknown -Z build-std=std,panic_abort
+if [ "${WASM_RUSTUP:-}" = 1 ]; then
+  cargo build --release --lib --target wasm32-unknown-unknown
+else
+  # Debian's rustc-web (1.96, with std sources) first; build-std needs nightly
+  # flags, which RUSTC_BOOTSTRAP enables on this stable compiler.
+  PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 /usr/bin/cargo build --release --lib \
+    --target wasm32-unknown-unknown -Z build-std=std,panic_abort
+fi
 wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/wholesale_core_wasm.wasm"
 rm -rf pkg/node pkg/web
 # The name section (function names for stack traces) is 45% of the module;
