@@ -1,14 +1,12 @@
 // The static page in a real browser: headless Debian Chromium driven by
-// playwright-core, the package served from 127.0.0.1 by a tiny Node server
-// that this test starts and stops (and that stops itself after 2 minutes).
+// playwright-core, the package served from 127.0.0.1 (tests/lib/serve.mjs).
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { codes, checkCsv } from '../js/index.js';
+import { launchChromium, serveStatic } from './lib/serve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const output = join(root, 'test-output');
@@ -17,54 +15,20 @@ const samples = join(root, '..', '..', 'samples');
 const usersCsv = join(samples, 'users.csv');
 const orgJson = join(samples, 'org.json');
 const COUNTS = ['rows', 'add', 'modify', 'change_package', 'remove', 'no_change', 'rejected', 'warnings'];
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.csv': 'text/csv',
-};
 
-let server;
+let served;
 let base;
 let browser;
 
 before(async () => {
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const file = join(root, path);
-    if (!file.startsWith(root) || file.includes(`${sep}node_modules${sep}`)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      if (!statSync(file).isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(readFileSync(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}`;
-  setTimeout(() => server.close(), 120_000).unref(); // bounded even if the test hangs
-  // playwright gives every launch a fresh temporary profile (user data dir).
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run',
-    ],
-  });
+  served = await serveStatic(root);
+  base = served.base;
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  server?.closeAllConnections?.();
-  await new Promise((resolve) => server ? server.close(() => resolve()) : resolve());
+  await served?.close();
 });
 
 /** The counts panel as numbers. */
