@@ -672,7 +672,8 @@ fn problem_type() -> DataType {
         text("rule", true),
         text("severity", true),
         text("field", true),
-        Field::new("line", DataType::UInt64, true),
+        // Int64, not UInt64: Spark has no unsigned types.
+        Field::new("line", DataType::Int64, true),
         text("message", false),
     ]))
 }
@@ -689,8 +690,8 @@ fn ids_type() -> DataType {
 /// columns of the core's `RowOutcome` JSON.
 pub fn plan_rows<'py>(py: Python<'py>, plan: &ImportPlan) -> PyResult<Bound<'py, PyAny>> {
     let schema = Arc::new(Schema::new(vec![
-        Field::new("line", DataType::UInt64, false),
-        Field::new("last_line", DataType::UInt64, false),
+        Field::new("line", DataType::Int64, false),
+        Field::new("last_line", DataType::Int64, false),
         Field::new("email", DataType::Utf8, false),
         Field::new("action", DataType::Utf8, false),
         Field::new("package", DataType::Utf8, true),
