@@ -23,7 +23,7 @@ WHEELS=$ROOT/target/wheels
 WHEELHOUSE=$ROOT/target/wheelhouse
 PYTHON=${PYTHON:-python3}
 # polars: the DataFrame example and test (typed, one wheel, no further dependencies).
-TEST_DEPS=(pytest numpy polars)
+TEST_DEPS=(pytest numpy polars pyarrow duckdb)
 
 step() { printf '\n==> %s\n' "$*"; }
 

@@ -46,6 +46,12 @@ impl PlanHandle {
         self.plan.has_rejections()
     }
 
+    /// The rows as an Arrow record batch (see `arrow::plan_rows`).
+    #[pyo3(signature = () -> "ArrowArrayExportable")]
+    fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || crate::arrow::plan_rows(py, &self.plan))
+    }
+
     /// The whole plan as the core's JSON `{file_errors, file_warnings, rows, summary}`.
     #[pyo3(signature = () -> "ImportPlanDict")]
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -9,6 +9,7 @@
 //! generated from them (`cargo run -p wholesale-typegen`).
 
 mod api;
+mod arrow;
 mod codes;
 mod contact;
 mod convert;
@@ -31,6 +32,7 @@ fn _lowlevel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     convert::constant(m, "__version__", env!("CARGO_PKG_VERSION"), "str")?;
     errors::register(m)?;
     api::register(m)?;
+    arrow::register(m)?;
     codes::register(m)?;
     contact::register(m)?;
     csv_import::register(m)?;

@@ -292,6 +292,8 @@ registry! {
         "The call-leg or call-queue CSV could not be read (an I/O error).";
     LegHeaderMissing = "LEG_HEADER_MISSING", "R-CQ-03", Error,
         "The call-leg CSV lacks a required column; nothing can be read.";
+    QualityPartialInvalid = "QUALITY_PARTIAL_INVALID", "R-CQ-03", Error,
+        "A row of partial quality counts cannot be a sum of legs: empty customer_id, a week_start that is no Sunday 00:00 UTC, or more poor legs than measured or more measured than legs.";
     QueueHeaderMissing = "QUEUE_HEADER_MISSING", "R-CQ-04", Error,
         "The queued-call CSV lacks a required column; nothing can be read.";
     QueueRowMalformed = "QUEUE_ROW_MALFORMED", "R-CQ-04", Error,

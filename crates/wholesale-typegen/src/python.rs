@@ -23,6 +23,24 @@ class BinaryReader(Protocol):
 #: A file's content: ``bytes`` are the content, ``str`` and ``os.PathLike``
 #: a path, a binary file object is read (at most the size limit).
 FileInput = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", BinaryReader]
+
+
+class ArrowArrayExportable(Protocol):
+    """An Arrow record batch or array (the PyCapsule interface): pyarrow, polars, arro3."""
+
+    def __arrow_c_array__(self, requested_schema: Optional[object] = None) -> Tuple[object, object]: ...
+
+
+class ArrowStreamExportable(Protocol):
+    """An Arrow stream (the PyCapsule interface): pyarrow tables and readers, polars, DuckDB."""
+
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
+
+
+#: Any Arrow object the ``wholesale_core.arrow`` functions take.
+ArrowData = Union[ArrowArrayExportable, ArrowStreamExportable]
+#: How ``classify_legs`` writes its ``verdict`` column.
+VerdictColumnType = Literal["string", "dictionary"]
 "#;
 
 /// A `TypedDict` may not be named as a Python class of the package.

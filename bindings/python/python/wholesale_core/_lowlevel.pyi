@@ -15,6 +15,8 @@ from ._types import (
     AdminRole,
     AnyReportRow,
     AnyReportTable,
+    ArrowArrayExportable,
+    ArrowData,
     CallLegInput,
     Classification,
     CodeInfo,
@@ -58,8 +60,11 @@ from ._types import (
     SubscriptionInput,
     Summary,
     UserInput,
+    VerdictColumnType,
 )
 
+QUALITY_PARTIAL_KEYS: List[str]
+QUALITY_PARTIAL_SUMS: List[str]
 MAX_CSV_FILE_BYTES: int
 INTERNAL_ERROR: str
 INPUT_INVALID: str
@@ -128,6 +133,8 @@ class PlanHandle:
         """Whether the file or any row is rejected (the core's
         `ImportPlan::has_rejections`; the CLI then exits 1).
         """
+    def to_arrow(self) -> ArrowArrayExportable:
+        """The rows as an Arrow record batch (see `arrow::plan_rows`)."""
     def to_dict(self) -> ImportPlanDict:
         """The whole plan as the core's JSON `{file_errors, file_warnings, rows, summary}`."""
 
@@ -197,6 +204,69 @@ def build_subscriber_request(
     `customer_id`, after the local precheck (R-API-03); `ValidationError`
     (`.problems`) when it fails.
     """
+
+def classify_legs_arrow(
+    data: ArrowData,
+    *,
+    policy: Optional[QualityPolicy] = None,
+    verdict_type: VerdictColumnType = "string",
+) -> ArrowData:
+    """The call legs of an Arrow batch or stream with a `verdict` column added
+    (R-CQ-01, R-CQ-02): exactly `classify_columns` on the same values.
+    Columns: the six metrics (float64 or float32, null or NaN = not
+    reported), `endpoint_type` (string or dictionary), `ip_version` (any
+    integer type). A record batch gives a record batch, a stream a table.
+    """
+
+def quality_partials_arrow(
+    data: ArrowData,
+    *,
+    policy: Optional[QualityPolicy] = None,
+) -> ArrowArrayExportable:
+    """The map step of the weekly aggregates (R-CQ-03): the legs of a batch (the
+    columns of `classify_legs` plus `customer_id` and `start_time`, a
+    timestamp with a time zone) classified and counted by customer,
+    R-KPI-12 week and endpoint type. Returns one record batch of partial
+    rows (`customer_id`, `week_start`, `endpoint_type`, `legs`, `measured`,
+    `poor`) for the engine to sum by the first three.
+    """
+
+def quality_report_arrow(partials: ArrowData, as_of: Day) -> QualityReport:
+    """The finishing step (R-CQ-03): summed partial rows (any split, any order,
+    keys repeated or not) into the weekly report as of a day (R-KPI-12),
+    the same as `weekly_quality_report` over the same legs.
+    """
+
+def check_csv_files_arrow(
+    data: ArrowData,
+    *,
+    data_column: str = "data",
+    org_column: Optional[str] = None,
+    behavior_column: Optional[str] = None,
+) -> ArrowData:
+    """Bulk CSV prechecks (R-CSV-01..21): one import plan per row of a batch
+    whose `data_column` holds a user CSV file (binary or string), with an
+    optional column of org snapshots (JSON text) and of import behaviors
+    (null = the default). Returns one row per file: the other input columns,
+    the plan's summary counts, `has_rejections` and `problems` (file
+    problems, then every row's errors and warnings with their line).
+    """
+
+def kpi_dashboard_arrow(
+    subscriptions: ArrowData,
+    product: ProductLine,
+    as_of: Day,
+    options: Optional[KpiOptions] = None,
+) -> KpiDashboard:
+    """Every KPI of `product` as of a day (R-KPI-01..12) from an Arrow table of
+    subscriptions: one row per subscription, the columns of the core's
+    `Subscription` (`licenses` a struct), read by the same serde rules as
+    `kpi_dashboard`'s dicts (a wrong value raises `InputError` naming
+    `subscriptions[row].field`).
+    """
+
+def csv_file_check_columns() -> List[str]:
+    """The result columns of `check_csv_files` besides the caller's, in order."""
 
 def codes() -> List[CodeInfo]:
     """Every code as `{code, rule, severity, summary}`, in registry order."""

@@ -4,7 +4,7 @@ and report file names. Presentation only; every rule runs in the core."""
 from __future__ import annotations
 
 import datetime
-from typing import Iterator, List, Optional, TypedDict, Union
+from typing import Any, Iterator, List, Optional, TypedDict, Union
 
 from . import _lowlevel
 from ._types import (
@@ -99,6 +99,15 @@ class ImportPlan:
     def to_dict(self) -> ImportPlanDict:
         """The core's plan JSON as plain data, exactly."""
         return self._data
+
+    def to_arrow(self) -> Any:
+        """The rows as a ``pyarrow.RecordBatch`` (needs pyarrow), one row per
+        data row with the columns of ``rows`` (licenses as lists of ids,
+        problems as lists of structs); ``polars.DataFrame(plan.to_arrow())``
+        or ``polars.from_arrow`` for polars."""
+        from .arrow import to_library_of
+
+        return to_library_of(self, self._handle.to_arrow())
 
     def to_dicts(self) -> List[PlanRow]:
         """One flat dict per data row (see ``docs/python.md`` for the columns)."""

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::classify::classify;
 use super::leg::{CallLeg, EndpointType, Feature, QualityPolicy, Verdict};
+use super::partial::QualityPartials;
 use super::rejected::RejectedRow;
 use crate::week::Week;
 
@@ -30,15 +30,33 @@ pub struct QualityCounts {
 impl QualityCounts {
     /// Counts one more leg with `verdict`.
     pub fn add(&mut self, verdict: Verdict) {
-        self.legs += 1;
-        self.measured += u64::from(verdict != Verdict::NotMeasured);
-        self.poor += u64::from(verdict == Verdict::Poor);
-        self.poor_pct = if self.measured == 0 {
-            None
-        } else {
-            // u64 -> f64 is exact up to 2^53 legs.
-            Some(100.0 * self.poor as f64 / self.measured as f64)
-        };
+        *self = QualityCounts::from_sums(
+            self.legs + 1,
+            self.measured + u64::from(verdict != Verdict::NotMeasured),
+            self.poor + u64::from(verdict == Verdict::Poor),
+        );
+    }
+
+    /// The counts of `legs` legs of which `measured` were measured and
+    /// `poor` poor, with their ratio.
+    ///
+    /// ```
+    /// use wholesale_core::quality::QualityCounts;
+    /// assert_eq!(QualityCounts::from_sums(4, 0, 0).poor_pct, None);
+    /// assert_eq!(QualityCounts::from_sums(4, 2, 1).poor_pct, Some(50.0));
+    /// ```
+    pub fn from_sums(legs: u64, measured: u64, poor: u64) -> QualityCounts {
+        QualityCounts {
+            legs,
+            measured,
+            poor,
+            poor_pct: if measured == 0 {
+                None
+            } else {
+                // u64 -> f64 is exact up to 2^53 legs.
+                Some(100.0 * poor as f64 / measured as f64)
+            },
+        }
     }
 
     /// Counts a column of verdict codes (unknown codes count as not measured).
@@ -123,55 +141,7 @@ pub const TREND_WEEKS: usize = 8;
 /// assert_eq!(r.trend.len(), 8);
 /// ```
 pub fn weekly_report(legs: &[CallLeg], as_of: NaiveDate, policy: &QualityPolicy) -> QualityReport {
-    let week = Week::last_completed_on(as_of);
-    let weeks = week.trailing(TREND_WEEKS);
-    let mut customers: BTreeMap<&str, QualityCounts> = BTreeMap::new();
-    let mut by_type: BTreeMap<u8, QualityCounts> = BTreeMap::new();
-    let mut trend = vec![QualityCounts::default(); weeks.len()];
-    for leg in legs {
-        let in_week = week.contains(leg.start_time);
-        let slot = weeks.iter().position(|w| w.contains(leg.start_time));
-        let counts = customers.entry(leg.customer_id.as_str()).or_default();
-        if !in_week && slot.is_none() {
-            continue;
-        }
-        let verdict = classify(leg, policy).verdict;
-        if let Some(t) = slot.and_then(|i| trend.get_mut(i)) {
-            t.add(verdict);
-        }
-        if in_week {
-            counts.add(verdict);
-            by_type
-                .entry(leg.endpoint_type.code())
-                .or_default()
-                .add(verdict);
-        }
-    }
-    QualityReport {
-        week,
-        customers: customers
-            .into_iter()
-            .map(|(id, counts)| CustomerQuality {
-                customer_id: id.to_owned(),
-                counts,
-            })
-            .collect(),
-        by_endpoint_type: by_type
-            .into_iter()
-            .filter_map(|(code, counts)| {
-                EndpointType::from_code(code).map(|endpoint_type| EndpointQuality {
-                    endpoint_type,
-                    counts,
-                })
-            })
-            .collect(),
-        trend: weeks
-            .into_iter()
-            .zip(trend)
-            .map(|(week, counts)| WeekQuality { week, counts })
-            .collect(),
-        rejected_rows: Vec::new(),
-    }
+    QualityPartials::from_legs(legs, policy).report(as_of)
 }
 
 /// One customer's advanced-feature usage in a week (R-CQ-05).

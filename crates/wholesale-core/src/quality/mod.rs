@@ -34,6 +34,7 @@ mod aggregate;
 mod classify;
 mod columns;
 mod leg;
+mod partial;
 mod queue;
 mod read;
 mod rejected;
@@ -49,6 +50,7 @@ pub use leg::{
     legs_problems, CallLeg, Combine, EndpointType, Feature, IpVersion, Metric, QualityPolicy,
     StreamKind, StreamMetrics, Verdict,
 };
+pub use partial::{PartialError, QualityPartial, QualityPartials};
 pub use queue::{queue_kpis, CustomerQueueKpis, QueueKpis, QueueOutcome, QueueReport, QueuedCall};
 pub use read::{
     read_legs, read_queued_calls, LegsRead, QueuedCallsRead, LEG_COLUMNS, LEG_FEATURE_COLUMN,

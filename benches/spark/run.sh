@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The Arrow/Spark benchmark: prints two ratios from one run (see bench.py).
+#   benches/spark/run.sh [SPARK_LEGS=20000000] [SINGLE_LEGS=10000000]
+# Uses the Spark suite's environment (target/venv-spark, wheel installed):
+# run ./scripts/suites/spark.sh once first.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PY=${PY:-target/venv-spark/bin/python}
+export PYSPARK_PYTHON=$PWD/$PY
+exec "$PY" -W ignore::FutureWarning benches/spark/bench.py "$@"
