@@ -40,12 +40,22 @@ def file_error_codes(plan: wc.ImportPlan) -> List[str]:
 
 def run_isolated(code: str, timeout: float = 120) -> Any:
     """Runs `code` in a fresh interpreter; it prints one JSON object last.
-    ``maxrss_bytes`` is added: the child's peak resident memory."""
+    ``maxrss_bytes`` is added: the child's peak resident memory. On Linux it
+    is VmHWM, the peak of the child's own address space: ru_maxrss keeps the
+    peak of the process image before exec, which, when subprocess forks with
+    vfork, is this (test) process with whatever earlier tests loaded."""
     script = textwrap.dedent(code) + textwrap.dedent(
         """
         import json as _json, resource as _resource
         _out = dict(RESULT)
         _out["maxrss_bytes"] = _resource.getrusage(_resource.RUSAGE_SELF).ru_maxrss * 1024
+        try:
+            with open("/proc/self/status") as _status:
+                for _line in _status:
+                    if _line.startswith("VmHWM:"):
+                        _out["maxrss_bytes"] = int(_line.split()[1]) * 1024
+        except OSError:
+            pass
         print(_json.dumps(_out))
         """
     )
