@@ -110,8 +110,20 @@ export function chartFigure({ id, title, note, plot, rows, columns }) {
   if (rows.length === 0) {
     figure.append(el('p', { className: 'empty', textContent: 'Nothing to chart.' }));
   } else {
-    const svg = Plot.plot({ marginLeft: 60, style: { fontSize: '12px', background: 'transparent' }, ...plot, ariaLabel: title });
-    figure.append(svg);
+    // With a legend, Plot returns a figure holding swatches and the plot.
+    const node = Plot.plot({ marginLeft: 60, style: { fontSize: '12px', background: 'transparent' }, ...plot, ariaLabel: title });
+    // One image for assistive technology, its numbers in the table below;
+    // Plot's labels of mark groups stay as data (aria-label needs a role),
+    // the swatches' little squares are decoration beside their text.
+    for (const svg of node.matches('svg') ? [node] : node.querySelectorAll('svg')) {
+      if (svg.getAttribute('aria-label') === title) svg.setAttribute('role', 'img');
+      else svg.setAttribute('aria-hidden', 'true');
+    }
+    for (const g of node.querySelectorAll('g[aria-label]')) {
+      g.dataset.mark = g.getAttribute('aria-label');
+      g.removeAttribute('aria-label');
+    }
+    figure.append(node);
   }
   const details = el('details', { className: 'chart-data' }, el('summary', { textContent: `Numbers of this chart: ${title}` }));
   details.append(sortableTable({ id: `${id}-data`, caption: title, columns, rows, limit: rows.length || 1 }));
@@ -121,9 +133,11 @@ export function chartFigure({ id, title, note, plot, rows, columns }) {
 
 /** Horizontal bars, one per row: `y` names the bar (text), `x` its value. */
 export function barChart({ id, title, note, rows, columns, x, y, xLabel, rule, percent = false }) {
+  // A row without a value (nothing measured) keeps its place, with no bar.
+  const valued = rows.filter((d) => d[x] !== null && d[x] !== undefined);
   const marks = [
-    Plot.barX(rows, { x, y, fill: '#2a6ad4', sort: null }),
-    Plot.text(rows, { x, y, text: (d) => formatValue(d[x], percent ? 'percent' : 'number'), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+    Plot.barX(valued, { x, y, fill: '#2a6ad4', sort: null }),
+    Plot.text(rows, { x: (d) => d[x] ?? 0, y, text: (d) => (d[x] === null || d[x] === undefined ? 'none measured' : formatValue(d[x], percent ? 'percent' : 'number')), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
     Plot.ruleX([0]),
   ];
   if (rule) marks.push(Plot.ruleX([rule.value], { stroke: '#a40000', strokeDasharray: '4,3' }), Plot.text([rule.value], { x: (d) => d, frameAnchor: 'top', text: () => rule.label, dy: -2, fill: '#a40000', textAnchor: 'start', dx: 3 }));
