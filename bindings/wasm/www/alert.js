@@ -30,3 +30,12 @@ export function clearError(box) {
   delete box.dataset.code;
   box.hidden = true;
 }
+
+/** The columns of a table of problems with the file they are in. */
+export const PROBLEM_COLUMNS = [
+  { key: 'file', label: 'File', type: 'text' },
+  { key: 'line', label: 'Line', type: 'number' },
+  { key: 'field', label: 'Column', type: 'text' },
+  { key: 'code', label: 'Code', type: 'text' },
+  { key: 'message', label: 'Problem', type: 'text' },
+];

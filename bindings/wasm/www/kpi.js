@@ -4,10 +4,10 @@
 // Several reports of the latest date (regions, or one per reseller) are read
 // together; reports of earlier dates are listed, not mixed in.
 import { init } from '../js/web.js';
-import { clearError, showError } from './alert.js';
+import { PROBLEM_COLUMNS, clearError, showError } from './alert.js';
 import { barChart, groupedBarChart, section, sortableTable, tiles, timelineChart } from './charts.js';
 import { fileDrop } from './drop.js';
-import { mountNav } from './nav.js';
+import { markRendered, startPage } from './page.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -219,21 +219,13 @@ function showFiles(reports, latest) {
   const problems = reports.flatMap((r) => r.problems.map((p) => ({ file: r.name, ...p })));
   $('#rejected').replaceChildren(...(problems.length === 0 ? [] : [
     sortableTable({
-      id: 'problems', caption: 'Rows left out of the dashboard, with their problems', rows: problems,
-      columns: [
-        { key: 'file', label: 'File', type: 'text' },
-        { key: 'line', label: 'Line', type: 'number' },
-        { key: 'field', label: 'Column', type: 'text' },
-        { key: 'code', label: 'Code', type: 'text' },
-        { key: 'message', label: 'Problem', type: 'text' },
-      ],
+      id: 'problems', caption: 'Rows left out of the dashboard, with their problems', rows: problems, columns: PROBLEM_COLUMNS,
     }),
   ]));
   $('#files').hidden = false;
 }
 
 async function main() {
-  mountNav();
   const api = await init();
   window.wholesale = api;
   const status = $('#status');
@@ -266,7 +258,7 @@ async function main() {
       showError(error, e, 'Dashboard');
       status.textContent = 'The dashboard could not be made.';
     }
-    document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
+    markRendered();
   };
 
   const onFiles = (files) => {
@@ -278,7 +270,7 @@ async function main() {
         read.push({ ...file, rows: table.rows, problems: table.problems, date: reportDate(api, file.name, table.rows) });
       } catch (e) {
         showError(error, e, file.name);
-        document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
+        markRendered();
         return;
       }
     }
@@ -293,11 +285,6 @@ async function main() {
   $('#product').addEventListener('change', render);
   $('#as-of').addEventListener('change', () => { autoDate = false; render(); });
   status.textContent = 'Ready: drop subscription details reports.';
-  document.body.dataset.ready = 'true';
 }
 
-main().catch((e) => {
-  showError($('#error'), e, 'Cannot start');
-  $('#status').textContent = 'Cannot start.';
-  document.body.dataset.ready = 'error';
-});
+startPage(main);

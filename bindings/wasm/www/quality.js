@@ -3,10 +3,10 @@
 // and queue KPIs (`queueKpis`, R-CQ-04) out as charts and sortable tables.
 // Every number comes from the library's results.
 import { init } from '../js/web.js';
-import { clearError, showError } from './alert.js';
+import { PROBLEM_COLUMNS, clearError, showError } from './alert.js';
 import { barChart, lineChart, section, sortableTable, tiles } from './charts.js';
 import { fileDrop } from './drop.js';
-import { mountNav } from './nav.js';
+import { markRendered, startPage } from './page.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -24,13 +24,6 @@ const QUEUE = [
   { key: 'abandonment_pct', label: 'Abandonment', type: 'percent' },
   { key: 'avg_answer_seconds', label: 'Mean answer wait, s', type: 'number' },
   { key: 'avg_abandon_wait_seconds', label: 'Mean wait before abandoning, s', type: 'number' },
-];
-const PROBLEM_COLUMNS = [
-  { key: 'file', label: 'File', type: 'text' },
-  { key: 'line', label: 'Line', type: 'number' },
-  { key: 'field', label: 'Column', type: 'text' },
-  { key: 'code', label: 'Code', type: 'text' },
-  { key: 'message', label: 'Problem', type: 'text' },
 ];
 const CHART_ROWS = 25;
 
@@ -105,7 +98,6 @@ function queueSection(queue) {
 }
 
 async function main() {
-  mountNav();
   const api = await init();
   window.wholesale = api;
   const status = $('#status');
@@ -135,7 +127,7 @@ async function main() {
       showError(error, e, 'Report');
       status.textContent = 'The report could not be made.';
     }
-    document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
+    markRendered();
   };
   const fail = (e) => showError(error, e);
 
@@ -143,11 +135,6 @@ async function main() {
   fileDrop($('#queue-drop'), $('#queue'), ([file]) => { files.queue = file; render(); }, fail);
   $('#as-of').addEventListener('change', render);
   status.textContent = 'Ready: drop a call-leg CSV.';
-  document.body.dataset.ready = 'true';
 }
 
-main().catch((e) => {
-  showError($('#error'), e, 'Cannot start');
-  $('#status').textContent = 'Cannot start.';
-  document.body.dataset.ready = 'error';
-});
+startPage(main);
