@@ -43,3 +43,4 @@ npx --no-install tsc -p tsconfig.build.json
 size=$(stat -c %s pkg/node/wholesale_core_wasm_bg.wasm)
 gz=$(gzip -9 -c pkg/node/wholesale_core_wasm_bg.wasm | wc -c)
 echo "wasm size: $size bytes ($gz bytes gzip -9)"
+node www/build.mjs
