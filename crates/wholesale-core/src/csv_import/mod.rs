@@ -35,14 +35,20 @@ use crate::package::{BasicLicense, BasicLicenses, Package};
 use crate::problem::{AsProblem, Problem};
 
 mod decode;
+mod export;
 mod header;
 mod index;
 mod plan;
+mod ready;
 mod records;
 mod remediation;
 mod row;
 mod snapshot;
 
+pub use export::{
+    snapshot_from_export, ExportError, ExportFile, ExportFiles, SnapshotBuild, MAX_EXPORT_USERS,
+};
+pub use ready::{write_ready, write_rejected, OutputError, Written};
 pub use remediation::{remediation_for, Remediation, RemediationAdvice};
 pub use snapshot::{OrgSnapshot, SnapshotError, SnapshotUser};
 
@@ -386,10 +392,6 @@ impl ImportPlan {
         !self.file_errors.is_empty() || self.summary.rejected > 0
     }
 
-    fn file_error(code: Code, line: Option<u64>, message: impl Into<String>) -> ImportPlan {
-        ImportPlan::refused(file_problem(code, line, message))
-    }
-
     /// A plan of no rows, for a file refused (or only warned about) as a whole.
     fn refused(problem: Problem) -> ImportPlan {
         let mut plan = ImportPlan::default();
@@ -494,28 +496,40 @@ pub fn read_at_most(reader: impl Read, limit: usize) -> std::io::Result<Vec<u8>>
 
 /// Plans the import of CSV `bytes`; see [`check`].
 pub fn check_bytes(bytes: &[u8], options: &ImportOptions) -> ImportPlan {
+    let (body, delimiter) = match text_of(bytes) {
+        Ok(text) => text,
+        Err(problem) => return ImportPlan::refused(problem).finish(),
+    };
+    let plan = plan::plan(&body, delimiter, options);
+    if !plan.file_errors.is_empty() {
+        if let Some(problem) = encoding_problem(bytes) {
+            return ImportPlan::refused(problem).finish();
+        }
+    }
+    plan.finish()
+}
+
+/// The text of a user file and its separator (R-CSV-01), once its size is
+/// known to be within [`MAX_FILE_BYTES`] (R-CSV-04).
+pub(crate) fn text_of(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, [u8]>, u8), Problem> {
     if bytes.len() > MAX_FILE_BYTES {
-        return ImportPlan::file_error(
+        return Err(file_problem(
             Code::FileTooLarge,
             None,
             format!(
                 "the file is larger than {} MiB; split it into files of at most {MAX_DATA_ROWS} rows",
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
-        )
-        .finish();
+        ));
     }
-    let (body, delimiter) = match decode::body(bytes) {
-        Ok(body) => body,
-        Err(e) => return ImportPlan::file_error(Code::FileEncoding, e.line, e.message).finish(),
-    };
-    let plan = plan::plan(&body, delimiter, options);
-    if !plan.file_errors.is_empty() {
-        // The records read were valid UTF-8, but the plan stopped early (or
-        // at a record that is not): an encoding problem comes first.
-        if let Err(e) = decode::decode(bytes) {
-            return ImportPlan::file_error(Code::FileEncoding, e.line, e.message).finish();
-        }
-    }
-    plan.finish()
+    decode::body(bytes).map_err(|e| file_problem(Code::FileEncoding, e.line, e.message))
+}
+
+/// The encoding problem of a file whose reading stopped early: the records
+/// read were valid UTF-8, but one after them may not be, and an encoding
+/// problem is the one to report, before any other (R-CSV-01).
+pub(crate) fn encoding_problem(bytes: &[u8]) -> Option<Problem> {
+    decode::decode(bytes)
+        .err()
+        .map(|e| file_problem(Code::FileEncoding, e.line, e.message))
 }
