@@ -386,10 +386,72 @@ pub struct ImportPlan {
     pub summary: Summary,
 }
 
+/// How many problems of the plan carry one code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CodeCount {
+    /// The code.
+    pub code: Code,
+    /// The problems with it, of the file and of the rows.
+    pub count: usize,
+}
+
+impl RowOutcome {
+    /// R-CSV-20: whether the row destroys something: a `remove`, a
+    /// `change_package`, or any other planned row that removes a license.
+    /// Such rows are listed wherever a person reads the plan.
+    pub fn is_destructive(&self) -> bool {
+        match self.action {
+            Action::Remove | Action::ChangePackage => true,
+            Action::Rejected => false,
+            Action::Add | Action::Modify | Action::NoChange => !self.remove.is_empty(),
+        }
+    }
+}
+
 impl ImportPlan {
     /// Whether the file or any row is rejected (the CLI exits 1).
     pub fn has_rejections(&self) -> bool {
         !self.file_errors.is_empty() || self.summary.rejected > 0
+    }
+
+    /// R-CSV-20: the rows that destroy something ([`RowOutcome::is_destructive`]),
+    /// in file order.
+    ///
+    /// ```
+    /// use wholesale_core::csv_import::{check_bytes, Action, ImportOptions, OrgSnapshot};
+    ///
+    /// let org = OrgSnapshot::from_json(r#"{"users": [{"email": "ana@acme.example", "package": "webex_meetings"}]}"#).unwrap();
+    /// let csv = b"User ID/Email,Webex Meetings\nana@acme.example,FALSE\nbob@acme.example,TRUE\n";
+    /// let plan = check_bytes(csv, &ImportOptions::default().with_org(org));
+    /// let review: Vec<_> = plan.destructive_rows().map(|r| (r.line, r.action)).collect();
+    /// assert_eq!(review, [(2, Action::Remove)]);
+    /// ```
+    pub fn destructive_rows(&self) -> impl Iterator<Item = &RowOutcome> {
+        self.rows.iter().filter(|row| row.is_destructive())
+    }
+
+    /// The number of problems per code, of the file and of the rows,
+    /// errors and warnings alike; the most frequent first, ties in the
+    /// registry's order.
+    pub fn code_counts(&self) -> Vec<CodeCount> {
+        let mut counts: Vec<CodeCount> = Vec::new();
+        let problems = self.file_errors.iter().chain(&self.file_warnings).chain(
+            self.rows
+                .iter()
+                .flat_map(|row| row.errors.iter().chain(&row.warnings)),
+        );
+        for problem in problems {
+            match counts.iter_mut().find(|c| c.code == problem.code) {
+                Some(entry) => entry.count += 1,
+                None => counts.push(CodeCount {
+                    code: problem.code,
+                    count: 1,
+                }),
+            }
+        }
+        counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
+        counts
     }
 
     /// A plan of no rows, for a file refused (or only warned about) as a whole.
