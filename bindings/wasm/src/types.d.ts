@@ -1013,6 +1013,17 @@ export interface PhoneNumberRowTable {
 }
 
 /**
+ * What a person reviews before an import (R-CSV-20): every row that
+ * destroys something, and the number of problems per code.
+ */
+export interface PlanReview {
+  /** `ImportPlan::code_counts`. */
+  code_counts: CodeCount[];
+  /** `ImportPlan::destructive_rows`, in file order. */
+  destructive: RowOutcome[];
+}
+
+/**
  * The serialized form of `Problem`: `rule` and `severity` follow from the
  * code, so they are written but never trusted when read.
  */

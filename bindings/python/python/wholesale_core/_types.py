@@ -922,6 +922,16 @@ class PhoneNumberRowTable(TypedDict):
     rows: List[PhoneNumberRow]
 
 
+class PlanReview(TypedDict):
+    """What a person reviews before an import (R-CSV-20): every row that
+    destroys something, and the number of problems per code."""
+
+    #: `ImportPlan::code_counts`.
+    code_counts: List[CodeCount]
+    #: `ImportPlan::destructive_rows`, in file order.
+    destructive: List[RowOutcome]
+
+
 class Problem(TypedDict):
     """The serialized form of `Problem`: `rule` and `severity` follow from the
     code, so they are written but never trusted when read."""

@@ -396,6 +396,17 @@ pub struct CodeCount {
     pub count: usize,
 }
 
+/// What a person reviews before an import (R-CSV-20): every row that
+/// destroys something, and the number of problems per code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PlanReview {
+    /// [`ImportPlan::destructive_rows`], in file order.
+    pub destructive: Vec<RowOutcome>,
+    /// [`ImportPlan::code_counts`].
+    pub code_counts: Vec<CodeCount>,
+}
+
 impl RowOutcome {
     /// R-CSV-20: whether the row destroys something: a `remove`, a
     /// `change_package`, or any other planned row that removes a license.
@@ -429,6 +440,14 @@ impl ImportPlan {
     /// ```
     pub fn destructive_rows(&self) -> impl Iterator<Item = &RowOutcome> {
         self.rows.iter().filter(|row| row.is_destructive())
+    }
+
+    /// The review of the plan: its destructive rows and its count per code.
+    pub fn review(&self) -> PlanReview {
+        PlanReview {
+            destructive: self.destructive_rows().cloned().collect(),
+            code_counts: self.code_counts(),
+        }
     }
 
     /// The number of problems per code, of the file and of the rows,
