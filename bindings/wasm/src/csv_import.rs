@@ -102,11 +102,7 @@ pub fn ready_file(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] data: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CheckCsvOptions")] options: JsValue,
 ) -> Result<Vec<u8>, JsValue> {
-    let (bytes, plan) = checked(&data, options)?;
-    let mut out = Vec::new();
-    csv_import::write_ready(&bytes, &plan, &mut out)
-        .map_err(|e| error_to_js(&ErrorInfo::of(&e)))?;
-    Ok(out)
+    part(&data, options, |b, p, o| csv_import::write_ready(b, p, o))
 }
 
 /// `rejectedFile(data, options?)`: the rejected rows of `data` as written,
@@ -117,10 +113,24 @@ pub fn rejected_file(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] data: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CheckCsvOptions")] options: JsValue,
 ) -> Result<Vec<u8>, JsValue> {
-    let (bytes, plan) = checked(&data, options)?;
+    part(&data, options, |b, p, o| {
+        csv_import::write_rejected(b, p, o)
+    })
+}
+
+/// The file `write` writes from the plan of `data`.
+fn part(
+    data: &JsValue,
+    options: JsValue,
+    write: impl Fn(
+        &[u8],
+        &ImportPlan,
+        &mut Vec<u8>,
+    ) -> Result<csv_import::Written, csv_import::OutputError>,
+) -> Result<Vec<u8>, JsValue> {
+    let (bytes, plan) = checked(data, options)?;
     let mut out = Vec::new();
-    csv_import::write_rejected(&bytes, &plan, &mut out)
-        .map_err(|e| error_to_js(&ErrorInfo::of(&e)))?;
+    write(&bytes, &plan, &mut out).map_err(|e| error_to_js(&ErrorInfo::of(&e)))?;
     Ok(out)
 }
 
