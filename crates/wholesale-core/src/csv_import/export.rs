@@ -17,7 +17,7 @@ use super::{encoding_problem, file_problem, text_of, ImportOptions, OrgSnapshot,
 use crate::codes::{Code, Severity};
 use crate::package::Package;
 use crate::problem::{AsProblem, Problem};
-use crate::text::{same_name, trim, truncate, MESSAGE_CHARS};
+use crate::text::{count_newlines, same_name, trim, truncate, MESSAGE_CHARS};
 
 /// At most this many users in an export. An org can have more users than
 /// one import file may hold ([`MAX_DATA_ROWS`](super::MAX_DATA_ROWS)); this
@@ -242,9 +242,10 @@ fn read_users(bytes: &[u8]) -> Result<(OrgSnapshot, Vec<Problem>), ExportError> 
     let (mut records, columns, header_line) =
         open(&text, delimiter).map_err(|p| refused(bytes, file, p))?;
     let options = ImportOptions::default();
-    let mut planner = Planner::new(&options, &columns, 0);
-    let mut rows: Vec<RowOutcome> = Vec::new();
-    let mut users = Vec::new();
+    let expected = count_newlines(&text).min(MAX_EXPORT_USERS);
+    let mut planner = Planner::new(&options, &columns, expected);
+    let mut rows: Vec<RowOutcome> = Vec::with_capacity(expected);
+    let mut users = Vec::with_capacity(expected);
     let data_rows = read_rows(
         &text,
         delimiter,
