@@ -186,7 +186,12 @@ fn check_csv<'py>(
         // larger input is the plan's FILE_TOO_LARGE; the bytes stay with the
         // plan for its ready and rejected files.
         let bytes = match source(py, data, text)? {
-            Input::Data(data) => data.as_bytes().to_vec(),
+            // Beyond the limit the plan is FILE_TOO_LARGE whatever follows.
+            Input::Data(data) => {
+                let bytes = data.as_bytes();
+                let kept = bytes.len().min(csv_import::MAX_FILE_BYTES + 1);
+                bytes.get(..kept).unwrap_or(bytes).to_vec()
+            }
             Input::Read(bytes) => bytes,
             Input::File { file, .. } => detached(py, || {
                 csv_import::read_at_most(file, csv_import::MAX_FILE_BYTES)
