@@ -238,6 +238,7 @@ proptest! {
         eol in prop_oneof![Just("\n"), Just("\r\n"), Just("\r")],
         last_eol in any::<bool>(),
         utf16 in any::<bool>(),
+        bom in any::<bool>(),
         with_org in any::<bool>(),
         add_and_remove in any::<bool>(),
     ) {
@@ -257,7 +258,11 @@ proptest! {
                 text.push_str(eol);
             }
         }
-        let bytes = if utf16 { utf16le(&text) } else { text.into_bytes() };
+        let bytes = match (utf16, bom) {
+            (true, _) => utf16le(&text),
+            (false, true) => [&b"\xEF\xBB\xBF"[..], text.as_bytes()].concat(),
+            (false, false) => text.into_bytes(),
+        };
         let behavior = if add_and_remove { ImportBehavior::AddAndRemove } else { ImportBehavior::AddOnly };
         let options = ImportOptions::default().with_behavior(behavior).with_org(with_org.then(org));
         let plan = check_bytes(&bytes, &options);
@@ -267,6 +272,7 @@ proptest! {
         let written = write_ready(&bytes, &plan, &mut out).unwrap();
         prop_assert_eq!(written.rows, plan.rows.len() - plan.summary.rejected);
         prop_assert_eq!(out.starts_with(&[0xFF, 0xFE]), utf16);
+        prop_assert_eq!(out.starts_with(b"\xEF\xBB\xBF"), bom && !utf16);
         let again = check_bytes(&out, &options);
         let kept_non_blank = plan.rows.iter().any(|r| {
             r.action != Action::Rejected && !r.warnings.iter().any(|w| w.code == Code::RowBlank)
