@@ -1,22 +1,34 @@
 //! CSV import planning (`wholesale_core::csv_import`, R-CSV-01..21).
 
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 use wholesale_core::csv_import::{
-    self, ImportOptions, ImportPlan, OrgSnapshot, RemediationAdvice, SnapshotError,
+    self, ExportError, ExportFiles, ImportOptions, ImportPlan, OrgSnapshot, OutputError,
+    RemediationAdvice, SnapshotError,
 };
 
 use crate::convert::{
-    constant, input_data, is_file_input, json_doc, options, source, to_py, Input,
+    constant, input_data, is_file_input, json_doc, options, package, source, to_py, Input,
 };
-use crate::errors::{detached, guard, input_error, Raise};
+use crate::errors::{detached, guard, input_error, CsvImportError, Raise};
+
+impl Raise for ExportError {
+    type Exception = CsvImportError;
+}
+impl Raise for OutputError {
+    type Exception = CsvImportError;
+}
 
 /// The core's import plan, kept in Rust until Python asks for it: the summary
 /// and file-level problems convert on their own, the rows (one dict per data
 /// row, the costly part) only when `to_dict()` is called. The Python
-/// `ImportPlan` wraps it and caches what it converted.
+/// `ImportPlan` wraps it and caches what it converted. The CSV bytes are
+/// kept with it (at most `MAX_CSV_FILE_BYTES` + 1), for the ready and
+/// rejected files.
 #[pyclass(frozen, name = "PlanHandle", module = "wholesale_core._lowlevel")]
 pub struct PlanHandle {
     plan: ImportPlan,
+    bytes: Vec<u8>,
 }
 
 #[pymethods]
@@ -56,6 +68,55 @@ impl PlanHandle {
     #[pyo3(signature = () -> "ImportPlanDict")]
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || to_py(py, &self.plan))
+    }
+
+    /// The rows that remove a user, change a package or remove a license
+    /// (the core's `ImportPlan::destructive_rows`, R-CSV-20).
+    #[pyo3(signature = () -> "List[RowOutcome]")]
+    fn destructive_rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            to_py(py, &self.plan.destructive_rows().collect::<Vec<_>>())
+        })
+    }
+
+    /// The number of problems per code, most frequent first (the core's
+    /// `ImportPlan::code_counts`).
+    #[pyo3(signature = () -> "List[CodeCount]")]
+    fn code_counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || to_py(py, &self.plan.code_counts()))
+    }
+
+    /// The ready file (the core's `write_ready`, R-CSV-20) and its number of
+    /// data rows. Raises `CsvImportError` (`OUTPUT_FILE_REFUSED`) for a file
+    /// refused as a whole.
+    #[pyo3(signature = () -> "Tuple[bytes, int]")]
+    fn ready<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyBytes>, usize)> {
+        self.part(py, false)
+    }
+
+    /// The rejected file with its `Errors` column (the core's
+    /// `write_rejected`, R-CSV-20) and its number of data rows.
+    #[pyo3(signature = () -> "Tuple[bytes, int]")]
+    fn rejected<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyBytes>, usize)> {
+        self.part(py, true)
+    }
+}
+
+impl PlanHandle {
+    /// The ready file, or the rejected one.
+    fn part<'py>(&self, py: Python<'py>, rejected: bool) -> PyResult<(Bound<'py, PyBytes>, usize)> {
+        guard(py, || {
+            let mut out = Vec::new();
+            let written = detached(py, || {
+                if rejected {
+                    csv_import::write_rejected(&self.bytes, &self.plan, &mut out)
+                } else {
+                    csv_import::write_ready(&self.bytes, &self.plan, &mut out)
+                }
+            })?
+            .map_err(|err| err.to_pyerr(py))?;
+            Ok((PyBytes::new(py, &out), written.rows))
+        })
     }
 }
 
@@ -127,17 +188,24 @@ fn check_csv<'py>(
         if let Some(org) = snapshot(py, org, org_text)? {
             opts = opts.with_org(org);
         }
-        let plan = match source(py, data, text)? {
+        // Read as the core's `check` reads (bounded by `read_at_most`), so a
+        // larger input is the plan's FILE_TOO_LARGE; the bytes stay with the
+        // plan for its ready and rejected files.
+        let bytes = match source(py, data, text)? {
+            // Beyond the limit the plan is FILE_TOO_LARGE whatever follows.
             Input::Data(data) => {
                 let bytes = data.as_bytes();
-                detached(py, || csv_import::check_bytes(bytes, &opts))?
+                let kept = bytes.len().min(csv_import::MAX_FILE_BYTES + 1);
+                bytes.get(..kept).unwrap_or(bytes).to_vec()
             }
-            Input::Read(bytes) => detached(py, || csv_import::check_bytes(&bytes, &opts))?,
-            Input::File { file, .. } => {
-                detached(py, || csv_import::check(file, &opts))?.map_err(|err| err.to_pyerr(py))?
-            }
+            Input::Read(bytes) => bytes,
+            Input::File { file, .. } => detached(py, || {
+                csv_import::read_at_most(file, csv_import::MAX_FILE_BYTES)
+            })?
+            .map_err(|err| csv_import::CsvImportError::from(err).to_pyerr(py))?,
         };
-        Ok(PlanHandle { plan })
+        let plan = detached(py, || csv_import::check_bytes(&bytes, &opts))?;
+        Ok(PlanHandle { plan, bytes })
     })
 }
 
@@ -154,11 +222,60 @@ fn remediation_for<'py>(py: Python<'py>, message: &str) -> PyResult<Bound<'py, P
     })
 }
 
+/// An export argument: bytes, a path or a binary file object, read bounded
+/// as every input (`MAX_CSV_FILE_BYTES`).
+fn export_bytes(obj: Option<&Bound<'_, PyAny>>, field: &str) -> PyResult<Option<Vec<u8>>> {
+    obj.filter(|o| !o.is_none())
+        .map(|o| input_data(o, field).map(|data| data.as_bytes().to_vec()))
+        .transpose()
+}
+
+/// Builds an org snapshot from Control Hub exports (the core's
+/// `snapshot_from_export`, R-CSV-21): `users` the user export (UTF-8 CSV or
+/// UTF-16LE tab-separated), `locations` a location list, `phone_numbers` the
+/// phone numbers report, each bytes, a path or a binary file object;
+/// `package` the customer's package. Returns `{snapshot, warnings,
+/// warning_files}`; `check_csv(org=built["snapshot"])` takes the snapshot.
+/// A file with errors raises `CsvImportError` with every problem in
+/// `.problems`, each with its line. Runs without the GIL.
+#[pyfunction]
+#[pyo3(signature = (
+    users: "FileInput",
+    *,
+    locations: "Optional[FileInput]" = None,
+    phone_numbers: "Optional[FileInput]" = None,
+    package: "Optional[str]" = None,
+) -> "SnapshotBuild")]
+fn snapshot_from_export<'py>(
+    py: Python<'py>,
+    users: &Bound<'py, PyAny>,
+    locations: Option<&Bound<'py, PyAny>>,
+    phone_numbers: Option<&Bound<'py, PyAny>>,
+    package: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(py, || {
+        let users = input_data(users, "users")?;
+        let locations = export_bytes(locations, "locations")?;
+        let numbers = export_bytes(phone_numbers, "phone_numbers")?;
+        let package = package
+            .map(|p| self::package(py, p, "package"))
+            .transpose()?;
+        let mut files = ExportFiles::new(users.as_bytes());
+        files.locations = locations.as_deref();
+        files.phone_numbers = numbers.as_deref();
+        files.package = package.as_ref();
+        let built = detached(py, || csv_import::snapshot_from_export(&files))?
+            .map_err(|err| err.to_pyerr(py))?;
+        to_py(py, &built)
+    })
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PlanHandle>()?;
     // The core's limit itself (R-CSV-04), never a copy of its value.
     constant(m, "MAX_CSV_FILE_BYTES", csv_import::MAX_FILE_BYTES, "int")?;
     m.add_function(wrap_pyfunction!(check_csv, m)?)?;
     m.add_function(wrap_pyfunction!(remediation_for, m)?)?;
+    m.add_function(wrap_pyfunction!(snapshot_from_export, m)?)?;
     Ok(())
 }

@@ -141,3 +141,70 @@ def test_an_org_of_another_type_is_an_input_error() -> None:
     with pytest.raises(wc.InputError) as info:
         wc.check_csv(CSV, org=object())  # type: ignore[arg-type]
     assert (info.value.code, info.value.field) == (wc.INPUT_INVALID, "org")
+
+
+# --- the snapshot built from Control Hub exports (R-CSV-21) -------------------
+
+SAMPLES = Path(__file__).resolve().parents[3] / "samples"
+EXPORTS = Path(__file__).resolve().parents[3] / "tests" / "exports"
+
+
+def test_r_csv_21_snapshot_from_the_shipped_export() -> None:
+    built = wc.snapshot_from_export(SAMPLES / "users_export.csv", package="Webex Calling")
+    org = built["snapshot"]
+    assert org.get("package") == "webex_calling"
+    users = {u["email"]: u for u in org.get("users") or []}
+    assert len(users) == 6
+    assert users["joao.pereira@acme-dental.example"].get("phone_number") == "+351213000101"
+    assert users["pedro.lima@acme-dental.example"].get("licenses") == ["basic_messaging", "call_on_webex"]
+    assert org.get("locations") == ["Lisboa HQ", "Porto", "Faro"]
+    assert [w["code"] for w in built["warnings"]] == ["COLUMN_UNKNOWN", "EXPORT_LOCATIONS_PARTIAL"]
+    assert built["warning_files"] == ["users", "users"]
+    # check_csv takes the snapshot as it is.
+    plan = wc.check_csv(SAMPLES / "users.csv", org=org)
+    assert plan.summary["remove"] == 1
+
+
+def test_r_csv_21_utf16_export_bytes_path_and_file_object_agree() -> None:
+    utf8 = wc.snapshot_from_export((SAMPLES / "users_export.csv").read_bytes())
+    utf16_path = EXPORTS / "users_export_utf16.csv"
+    assert utf16_path.read_bytes()[:2] == b"\xff\xfe"
+    with open(utf16_path, "rb") as file:
+        utf16 = wc.snapshot_from_export(file)
+    assert utf16 == utf8
+    assert wc.snapshot_from_export(str(utf16_path)) == utf8
+
+
+def test_r_csv_21_locations_from_each_source() -> None:
+    export = SAMPLES / "users_export.csv"
+    listed = wc.snapshot_from_export(export, locations=b"Name\nCoimbra\nporto\n")
+    assert listed["snapshot"].get("locations") == ["Coimbra", "porto", "Lisboa HQ", "Faro"]
+    assert "EXPORT_LOCATIONS_PARTIAL" not in [w["code"] for w in listed["warnings"]]
+    report = wc.snapshot_from_export(export, phone_numbers=EXPORTS / "phone_numbers_utf16.csv")
+    assert report["snapshot"].get("locations") == ["Lisboa HQ", "Porto", "Faro", "Braga"]
+    with pytest.raises(wc.CsvImportError) as err:
+        wc.snapshot_from_export(export, locations=b"Lisboa HQ\nPorto\n")
+    assert err.value.code == "LOCATIONS_COLUMN_MISSING"
+    assert err.value.line == 1
+
+
+def test_r_csv_21_malformed_export_raises_with_every_problem_and_line() -> None:
+    export = (
+        b"User ID/Email,Webex Calling,Webex Meetings\n"
+        b"ana@acme.example,TRUE,TRUE\n"
+        b"bob@acme.example,TRUE\n"
+        b"ANA@acme.example,FALSE,TRUE\n"
+    )
+    with pytest.raises(wc.CsvImportError) as err:
+        wc.snapshot_from_export(export)
+    assert err.value.code == "PACKAGE_MULTIPLE"
+    assert [(p["code"], p["line"]) for p in err.value.problems] == [
+        ("PACKAGE_MULTIPLE", 2),
+        ("ROW_MALFORMED", 3),
+        ("EMAIL_DUPLICATE", 4),
+    ]
+    with pytest.raises(wc.CsvImportError) as enc:
+        wc.snapshot_from_export(b"Email\na@b.co\n\xff\n")
+    assert (enc.value.code, enc.value.line) == ("FILE_ENCODING", 3)
+    with pytest.raises(wc.PackageError):
+        wc.snapshot_from_export(export, package="Webex Vioce")

@@ -269,7 +269,15 @@ export interface Classification {
 }
 
 /** A code of the registry (docs/codes.md), e.g. `EMAIL_INVALID`. */
-export type Code = "PACKAGE_UNKNOWN" | "TEMPLATE_FIELD_REQUIRED" | "TEMPLATE_PSTN_PROVIDER" | "PROVISIONING_ID_REQUIRED" | "PROVISIONING_ID_INVALID" | "CUSTOMER_FIELD_REQUIRED" | "CUSTOMER_PACKAGE_COUNT" | "COUNTRY_INVALID" | "HQ_LOCATION_UNCONFIRMED" | "DATA_REGION_UNKNOWN" | "USER_FIELD_REQUIRED" | "USER_NUMBER_REQUIRED" | "USER_LOCATION_UNKNOWN" | "ADMIN_PACKAGE_DOWNGRADE" | "PACKAGE_NOT_FOR_USERS" | "USER_EMAIL_DUPLICATE" | "MANUAL_BATCH_TOO_LARGE" | "PACKAGE_CHANGE_NEEDS_NUMBER" | "TAG_EDIT_FORBIDDEN" | "EMAIL_INVALID" | "PHONE_NUMBER_INVALID" | "PHONE_NUMBER_NO_PLUS" | "EXTENSION_INVALID" | "API_PAYLOAD_UNRECOGNIZED" | "API_PAYLOAD_INVALID" | "API_STATUS_UNKNOWN" | "API_PACKAGE_UNKNOWN" | "API_REPORTED_ERROR" | "API_REPORTED_WARNING" | "SUBSCRIBER_PACKAGE_COUNT" | "RESOURCE_ID_INVALID" | "FILE_UNREADABLE" | "FILE_ENCODING" | "FILE_SEPARATOR" | "FILE_EMPTY" | "HEADER_EMAIL_MISSING" | "HEADER_DUPLICATE" | "COLUMN_UNKNOWN" | "COLUMN_MISSPELLED" | "HEADER_MALFORMED" | "CELL_NOT_BOOLEAN" | "FILE_TOO_MANY_ROWS" | "FILE_TOO_LARGE" | "FIELD_TOO_LARGE" | "FILE_TOO_MANY_COLUMNS" | "FILE_NO_DATA_ROWS" | "ROW_MALFORMED" | "CELL_LINE_BREAK" | "PACKAGE_MULTIPLE" | "USER_UNKNOWN" | "REMOVAL_NOT_COVERED" | "PACKAGE_FALSE_IGNORED" | "PACKAGE_REQUIRED" | "NUMBER_REQUIRED" | "LOCATION_REQUIRED" | "LOCATION_UNKNOWN" | "JABBER_CELL_INVALID" | "JABBER_REQUIRED" | "PREFERRED_SITE_MISSING" | "EMAIL_REQUIRED" | "EMAIL_DUPLICATE" | "NUMBER_IN_USE" | "NUMBER_HELD_BY_REJECTED_ROW" | "PACKAGE_NOT_SUBSCRIBED" | "ADMIN_REMOVAL" | "ROW_BLANK" | "SNAPSHOT_KEY_UNKNOWN" | "SNAPSHOT_INVALID" | "SNAPSHOT_LIST_MISSING" | "CELL_FORMULA" | "STATUS_WINDOW_ZERO" | "KPI_PERCENTILE_INVALID" | "KPI_RATIO_INVALID" | "REPORT_UNREADABLE" | "REPORT_WRITE_FAILED" | "REPORT_COLUMN_MISSING" | "REPORT_CELL_INVALID" | "REPORT_ROW_MALFORMED" | "REPORT_FILE_NAME_INVALID" | "LEG_METRIC_INVALID" | "LEG_STREAM_INCOMPLETE" | "QUALITY_POLICY_INVALID" | "LEG_COLUMNS_LENGTH_MISMATCH" | "LEG_ENDPOINT_UNKNOWN" | "LEG_IP_VERSION_INVALID" | "LEG_TIME_INVALID" | "LEG_FIELD_REQUIRED" | "LEG_ROW_MALFORMED" | "CALL_DATA_UNREADABLE" | "LEG_HEADER_MISSING" | "QUALITY_PARTIAL_INVALID" | "QUEUE_HEADER_MISSING" | "QUEUE_ROW_MALFORMED" | "QUEUE_FIELD_INVALID" | "QUEUE_OUTCOME_UNKNOWN" | "QUEUE_WAIT_INVALID" | "LEG_FEATURE_UNKNOWN";
+export type Code = "PACKAGE_UNKNOWN" | "TEMPLATE_FIELD_REQUIRED" | "TEMPLATE_PSTN_PROVIDER" | "PROVISIONING_ID_REQUIRED" | "PROVISIONING_ID_INVALID" | "CUSTOMER_FIELD_REQUIRED" | "CUSTOMER_PACKAGE_COUNT" | "COUNTRY_INVALID" | "HQ_LOCATION_UNCONFIRMED" | "DATA_REGION_UNKNOWN" | "USER_FIELD_REQUIRED" | "USER_NUMBER_REQUIRED" | "USER_LOCATION_UNKNOWN" | "ADMIN_PACKAGE_DOWNGRADE" | "PACKAGE_NOT_FOR_USERS" | "USER_EMAIL_DUPLICATE" | "MANUAL_BATCH_TOO_LARGE" | "PACKAGE_CHANGE_NEEDS_NUMBER" | "TAG_EDIT_FORBIDDEN" | "EMAIL_INVALID" | "PHONE_NUMBER_INVALID" | "PHONE_NUMBER_NO_PLUS" | "EXTENSION_INVALID" | "API_PAYLOAD_UNRECOGNIZED" | "API_PAYLOAD_INVALID" | "API_STATUS_UNKNOWN" | "API_PACKAGE_UNKNOWN" | "API_REPORTED_ERROR" | "API_REPORTED_WARNING" | "SUBSCRIBER_PACKAGE_COUNT" | "RESOURCE_ID_INVALID" | "FILE_UNREADABLE" | "FILE_ENCODING" | "FILE_SEPARATOR" | "FILE_EMPTY" | "HEADER_EMAIL_MISSING" | "HEADER_DUPLICATE" | "COLUMN_UNKNOWN" | "COLUMN_MISSPELLED" | "HEADER_MALFORMED" | "CELL_NOT_BOOLEAN" | "FILE_TOO_MANY_ROWS" | "FILE_TOO_LARGE" | "FIELD_TOO_LARGE" | "FILE_TOO_MANY_COLUMNS" | "FILE_NO_DATA_ROWS" | "ROW_MALFORMED" | "CELL_LINE_BREAK" | "PACKAGE_MULTIPLE" | "USER_UNKNOWN" | "REMOVAL_NOT_COVERED" | "PACKAGE_FALSE_IGNORED" | "PACKAGE_REQUIRED" | "NUMBER_REQUIRED" | "LOCATION_REQUIRED" | "LOCATION_UNKNOWN" | "JABBER_CELL_INVALID" | "JABBER_REQUIRED" | "PREFERRED_SITE_MISSING" | "EMAIL_REQUIRED" | "EMAIL_DUPLICATE" | "NUMBER_IN_USE" | "NUMBER_HELD_BY_REJECTED_ROW" | "PACKAGE_NOT_SUBSCRIBED" | "ADMIN_REMOVAL" | "ROW_BLANK" | "SNAPSHOT_KEY_UNKNOWN" | "SNAPSHOT_INVALID" | "SNAPSHOT_LIST_MISSING" | "CELL_FORMULA" | "LOCATIONS_COLUMN_MISSING" | "EXPORT_LOCATIONS_PARTIAL" | "OUTPUT_FILE_REFUSED" | "OUTPUT_PLAN_MISMATCH" | "OUTPUT_UNWRITABLE" | "STATUS_WINDOW_ZERO" | "KPI_PERCENTILE_INVALID" | "KPI_RATIO_INVALID" | "REPORT_UNREADABLE" | "REPORT_WRITE_FAILED" | "REPORT_COLUMN_MISSING" | "REPORT_CELL_INVALID" | "REPORT_ROW_MALFORMED" | "REPORT_FILE_NAME_INVALID" | "LEG_METRIC_INVALID" | "LEG_STREAM_INCOMPLETE" | "QUALITY_POLICY_INVALID" | "LEG_COLUMNS_LENGTH_MISMATCH" | "LEG_ENDPOINT_UNKNOWN" | "LEG_IP_VERSION_INVALID" | "LEG_TIME_INVALID" | "LEG_FIELD_REQUIRED" | "LEG_ROW_MALFORMED" | "CALL_DATA_UNREADABLE" | "LEG_HEADER_MISSING" | "QUALITY_PARTIAL_INVALID" | "QUEUE_HEADER_MISSING" | "QUEUE_ROW_MALFORMED" | "QUEUE_FIELD_INVALID" | "QUEUE_OUTCOME_UNKNOWN" | "QUEUE_WAIT_INVALID" | "LEG_FEATURE_UNKNOWN";
+
+/** How many problems of the plan carry one code. */
+export interface CodeCount {
+  /** The code. */
+  code: Code;
+  /** The problems with it, of the file and of the rows. */
+  count: number;
+}
 
 /** One row of the registry, as listed by `wholesale codes` and `docs/codes.md`. */
 export interface CodeInfo {
@@ -517,6 +525,9 @@ export interface ExpiryRow {
   /** Used in the last 7 days / total, in %, capped at 100. */
   utilization_percent: number | null;
 }
+
+/** Which of the `ExportFiles` a problem is in. */
+export type ExportFile = "users" | "locations" | "phone_numbers";
 
 /** An advanced calling feature a call went through (R-CQ-05). */
 export type Feature = "call_queue" | "hunt_group" | "auto_attendant";
@@ -1002,6 +1013,17 @@ export interface PhoneNumberRowTable {
 }
 
 /**
+ * What a person reviews before an import (R-CSV-20): every row that
+ * destroys something, and the number of problems per code.
+ */
+export interface PlanReview {
+  /** `ImportPlan::code_counts`. */
+  code_counts: CodeCount[];
+  /** `ImportPlan::destructive_rows`, in file order. */
+  destructive: RowOutcome[];
+}
+
+/**
  * The serialized form of `Problem`: `rule` and `severity` follow from the
  * code, so they are written but never trusted when read.
  */
@@ -1311,8 +1333,46 @@ export interface RowOutcome {
 /** Whether a problem stops the operation or only deserves attention. */
 export type Severity = "error" | "warning";
 
+/**
+ * A snapshot built from exports, with the warnings about them (an unknown
+ * column, a blank row, a number without `+`, locations known only from
+ * the users).
+ */
+export interface SnapshotBuild {
+  /** The snapshot, as `check` takes it. */
+  snapshot: OrgSnapshot;
+  /** Which file each warning is in, index for index. */
+  warning_files: ExportFile[];
+  /** Warnings, each with its line (`field` is the column where there is one). */
+  warnings: Problem[];
+}
+
 /** A user of the org snapshot. */
 export interface SnapshotUser {
+  /** Display name; compared only when given. */
+  display_name?: string | null;
+  /** Sign-in e-mail (compared as the plan compares e-mails, R-CSV-14). */
+  email: string;
+  /** Extension. */
+  extension?: string | null;
+  /** First name; compared only when given. */
+  first_name?: string | null;
+  /** Last name; compared only when given. */
+  last_name?: string | null;
+  /** Basic licenses the user holds; `None` when not known. */
+  licenses?: BasicLicense[] | null;
+  /** Location name. */
+  location?: string | null;
+  /** The wholesale package the user holds, if any. */
+  package?: PackageId | null;
+  /** E.164 phone number. */
+  phone_number?: string | null;
+  /** Preferred Webex site; compared only when given. */
+  preferred_webex_site?: string | null;
+}
+
+/** A user of the org snapshot. */
+export interface SnapshotUserInput {
   /** Display name; compared only when given. */
   display_name?: string | null;
   /** Sign-in e-mail (compared as the plan compares e-mails, R-CSV-14). */

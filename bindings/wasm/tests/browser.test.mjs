@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codes, checkCsv } from '../js/index.js';
+import { codes, checkCsv, reviewCsv, snapshotFromExport } from '../js/index.js';
 import { launchChromium, serveStatic } from './lib/serve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -14,6 +14,7 @@ const output = join(root, 'test-output');
 const samples = join(root, '..', '..', 'samples');
 const usersCsv = join(samples, 'users.csv');
 const orgJson = join(samples, 'org.json');
+const usersExport = join(samples, 'users_export.csv');
 const COUNTS = ['rows', 'add', 'modify', 'change_package', 'remove', 'no_change', 'rejected', 'warnings'];
 
 let served;
@@ -99,6 +100,28 @@ test('the page checks the sample CSV in the browser: counts equal the core (Node
     }
   }
   assert.ok(checkCsv(csv, { behavior: 'add_and_remove', org }).summary.rejected > 0, 'the sample has rejected rows to show');
+
+  // R-CSV-20: the destructive changes are listed row by row, as the core's review says.
+  const review = reviewCsv(csv, { behavior: 'add_and_remove', org });
+  assert.ok(review.destructive.length > 0, 'the sample removes a user');
+  const shownReview = await page.locator('#review-table tbody tr').evaluateAll(
+    (trs) => trs.map((tr) => [Number(tr.cells[0].textContent), tr.cells[1].textContent, tr.dataset.action]),
+  );
+  assert.deepEqual(shownReview, review.destructive.map((r) => [r.line, r.email, r.action]));
+
+  // R-CSV-21: the Control Hub user export as the snapshot, built in the page.
+  await page.setInputFiles('#org', usersExport);
+  await checked(page, ++n);
+  const built = snapshotFromExport(new Uint8Array(readFileSync(usersExport)));
+  const fromExport = checkCsv(csv, { behavior: 'add_and_remove', org: built.snapshot });
+  assert.deepEqual(await shownCounts(page), { ...fromExport.summary }, 'export as snapshot');
+  assert.match(await page.textContent('#plan-note'), /snapshot users_export\.csv/);
+  const exportWarnings = await page.locator('#snapshot-warnings li').allTextContents();
+  assert.deepEqual(exportWarnings.map((t) => t.split(' ').find((w) => /^[A-Z_]+$/.test(w))), built.warnings.map((w) => w.code));
+  assert.equal(
+    await page.locator('#review-table tbody tr').count(),
+    reviewCsv(csv, { behavior: 'add_and_remove', org: built.snapshot }).destructive.length,
+  );
 
   // A panic in the browser build is an INTERNAL_ERROR, and the module recovers.
   // The hook is not in the package's API: the test wraps the web glue itself.

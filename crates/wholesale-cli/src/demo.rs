@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::{cmd_api, cmd_csv, cmd_kpi, cmd_quality, Failure, Outcome};
+use crate::{cmd_api, cmd_csv, cmd_kpi, cmd_quality, cmd_snapshot, Failure, Outcome};
 
 /// The repo's `samples/` folder, found from the crate at build time so the
 /// demo runs from any working directory.
@@ -21,6 +21,7 @@ pub fn run(out: &mut dyn Write) -> Result<Outcome, Failure> {
     )?;
     cmd_api::demo(out)?;
     cmd_csv::demo(out)?;
+    cmd_snapshot::demo(out)?;
     cmd_kpi::demo(out)?;
     cmd_quality::demo(out)?;
     Ok(Outcome::Clean)

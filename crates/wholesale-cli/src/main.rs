@@ -12,6 +12,7 @@ mod cmd_codes;
 mod cmd_csv;
 mod cmd_kpi;
 mod cmd_quality;
+mod cmd_snapshot;
 mod demo;
 mod output;
 
@@ -56,6 +57,9 @@ enum Command {
     Kpi(cmd_kpi::KpiArgs),
     /// Call quality from a call-leg CSV.
     Quality(cmd_quality::QualityArgs),
+    /// Org snapshots for `csv check --org`, built from Control Hub exports.
+    #[command(subcommand)]
+    Snapshot(cmd_snapshot::SnapshotCommand),
 }
 
 /// How a command ended: the process exit code.
@@ -114,6 +118,7 @@ fn main() -> ExitCode {
         Command::Csv(cmd) => cmd_csv::run(cmd, &mut out),
         Command::Kpi(args) => cmd_kpi::run(args, &mut out),
         Command::Quality(args) => cmd_quality::run(args, &mut out),
+        Command::Snapshot(cmd) => cmd_snapshot::run(cmd, &mut out),
     };
     let _ = out.flush();
     match result {

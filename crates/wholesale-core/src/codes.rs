@@ -246,6 +246,16 @@ registry! {
         "The org snapshot has no list of locations, users or subscribed packages: the checks that need it are skipped.";
     CellFormula = "CELL_FORMULA", "R-CSV-22", Warning,
         "A text cell starts like a spreadsheet formula (=, +, -, @): Control Hub stores it and exports it later.";
+    LocationsColumnMissing = "LOCATIONS_COLUMN_MISSING", "R-CSV-21", Error,
+        "A locations file or phone numbers report has no Location column: no location can be read from it.";
+    ExportLocationsPartial = "EXPORT_LOCATIONS_PARTIAL", "R-CSV-21", Warning,
+        "The snapshot's locations come only from the users' Location cells: a location without users is not in it.";
+    OutputFileRefused = "OUTPUT_FILE_REFUSED", "R-CSV-20", Error,
+        "The file is refused as a whole: it has no rows to write to a ready or rejected file.";
+    OutputPlanMismatch = "OUTPUT_PLAN_MISMATCH", "R-CSV-20", Error,
+        "The plan is not the plan of these bytes: its rows cannot be written from them.";
+    OutputUnwritable = "OUTPUT_UNWRITABLE", "R-CSV-20", Error,
+        "The ready or rejected file could not be written.";
 
     // --- status and kpi (R-STA, R-KPI) -----------------------------------------
     StatusWindowZero = "STATUS_WINDOW_ZERO", "R-STA", Warning,

@@ -26,6 +26,7 @@ fn outputs() -> Map<String, Value> {
     add!(g;
         Problem, Findings, codes::CodeInfo, package::PackageInfo, week::Week,
         csv_import::ImportPlan, csv_import::RemediationAdvice,
+        csv_import::SnapshotBuild, csv_import::CodeCount, csv_import::PlanReview,
         status::CustomerStatus, org::Customer, subscription::Subscription,
         kpi::Dashboard<'static>,
         report::AnyReportTable, report::ReportKind, report::ReportFileName,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import numpy
 import numpy.typing
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from ._types import (
     AdminRole,
@@ -19,6 +19,7 @@ from ._types import (
     ArrowData,
     CallLegInput,
     Classification,
+    CodeCount,
     CodeInfo,
     Customer,
     CustomerFilter,
@@ -53,7 +54,9 @@ from ._types import (
     ReportFileNameDict,
     ReportKind,
     ResourceId,
+    RowOutcome,
     Severity,
+    SnapshotBuild,
     StatusThresholds,
     Subscription,
     SubscriptionDetailsRowInput,
@@ -121,7 +124,9 @@ class PlanHandle:
     """The core's import plan, kept in Rust until Python asks for it: the summary
     and file-level problems convert on their own, the rows (one dict per data
     row, the costly part) only when `to_dict()` is called. The Python
-    `ImportPlan` wraps it and caches what it converted.
+    `ImportPlan` wraps it and caches what it converted. The CSV bytes are
+    kept with it (at most `MAX_CSV_FILE_BYTES` + 1), for the ready and
+    rejected files.
     """
     def summary(self) -> Summary:
         """`{rows, add, modify, change_package, remove, no_change, rejected, warnings}`."""
@@ -137,6 +142,23 @@ class PlanHandle:
         """The rows as an Arrow record batch (see `arrow::plan_rows`)."""
     def to_dict(self) -> ImportPlanDict:
         """The whole plan as the core's JSON `{file_errors, file_warnings, rows, summary}`."""
+    def destructive_rows(self) -> List[RowOutcome]:
+        """The rows that remove a user, change a package or remove a license
+        (the core's `ImportPlan::destructive_rows`, R-CSV-20).
+        """
+    def code_counts(self) -> List[CodeCount]:
+        """The number of problems per code, most frequent first (the core's
+        `ImportPlan::code_counts`).
+        """
+    def ready(self) -> Tuple[bytes, int]:
+        """The ready file (the core's `write_ready`, R-CSV-20) and its number of
+        data rows. Raises `CsvImportError` (`OUTPUT_FILE_REFUSED`) for a file
+        refused as a whole.
+        """
+    def rejected(self) -> Tuple[bytes, int]:
+        """The rejected file with its `Errors` column (the core's
+        `write_rejected`, R-CSV-20) and its number of data rows.
+        """
 
 
 class Week:
@@ -305,6 +327,23 @@ def check_csv(
 def remediation_for(message: str) -> Optional[RemediationAdvice]:
     """The fix for an error message Control Hub reported after an import
     (R-CSV-19): `{"remediation", "rule", "steps"}`, or `None` when unknown.
+    """
+
+def snapshot_from_export(
+    users: FileInput,
+    *,
+    locations: Optional[FileInput] = None,
+    phone_numbers: Optional[FileInput] = None,
+    package: Optional[str] = None,
+) -> SnapshotBuild:
+    """Builds an org snapshot from Control Hub exports (the core's
+    `snapshot_from_export`, R-CSV-21): `users` the user export (UTF-8 CSV or
+    UTF-16LE tab-separated), `locations` a location list, `phone_numbers` the
+    phone numbers report, each bytes, a path or a binary file object;
+    `package` the customer's package. Returns `{snapshot, warnings,
+    warning_files}`; `check_csv(org=built["snapshot"])` takes the snapshot.
+    A file with errors raises `CsvImportError` with every problem in
+    `.problems`, each with its line. Runs without the GIL.
     """
 
 def kpi_dashboard(

@@ -4,10 +4,12 @@ and report file names. Presentation only; every rule runs in the core."""
 from __future__ import annotations
 
 import datetime
-from typing import Any, Iterator, List, Optional, TypedDict, Union
+import os
+from typing import IO, Any, Iterator, List, Optional, Tuple, TypedDict, Union
 
 from . import _lowlevel
 from ._types import (
+    CodeCount,
     FileInput,
     ImportBehavior,
     ImportPlanDict,
@@ -96,6 +98,39 @@ class ImportPlan:
         core's ``ImportPlan::has_rejections``."""
         return self._handle.has_rejections()
 
+    @property
+    def destructive(self) -> List[RowOutcome]:
+        """The rows that remove a user, change a package or remove a license,
+        in file order (R-CSV-20): the rows to review before an import."""
+        return self._handle.destructive_rows()
+
+    def code_counts(self) -> List[CodeCount]:
+        """The number of problems per code, of the file and the rows, the most
+        frequent first."""
+        return self._handle.code_counts()
+
+    def ready_bytes(self) -> bytes:
+        """The ready file (R-CSV-20): the header and every row that is not
+        rejected, byte for byte, in the file's encoding (a UTF-16LE export
+        stays UTF-16LE, BOM kept). ``CsvImportError`` (``OUTPUT_FILE_REFUSED``)
+        when the file is refused as a whole."""
+        return self._handle.ready()[0]
+
+    def rejected_bytes(self) -> bytes:
+        """The rejected file (R-CSV-20): the header and the rejected rows as
+        written, with an ``Errors`` column (``CODE [column]: message``)."""
+        return self._handle.rejected()[0]
+
+    def write_ready(self, target: Union[str, "os.PathLike[str]", IO[bytes]]) -> int:
+        """Writes the ready file to a path or a binary file object; returns the
+        number of data rows written."""
+        return _write(self._handle.ready(), target)
+
+    def write_rejected(self, target: Union[str, "os.PathLike[str]", IO[bytes]]) -> int:
+        """Writes the rejected file to a path or a binary file object; returns
+        the number of data rows written."""
+        return _write(self._handle.rejected(), target)
+
     def to_dict(self) -> ImportPlanDict:
         """The core's plan JSON as plain data, exactly."""
         return self._data
@@ -152,6 +187,16 @@ class ImportPlan:
             f"no_change={s['no_change']} rejected={s['rejected']} "
             f"file_errors={len(self.file_errors)}>"
         )
+
+
+def _write(part: Tuple[bytes, int], target: Union[str, "os.PathLike[str]", IO[bytes]]) -> int:
+    data, rows = part
+    if isinstance(target, (str, os.PathLike)):
+        with open(target, "wb") as file:
+            file.write(data)
+    else:
+        target.write(data)
+    return rows
 
 
 def check_csv(

@@ -254,6 +254,15 @@ class Classification(TypedDict):
     verdict: Verdict
 
 
+class CodeCount(TypedDict):
+    """How many problems of the plan carry one code."""
+
+    #: The code.
+    code: Code
+    #: The problems with it, of the file and of the rows.
+    count: int
+
+
 class CodeInfo(TypedDict):
     """One row of the registry, as listed by `wholesale codes` and `docs/codes.md`."""
 
@@ -931,6 +940,16 @@ class PhoneNumberRowTable(TypedDict):
     rows: List[PhoneNumberRow]
 
 
+class PlanReview(TypedDict):
+    """What a person reviews before an import (R-CSV-20): every row that
+    destroys something, and the number of problems per code."""
+
+    #: `ImportPlan::code_counts`.
+    code_counts: List[CodeCount]
+    #: `ImportPlan::destructive_rows`, in file order.
+    destructive: List[RowOutcome]
+
+
 class Problem(TypedDict):
     """The serialized form of `Problem`: `rule` and `severity` follow from the
     code, so they are written but never trusted when read."""
@@ -1196,7 +1215,48 @@ class RowOutcome(TypedDict):
     warnings: List[Problem]
 
 
-class SnapshotUser(TypedDict, total=False):
+class SnapshotBuild(TypedDict):
+    """A snapshot built from exports, with the warnings about them (an unknown
+    column, a blank row, a number without `+`, locations known only from
+    the users)."""
+
+    #: The snapshot, as `check` takes it.
+    snapshot: OrgSnapshotDict
+    #: Which file each warning is in, index for index.
+    warning_files: List[ExportFile]
+    #: Warnings, each with its line (`field` is the column where there is one).
+    warnings: List[Problem]
+
+
+class _SnapshotUserRequired(TypedDict):
+    #: Sign-in e-mail (compared as the plan compares e-mails, R-CSV-14).
+    email: str
+
+
+class SnapshotUser(_SnapshotUserRequired, total=False):
+    """A user of the org snapshot."""
+
+    #: Display name; compared only when given.
+    display_name: Optional[str]
+    #: Extension.
+    extension: Optional[str]
+    #: First name; compared only when given.
+    first_name: Optional[str]
+    #: Last name; compared only when given.
+    last_name: Optional[str]
+    #: Basic licenses the user holds; `None` when not known.
+    licenses: Optional[List[BasicLicense]]
+    #: Location name.
+    location: Optional[str]
+    #: The wholesale package the user holds, if any.
+    package: Optional[PackageId]
+    #: E.164 phone number.
+    phone_number: Optional[str]
+    #: Preferred Webex site; compared only when given.
+    preferred_webex_site: Optional[str]
+
+
+class _SnapshotUserInput(TypedDict, total=False):
     """A user of the org snapshot."""
 
     #: Display name; compared only when given.
@@ -1579,7 +1639,7 @@ BasicLicense = Union[Literal["basic_messaging"], Literal["basic_space_meetings"]
 #: ``CallLeg`` as the library reads it: keys with defaults may be left out.
 CallLegInput = Union[_CallLegInput, CallLeg]
 #: A code of the registry (docs/codes.md), e.g. `EMAIL_INVALID`.
-Code = Literal["PACKAGE_UNKNOWN", "TEMPLATE_FIELD_REQUIRED", "TEMPLATE_PSTN_PROVIDER", "PROVISIONING_ID_REQUIRED", "PROVISIONING_ID_INVALID", "CUSTOMER_FIELD_REQUIRED", "CUSTOMER_PACKAGE_COUNT", "COUNTRY_INVALID", "HQ_LOCATION_UNCONFIRMED", "DATA_REGION_UNKNOWN", "USER_FIELD_REQUIRED", "USER_NUMBER_REQUIRED", "USER_LOCATION_UNKNOWN", "ADMIN_PACKAGE_DOWNGRADE", "PACKAGE_NOT_FOR_USERS", "USER_EMAIL_DUPLICATE", "MANUAL_BATCH_TOO_LARGE", "PACKAGE_CHANGE_NEEDS_NUMBER", "TAG_EDIT_FORBIDDEN", "EMAIL_INVALID", "PHONE_NUMBER_INVALID", "PHONE_NUMBER_NO_PLUS", "EXTENSION_INVALID", "API_PAYLOAD_UNRECOGNIZED", "API_PAYLOAD_INVALID", "API_STATUS_UNKNOWN", "API_PACKAGE_UNKNOWN", "API_REPORTED_ERROR", "API_REPORTED_WARNING", "SUBSCRIBER_PACKAGE_COUNT", "RESOURCE_ID_INVALID", "FILE_UNREADABLE", "FILE_ENCODING", "FILE_SEPARATOR", "FILE_EMPTY", "HEADER_EMAIL_MISSING", "HEADER_DUPLICATE", "COLUMN_UNKNOWN", "COLUMN_MISSPELLED", "HEADER_MALFORMED", "CELL_NOT_BOOLEAN", "FILE_TOO_MANY_ROWS", "FILE_TOO_LARGE", "FIELD_TOO_LARGE", "FILE_TOO_MANY_COLUMNS", "FILE_NO_DATA_ROWS", "ROW_MALFORMED", "CELL_LINE_BREAK", "PACKAGE_MULTIPLE", "USER_UNKNOWN", "REMOVAL_NOT_COVERED", "PACKAGE_FALSE_IGNORED", "PACKAGE_REQUIRED", "NUMBER_REQUIRED", "LOCATION_REQUIRED", "LOCATION_UNKNOWN", "JABBER_CELL_INVALID", "JABBER_REQUIRED", "PREFERRED_SITE_MISSING", "EMAIL_REQUIRED", "EMAIL_DUPLICATE", "NUMBER_IN_USE", "NUMBER_HELD_BY_REJECTED_ROW", "PACKAGE_NOT_SUBSCRIBED", "ADMIN_REMOVAL", "ROW_BLANK", "SNAPSHOT_KEY_UNKNOWN", "SNAPSHOT_INVALID", "SNAPSHOT_LIST_MISSING", "CELL_FORMULA", "STATUS_WINDOW_ZERO", "KPI_PERCENTILE_INVALID", "KPI_RATIO_INVALID", "REPORT_UNREADABLE", "REPORT_WRITE_FAILED", "REPORT_COLUMN_MISSING", "REPORT_CELL_INVALID", "REPORT_ROW_MALFORMED", "REPORT_FILE_NAME_INVALID", "LEG_METRIC_INVALID", "LEG_STREAM_INCOMPLETE", "QUALITY_POLICY_INVALID", "LEG_COLUMNS_LENGTH_MISMATCH", "LEG_ENDPOINT_UNKNOWN", "LEG_IP_VERSION_INVALID", "LEG_TIME_INVALID", "LEG_FIELD_REQUIRED", "LEG_ROW_MALFORMED", "CALL_DATA_UNREADABLE", "LEG_HEADER_MISSING", "QUALITY_PARTIAL_INVALID", "QUEUE_HEADER_MISSING", "QUEUE_ROW_MALFORMED", "QUEUE_FIELD_INVALID", "QUEUE_OUTCOME_UNKNOWN", "QUEUE_WAIT_INVALID", "LEG_FEATURE_UNKNOWN"]
+Code = Literal["PACKAGE_UNKNOWN", "TEMPLATE_FIELD_REQUIRED", "TEMPLATE_PSTN_PROVIDER", "PROVISIONING_ID_REQUIRED", "PROVISIONING_ID_INVALID", "CUSTOMER_FIELD_REQUIRED", "CUSTOMER_PACKAGE_COUNT", "COUNTRY_INVALID", "HQ_LOCATION_UNCONFIRMED", "DATA_REGION_UNKNOWN", "USER_FIELD_REQUIRED", "USER_NUMBER_REQUIRED", "USER_LOCATION_UNKNOWN", "ADMIN_PACKAGE_DOWNGRADE", "PACKAGE_NOT_FOR_USERS", "USER_EMAIL_DUPLICATE", "MANUAL_BATCH_TOO_LARGE", "PACKAGE_CHANGE_NEEDS_NUMBER", "TAG_EDIT_FORBIDDEN", "EMAIL_INVALID", "PHONE_NUMBER_INVALID", "PHONE_NUMBER_NO_PLUS", "EXTENSION_INVALID", "API_PAYLOAD_UNRECOGNIZED", "API_PAYLOAD_INVALID", "API_STATUS_UNKNOWN", "API_PACKAGE_UNKNOWN", "API_REPORTED_ERROR", "API_REPORTED_WARNING", "SUBSCRIBER_PACKAGE_COUNT", "RESOURCE_ID_INVALID", "FILE_UNREADABLE", "FILE_ENCODING", "FILE_SEPARATOR", "FILE_EMPTY", "HEADER_EMAIL_MISSING", "HEADER_DUPLICATE", "COLUMN_UNKNOWN", "COLUMN_MISSPELLED", "HEADER_MALFORMED", "CELL_NOT_BOOLEAN", "FILE_TOO_MANY_ROWS", "FILE_TOO_LARGE", "FIELD_TOO_LARGE", "FILE_TOO_MANY_COLUMNS", "FILE_NO_DATA_ROWS", "ROW_MALFORMED", "CELL_LINE_BREAK", "PACKAGE_MULTIPLE", "USER_UNKNOWN", "REMOVAL_NOT_COVERED", "PACKAGE_FALSE_IGNORED", "PACKAGE_REQUIRED", "NUMBER_REQUIRED", "LOCATION_REQUIRED", "LOCATION_UNKNOWN", "JABBER_CELL_INVALID", "JABBER_REQUIRED", "PREFERRED_SITE_MISSING", "EMAIL_REQUIRED", "EMAIL_DUPLICATE", "NUMBER_IN_USE", "NUMBER_HELD_BY_REJECTED_ROW", "PACKAGE_NOT_SUBSCRIBED", "ADMIN_REMOVAL", "ROW_BLANK", "SNAPSHOT_KEY_UNKNOWN", "SNAPSHOT_INVALID", "SNAPSHOT_LIST_MISSING", "CELL_FORMULA", "LOCATIONS_COLUMN_MISSING", "EXPORT_LOCATIONS_PARTIAL", "OUTPUT_FILE_REFUSED", "OUTPUT_PLAN_MISMATCH", "OUTPUT_UNWRITABLE", "STATUS_WINDOW_ZERO", "KPI_PERCENTILE_INVALID", "KPI_RATIO_INVALID", "REPORT_UNREADABLE", "REPORT_WRITE_FAILED", "REPORT_COLUMN_MISSING", "REPORT_CELL_INVALID", "REPORT_ROW_MALFORMED", "REPORT_FILE_NAME_INVALID", "LEG_METRIC_INVALID", "LEG_STREAM_INCOMPLETE", "QUALITY_POLICY_INVALID", "LEG_COLUMNS_LENGTH_MISMATCH", "LEG_ENDPOINT_UNKNOWN", "LEG_IP_VERSION_INVALID", "LEG_TIME_INVALID", "LEG_FIELD_REQUIRED", "LEG_ROW_MALFORMED", "CALL_DATA_UNREADABLE", "LEG_HEADER_MISSING", "QUALITY_PARTIAL_INVALID", "QUEUE_HEADER_MISSING", "QUEUE_ROW_MALFORMED", "QUEUE_FIELD_INVALID", "QUEUE_OUTCOME_UNKNOWN", "QUEUE_WAIT_INVALID", "LEG_FEATURE_UNKNOWN"]
 #: How the per-stream results combine into the leg's verdict.
 Combine = Union[Literal["any"], Literal["all"]]
 #: ``Customer`` as the library reads it: keys with defaults may be left out.
@@ -1595,6 +1655,8 @@ DataRegion = Union[Literal["US"], Literal["CA"], Literal["EU"], Literal["UAE"]]
 EndpointType = Union[Literal["webex_app"], Literal["desk_phone"], Literal["room_device"], Literal["analog"], Literal["third_party"], Literal["other"]]
 #: Why a leg was not measured (R-CQ-02).
 Exclusion = Union[Exclusion1, Exclusion2, Exclusion3]
+#: Which of the `ExportFiles` a problem is in.
+ExportFile = Union[Literal["users"], Literal["locations"], Literal["phone_numbers"]]
 #: An advanced calling feature a call went through (R-CQ-05).
 Feature = Union[Literal["call_queue"], Literal["hunt_group"], Literal["auto_attendant"]]
 #: The import behavior chosen in Control Hub (R-CSV-06).
@@ -1643,6 +1705,8 @@ Remediation = Literal["reassign_package"]
 ReportKind = Union[Literal["subscription_details"], Literal["devices"], Literal["phone_numbers"], Literal["calling_usage"], Literal["app_versions"]]
 #: Whether a problem stops the operation or only deserves attention.
 Severity = Union[Literal["error"], Literal["warning"]]
+#: ``SnapshotUser`` as the library reads it: keys with defaults may be left out.
+SnapshotUserInput = Union[_SnapshotUserInput, SnapshotUser]
 #: A customer status, declared in precedence order (the first is the most
 #: important), so `Ord` gives the precedence.
 Status = Union[Literal["suspended"], Literal["expired"], Literal["ready_for_order_setup"], Literal["license_overage"], Literal["expiring_soon"], Literal["no_recent_activity"], Literal["trial"], Literal["subscription"]]

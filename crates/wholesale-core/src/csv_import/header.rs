@@ -53,7 +53,7 @@ pub(crate) enum HeaderError {
 }
 
 /// Lowercase, whitespace removed, "(Required)" suffix dropped.
-fn normalize(cell: &str) -> String {
+pub(crate) fn normalize(cell: &str) -> String {
     let mut key: String = cell
         .chars()
         .filter(|c| !c.is_whitespace())

@@ -35,14 +35,20 @@ use crate::package::{BasicLicense, BasicLicenses, Package};
 use crate::problem::{AsProblem, Problem};
 
 mod decode;
+mod export;
 mod header;
 mod index;
 mod plan;
+mod ready;
 mod records;
 mod remediation;
 mod row;
 mod snapshot;
 
+pub use export::{
+    snapshot_from_export, ExportError, ExportFile, ExportFiles, SnapshotBuild, MAX_EXPORT_USERS,
+};
+pub use ready::{write_ready, write_rejected, OutputError, Written};
 pub use remediation::{remediation_for, Remediation, RemediationAdvice};
 pub use snapshot::{OrgSnapshot, SnapshotError, SnapshotUser};
 
@@ -380,14 +386,91 @@ pub struct ImportPlan {
     pub summary: Summary,
 }
 
+/// How many problems of the plan carry one code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CodeCount {
+    /// The code.
+    pub code: Code,
+    /// The problems with it, of the file and of the rows.
+    pub count: usize,
+}
+
+/// What a person reviews before an import (R-CSV-20): every row that
+/// destroys something, and the number of problems per code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PlanReview {
+    /// [`ImportPlan::destructive_rows`], in file order.
+    pub destructive: Vec<RowOutcome>,
+    /// [`ImportPlan::code_counts`].
+    pub code_counts: Vec<CodeCount>,
+}
+
+impl RowOutcome {
+    /// R-CSV-20: whether the row destroys something: a `remove`, a
+    /// `change_package`, or any other planned row that removes a license.
+    /// Such rows are listed wherever a person reads the plan.
+    pub fn is_destructive(&self) -> bool {
+        match self.action {
+            Action::Remove | Action::ChangePackage => true,
+            Action::Rejected => false,
+            Action::Add | Action::Modify | Action::NoChange => !self.remove.is_empty(),
+        }
+    }
+}
+
 impl ImportPlan {
     /// Whether the file or any row is rejected (the CLI exits 1).
     pub fn has_rejections(&self) -> bool {
         !self.file_errors.is_empty() || self.summary.rejected > 0
     }
 
-    fn file_error(code: Code, line: Option<u64>, message: impl Into<String>) -> ImportPlan {
-        ImportPlan::refused(file_problem(code, line, message))
+    /// R-CSV-20: the rows that destroy something ([`RowOutcome::is_destructive`]),
+    /// in file order.
+    ///
+    /// ```
+    /// use wholesale_core::csv_import::{check_bytes, Action, ImportOptions, OrgSnapshot};
+    ///
+    /// let org = OrgSnapshot::from_json(r#"{"users": [{"email": "ana@acme.example", "package": "webex_meetings"}]}"#).unwrap();
+    /// let csv = b"User ID/Email,Webex Meetings\nana@acme.example,FALSE\nbob@acme.example,TRUE\n";
+    /// let plan = check_bytes(csv, &ImportOptions::default().with_org(org));
+    /// let review: Vec<_> = plan.destructive_rows().map(|r| (r.line, r.action)).collect();
+    /// assert_eq!(review, [(2, Action::Remove)]);
+    /// ```
+    pub fn destructive_rows(&self) -> impl Iterator<Item = &RowOutcome> {
+        self.rows.iter().filter(|row| row.is_destructive())
+    }
+
+    /// The review of the plan: its destructive rows and its count per code.
+    pub fn review(&self) -> PlanReview {
+        PlanReview {
+            destructive: self.destructive_rows().cloned().collect(),
+            code_counts: self.code_counts(),
+        }
+    }
+
+    /// The number of problems per code, of the file and of the rows,
+    /// errors and warnings alike; the most frequent first, ties in the
+    /// registry's order.
+    pub fn code_counts(&self) -> Vec<CodeCount> {
+        let mut counts: Vec<CodeCount> = Vec::new();
+        let problems = self.file_errors.iter().chain(&self.file_warnings).chain(
+            self.rows
+                .iter()
+                .flat_map(|row| row.errors.iter().chain(&row.warnings)),
+        );
+        for problem in problems {
+            match counts.iter_mut().find(|c| c.code == problem.code) {
+                Some(entry) => entry.count += 1,
+                None => counts.push(CodeCount {
+                    code: problem.code,
+                    count: 1,
+                }),
+            }
+        }
+        counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
+        counts
     }
 
     /// A plan of no rows, for a file refused (or only warned about) as a whole.
@@ -494,28 +577,40 @@ pub fn read_at_most(reader: impl Read, limit: usize) -> std::io::Result<Vec<u8>>
 
 /// Plans the import of CSV `bytes`; see [`check`].
 pub fn check_bytes(bytes: &[u8], options: &ImportOptions) -> ImportPlan {
+    let (body, delimiter) = match text_of(bytes) {
+        Ok(text) => text,
+        Err(problem) => return ImportPlan::refused(problem).finish(),
+    };
+    let plan = plan::plan(&body, delimiter, options);
+    if !plan.file_errors.is_empty() {
+        if let Some(problem) = encoding_problem(bytes) {
+            return ImportPlan::refused(problem).finish();
+        }
+    }
+    plan.finish()
+}
+
+/// The text of a user file and its separator (R-CSV-01), once its size is
+/// known to be within [`MAX_FILE_BYTES`] (R-CSV-04).
+pub(crate) fn text_of(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, [u8]>, u8), Problem> {
     if bytes.len() > MAX_FILE_BYTES {
-        return ImportPlan::file_error(
+        return Err(file_problem(
             Code::FileTooLarge,
             None,
             format!(
                 "the file is larger than {} MiB; split it into files of at most {MAX_DATA_ROWS} rows",
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
-        )
-        .finish();
+        ));
     }
-    let (body, delimiter) = match decode::body(bytes) {
-        Ok(body) => body,
-        Err(e) => return ImportPlan::file_error(Code::FileEncoding, e.line, e.message).finish(),
-    };
-    let plan = plan::plan(&body, delimiter, options);
-    if !plan.file_errors.is_empty() {
-        // The records read were valid UTF-8, but the plan stopped early (or
-        // at a record that is not): an encoding problem comes first.
-        if let Err(e) = decode::decode(bytes) {
-            return ImportPlan::file_error(Code::FileEncoding, e.line, e.message).finish();
-        }
-    }
-    plan.finish()
+    decode::body(bytes).map_err(|e| file_problem(Code::FileEncoding, e.line, e.message))
+}
+
+/// The encoding problem of a file whose reading stopped early: the records
+/// read were valid UTF-8, but one after them may not be, and an encoding
+/// problem is the one to report, before any other (R-CSV-01).
+pub(crate) fn encoding_problem(bytes: &[u8]) -> Option<Problem> {
+    decode::decode(bytes)
+        .err()
+        .map(|e| file_problem(Code::FileEncoding, e.line, e.message))
 }

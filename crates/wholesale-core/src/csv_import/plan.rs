@@ -5,7 +5,8 @@ use super::header::{self, Columns, HeaderError};
 use super::records::{ReadError, Record, Records};
 use super::row::{reject, Planner};
 use super::{
-    file_problem, ImportOptions, ImportPlan, Problem, MAX_COLUMNS, MAX_DATA_ROWS, MAX_FIELD_BYTES,
+    file_problem, ImportOptions, ImportPlan, Problem, RowOutcome, MAX_COLUMNS, MAX_DATA_ROWS,
+    MAX_FIELD_BYTES,
 };
 use crate::codes::Code;
 use crate::text::{count_newlines, trim, truncate, MESSAGE_CHARS};
@@ -17,6 +18,58 @@ pub(crate) fn plan(text: &[u8], delimiter: u8, options: &ImportOptions) -> Impor
 }
 
 fn plan_rows(text: &[u8], delimiter: u8, options: &ImportOptions) -> Result<ImportPlan, Problem> {
+    let (mut records, columns, header_line) = open(text, delimiter)?;
+    let mut plan = ImportPlan::default();
+    for problem in header_warnings(&columns, header_line) {
+        plan.push_file_problem(problem);
+    }
+    if let Some(org) = options.org() {
+        for problem in missing_lists(org) {
+            plan.push_file_problem(problem);
+        }
+    }
+
+    let expected_rows = count_newlines(text).min(MAX_DATA_ROWS);
+    plan.rows.reserve(expected_rows);
+    let mut planner = Planner::new(options, &columns, expected_rows);
+    let data_rows = read_rows(
+        text,
+        delimiter,
+        &mut records,
+        &columns,
+        MAX_DATA_ROWS,
+        &mut plan.rows,
+        |record, blank, rows| planner.row(record, blank, rows),
+    )?;
+    if data_rows > MAX_DATA_ROWS {
+        return Err(file_problem(
+            Code::FileTooManyRows,
+            None,
+            format!(
+                "the file has {data_rows} data rows (blank rows not counted); Control Hub takes at most {MAX_DATA_ROWS} per file: split it"
+            ),
+        ));
+    }
+    no_data_rows(data_rows, header_line)?;
+    Ok(plan)
+}
+
+/// R-CSV-04: a header and no data row.
+pub(crate) fn no_data_rows(data_rows: usize, header_line: u64) -> Result<(), Problem> {
+    if data_rows > 0 {
+        return Ok(());
+    }
+    Err(file_problem(
+        Code::FileNoDataRows,
+        Some(header_line),
+        "the file has a header but no data row: nothing would be imported; add one row per user under the header",
+    ))
+}
+
+/// Opens the text of a user file, the import's or Control Hub's export
+/// (R-CSV-01, R-CSV-02): the records after the header, the header's
+/// columns and its line.
+pub(crate) fn open(text: &[u8], delimiter: u8) -> Result<(Records<'_>, Columns, u64), Problem> {
     let first_line = text
         .split(|&b| b == b'\n' || b == b'\r')
         .next()
@@ -36,31 +89,46 @@ fn plan_rows(text: &[u8], delimiter: u8, options: &ImportOptions) -> Result<Impo
     header_quoting(&header)?;
     let columns = header::parse(header.iter())
         .map_err(|e| header_error(e, &header, first_line, delimiter))?;
+    Ok((records, columns, header_line))
+}
 
-    let mut plan = ImportPlan::default();
-    if !columns.unknown.is_empty() {
-        plan.push_file_problem(unknown_columns(&columns, header_line));
-    }
-    for &(index, meant) in &columns.misspelled {
-        plan.push_file_problem(misspelled_column(&columns, index, meant, header_line));
-    }
-    if let Some(org) = options.org() {
-        for problem in missing_lists(org) {
-            plan.push_file_problem(problem);
-        }
-    }
+/// R-CSV-02: the header's warnings, once per file (unknown and misspelled
+/// columns).
+pub(crate) fn header_warnings(columns: &Columns, header_line: u64) -> Vec<Problem> {
+    let unknown = (!columns.unknown.is_empty()).then(|| unknown_columns(columns, header_line));
+    unknown
+        .into_iter()
+        .chain(
+            columns
+                .misspelled
+                .iter()
+                .map(|&(index, meant)| misspelled_column(columns, index, meant, header_line)),
+        )
+        .collect()
+}
 
-    let expected_rows = count_newlines(text).min(MAX_DATA_ROWS);
-    plan.rows.reserve(expected_rows);
-    let mut planner = Planner::new(options, &columns, expected_rows);
-    // R-CSV-04: blank rows do not count towards the limit.
+/// Reads the data rows of an opened file: `each` turns a record (and
+/// whether it is blank) into the next entry of `rows` while at most
+/// `max_rows` data rows are read; after that they are only counted
+/// (R-CSV-04: blank rows do not count). Returns the number of data rows.
+/// A quote opened in the last record and never closed rejects that row
+/// (R-CSV-05).
+pub(crate) fn read_rows(
+    text: &[u8],
+    delimiter: u8,
+    records: &mut Records<'_>,
+    columns: &Columns,
+    max_rows: usize,
+    rows: &mut Vec<RowOutcome>,
+    mut each: impl FnMut(&Record<'_>, bool, &mut Vec<RowOutcome>),
+) -> Result<usize, Problem> {
     let mut data_rows: usize = 0;
     let mut last: Option<(usize, u64)> = None;
     loop {
         let start = text.len() - records.rest().len();
         let Some(record) = records
             .next_record()
-            .map_err(|e| read_error(e, Some(&columns)))?
+            .map_err(|e| read_error(e, Some(columns)))?
         else {
             break;
         };
@@ -68,31 +136,15 @@ fn plan_rows(text: &[u8], delimiter: u8, options: &ImportOptions) -> Result<Impo
         if !blank {
             data_rows = data_rows.saturating_add(1);
         }
-        if data_rows > MAX_DATA_ROWS {
+        if data_rows > max_rows {
             continue; // Only counting now.
         }
         last = Some((start, record.first_line));
-        planner.row(&record, blank, &mut plan.rows);
-    }
-    if data_rows > MAX_DATA_ROWS {
-        return Err(file_problem(
-            Code::FileTooManyRows,
-            None,
-            format!(
-                "the file has {data_rows} data rows (blank rows not counted); Control Hub takes at most {MAX_DATA_ROWS} per file: split it"
-            ),
-        ));
-    }
-    if data_rows == 0 {
-        return Err(file_problem(
-            Code::FileNoDataRows,
-            Some(header_line),
-            "the file has a header but no data row: nothing would be imported; add one row per user under the header",
-        ));
+        each(&record, blank, rows);
     }
     // R-CSV-05: a quote opened on the last record and never closed swallows
     // the rest of the file; the reader accepts that, so look for it.
-    if let (Some((start, line)), Some(row)) = (last, plan.rows.last_mut()) {
+    if let (Some((start, line)), Some(row)) = (last, rows.last_mut()) {
         let tail = text.get(start..).unwrap_or_default();
         if ends_inside_quotes(tail, delimiter) {
             row.errors
@@ -111,7 +163,7 @@ fn plan_rows(text: &[u8], delimiter: u8, options: &ImportOptions) -> Result<Impo
             reject(row);
         }
     }
-    Ok(plan)
+    Ok(data_rows)
 }
 
 /// R-CSV-20: a record of blank cells, which spreadsheets leave behind. A
@@ -277,7 +329,7 @@ fn read_error(error: ReadError, columns: Option<&Columns>) -> Problem {
 }
 
 /// R-CSV-21: each list the snapshot lacks switches its checks off, once.
-fn missing_lists(org: &super::OrgSnapshot) -> impl Iterator<Item = Problem> + '_ {
+pub(crate) fn missing_lists(org: &super::OrgSnapshot) -> impl Iterator<Item = Problem> + '_ {
     let skipped = |key: &str| {
         match key {
         "locations" => "locations are not checked against the org (R-CSV-11)",
@@ -354,7 +406,7 @@ fn misspelled_column(columns: &Columns, index: usize, meant: &str, line: u64) ->
 /// Whether the record text starting at `tail` ends inside a quoted field, as
 /// the csv reader parses it (quotes open only at the start of a field, `""`
 /// inside quotes is a literal quote).
-fn ends_inside_quotes(tail: &[u8], delimiter: u8) -> bool {
+pub(crate) fn ends_inside_quotes(tail: &[u8], delimiter: u8) -> bool {
     #[derive(PartialEq)]
     enum State {
         FieldStart,

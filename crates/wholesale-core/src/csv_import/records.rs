@@ -17,6 +17,9 @@ pub(crate) struct Record<'r> {
     pub first_line: u64,
     /// The physical line of its last byte before the line ending.
     pub last_line: u64,
+    /// Where the record lies in the text read, its line ending excluded:
+    /// the ready and rejected files copy these bytes as they are.
+    pub span: std::ops::Range<usize>,
     text: &'r str,
     ends: &'r [usize],
     /// Whether the text holds a byte that can start a line break.
@@ -211,10 +214,23 @@ impl<'t> Records<'t> {
         Ok(Some(Record {
             first_line,
             last_line,
+            span: start..content,
             text,
             ends,
             suspicious,
         }))
+    }
+
+    /// The line ending right after `at` (CRLF, LF or CR), empty at the end
+    /// of the text or before anything else.
+    pub fn line_ending_at(&self, at: usize) -> &'t [u8] {
+        let rest = self.text.get(at..).unwrap_or_default();
+        let len = match rest {
+            [b'\r', b'\n', ..] => 2,
+            [b'\n' | b'\r', ..] => 1,
+            _ => 0,
+        };
+        rest.get(..len).unwrap_or_default()
     }
 
     fn skip_line_endings(&mut self) {

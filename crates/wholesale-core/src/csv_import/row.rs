@@ -11,10 +11,11 @@
 //! the checks run, the [`Found`] collector they report to, and the row's
 //! outcome (its action, package and license changes, the numbers it takes).
 
+mod export;
 mod rules;
 
 use super::header::Columns;
-use super::index::{EmailIndex, NumbersInUse, People, Person};
+use super::index::{EmailEntry, EmailIndex, NumbersInUse, People, Person};
 use super::records::Record;
 use super::{Action, ImportBehavior, ImportOptions, OrgSnapshot, RowOutcome, SnapshotUser};
 use crate::codes::{Code, Severity};
@@ -223,19 +224,10 @@ impl<'a> Planner<'a> {
         }
 
         // R-CSV-14: the key.
-        let this_row = Person::row(rows.len());
+        let (this_row, known) = self.record_email(email, rows);
         let people = People {
             users: self.users(),
             rows,
-        };
-        let key = email_key(email);
-        let hash = EmailIndex::hash(&key);
-        // One lookup: a known user, and an earlier row with this e-mail. An
-        // empty e-mail is never recorded (it is an error of its own).
-        let known = if email.is_empty() {
-            self.emails.get(&key, hash, people)
-        } else {
-            self.emails.record(&key, hash, this_row, people)
         };
         let earlier = known.first_row().map(Person::Row);
         let (existing, held) = match known.user() {
@@ -310,6 +302,32 @@ impl<'a> Planner<'a> {
             self.check_jabber_required(&mut found, record);
         }
 
+        self.settle(out, found, claims, this_row);
+    }
+
+    /// The row about to be planned after `rows`, and what is known of its
+    /// e-mail: one lookup finds a known user and an earlier row with it, and
+    /// records the row. An empty e-mail is never recorded (it is an error of
+    /// its own).
+    fn record_email(&mut self, email: &str, rows: &[RowOutcome]) -> (Person, EmailEntry) {
+        let this_row = Person::row(rows.len());
+        let people = People {
+            users: self.users(),
+            rows,
+        };
+        let key = email_key(email);
+        let hash = EmailIndex::hash(&key);
+        let known = if email.is_empty() {
+            self.emails.get(&key, hash, people)
+        } else {
+            self.emails.record(&key, hash, this_row, people)
+        };
+        (this_row, known)
+    }
+
+    /// Gives `out` what was found, rejecting it on an error; the numbers
+    /// the row claims are taken only when it is not rejected (R-CSV-16).
+    fn settle(&mut self, out: &mut RowOutcome, found: Found, claims: Claims, this_row: Person) {
         out.errors = found.errors;
         out.warnings = found.warnings;
         let (phones, extensions) = if out.errors.is_empty() {
