@@ -6,6 +6,9 @@
 // first) and offering the ready and rejected files. No server, no
 // framework: the file never leaves the browser.
 import { init } from '../js/web.js';
+import { mountNav } from './nav.js';
+
+mountNav();
 
 const $ = (selector) => document.querySelector(selector);
 const COUNTS = ['rows', 'add', 'modify', 'change_package', 'remove', 'no_change', 'rejected', 'warnings'];
