@@ -126,3 +126,79 @@ mod tests {
         assert_eq!(truncate("åäöü", 2), "åä…");
     }
 }
+
+/// Physical line numbers (1-based) of byte offsets in one buffer, for LF,
+/// CRLF and CR-only line endings alike, blank lines included (R-CSV-05,
+/// R-REP-05): the CSV parser's own line count misses CR-only breaks and
+/// the lines it skips.
+///
+/// Readers ask in file order, so each call counts only the bytes since the
+/// previous one; an earlier offset counts again from the start.
+pub(crate) struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line on which the record the CSV parser places at `offset`
+    /// starts: the parser's offset is before the blank lines it skips.
+    pub(crate) fn record_line(&mut self, offset: u64) -> u64 {
+        let start = usize::try_from(offset).unwrap_or(usize::MAX);
+        let skipped = self
+            .bytes
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count();
+        self.line_at(offset.saturating_add(skipped as u64))
+    }
+
+    /// The line on which byte `offset` lies.
+    pub(crate) fn line_at(&mut self, offset: u64) -> u64 {
+        let target = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        if target < self.offset {
+            self.offset = 0;
+            self.line = 1;
+        }
+        let segment = self.bytes.get(self.offset..target).unwrap_or_default();
+        let breaks = memchr::memchr2_iter(b'\r', b'\n', segment)
+            .filter(|&i| {
+                // A CR followed by LF is one break, counted at the LF.
+                segment.get(i) == Some(&b'\n')
+                    || self.bytes.get(self.offset + i + 1) != Some(&b'\n')
+            })
+            .count();
+        self.line += breaks as u64;
+        self.offset = target;
+        self.line
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::LineCounter;
+
+    #[test]
+    fn r_rep_05_lines_count_lf_crlf_cr_and_blank_lines() {
+        let text = b"h\r\na\r\n\r\nb\rc\nd";
+        let mut lines = LineCounter::new(text);
+        let at = |c: u8| text.iter().position(|&b| b == c).unwrap() as u64;
+        assert_eq!(lines.line_at(at(b'a')), 2);
+        assert_eq!(lines.line_at(at(b'b')), 4);
+        assert_eq!(lines.line_at(at(b'c')), 5);
+        assert_eq!(lines.line_at(at(b'd')), 6);
+        assert_eq!(lines.line_at(at(b'a')), 2);
+    }
+}

@@ -2,7 +2,7 @@
 //! verdict codes out. This is what the Python binding hands numpy arrays to.
 
 use super::classify::{eligible, stream_flags, verdict_code};
-use super::leg::{CallLeg, Combine, QualityPolicy, StreamMetrics};
+use super::leg::{metric_problem, CallLeg, Combine, Metric, QualityPolicy, StreamMetrics};
 use super::QualityError;
 
 /// Borrowed columns of call legs, one value per leg in each slice.
@@ -63,13 +63,54 @@ impl LegColumns<'_> {
     }
 }
 
+/// The first value of the metric columns that [`CallLeg::problems`] and the
+/// CSV reader refuse (infinite, negative, loss above 100), so the columnar
+/// path never grades as good what the others refuse. NaN is "not reported".
+fn check_values(c: &LegColumns<'_>) -> Result<(), QualityError> {
+    let columns = [
+        ("audio_jitter_ms", Metric::Jitter, c.audio_jitter_ms),
+        ("audio_latency_ms", Metric::Latency, c.audio_latency_ms),
+        ("audio_loss_pct", Metric::Loss, c.audio_loss_pct),
+        ("video_jitter_ms", Metric::Jitter, c.video_jitter_ms),
+        ("video_latency_ms", Metric::Latency, c.video_latency_ms),
+        ("video_loss_pct", Metric::Loss, c.video_loss_pct),
+    ];
+    for (column, metric, values) in columns {
+        let limit = if metric == Metric::Loss {
+            100.0
+        } else {
+            f64::MAX
+        };
+        // Branch-free scan first (vectorized); the slow path names the value.
+        let bad = values
+            .iter()
+            .fold(false, |bad, &v| bad | (v < 0.0) | (v > limit));
+        if !bad {
+            continue;
+        }
+        for (index, &value) in values.iter().enumerate() {
+            if let Some(why) = metric_problem(metric, value) {
+                return Err(QualityError::MetricInvalid {
+                    column,
+                    index,
+                    value,
+                    why,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Classifies every leg of `columns` into `out` (codes
 /// [`Verdict::NOT_MEASURED`](super::Verdict::NOT_MEASURED) = 0,
 /// [`Verdict::GOOD`](super::Verdict::GOOD) = 1,
 /// [`Verdict::POOR`](super::Verdict::POOR) = 2).
 ///
 /// Columns of different lengths, or an `out` of another length, are a
-/// [`QualityError::ColumnLength`]. The loop is branch-free so the compiler
+/// [`QualityError::ColumnLength`]; a metric the leg and CSV paths refuse
+/// (infinite, negative, loss above 100) is a [`QualityError::MetricInvalid`]
+/// (R-CQ-01: the paths agree). The loop is branch-free so the compiler
 /// vectorizes it; see `docs/quality.md` for the measured rate.
 ///
 /// ```
@@ -103,6 +144,7 @@ pub fn classify_columns(
             found: out.len(),
         });
     }
+    check_values(columns)?;
     match policy.combine {
         Combine::Any => classify_loop::<false>(columns, policy, out),
         Combine::All => classify_loop::<true>(columns, policy, out),
