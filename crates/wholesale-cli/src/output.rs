@@ -78,6 +78,63 @@ pub fn eprint_problems<'a>(problems: impl IntoIterator<Item = &'a wholesale_core
     }
 }
 
+/// A validation's result as JSON: `{"valid", "errors", "warnings"}`.
+#[derive(Serialize)]
+pub struct Checked<'a> {
+    /// No error.
+    pub valid: bool,
+    /// The errors.
+    pub errors: &'a [wholesale_core::Problem],
+    /// The warnings.
+    pub warnings: &'a [wholesale_core::Problem],
+}
+
+/// Writes findings as `format` asks: the JSON [`Checked`], or a verdict
+/// line under `title` then one line per problem; exit 1 when invalid.
+pub fn write_findings(
+    out: &mut dyn Write,
+    format: crate::Format,
+    title: &str,
+    findings: &wholesale_core::Findings,
+) -> Result<crate::Outcome, Failure> {
+    match format {
+        crate::Format::Json => write_json(
+            out,
+            &Checked {
+                valid: findings.is_valid(),
+                errors: &findings.errors,
+                warnings: &findings.warnings,
+            },
+        )?,
+        crate::Format::Text => {
+            let verdict = if findings.is_valid() {
+                "valid"
+            } else {
+                "INVALID"
+            };
+            writeln!(
+                out,
+                "{} — {verdict} ({} errors, {} warnings)",
+                safe(title),
+                findings.errors.len(),
+                findings.warnings.len()
+            )?;
+            for p in &findings.errors {
+                writeln!(out, "  error   {}", safe_display(p))?;
+            }
+            for p in &findings.warnings {
+                writeln!(out, "  warning {}", safe_display(p))?;
+            }
+        }
+        crate::Format::Markdown => return Err(Failure("this command prints text or json".into())),
+    }
+    Ok(if findings.is_valid() {
+        crate::Outcome::Clean
+    } else {
+        crate::Outcome::Problems
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
