@@ -186,6 +186,53 @@ impl<'a> LineCounter<'a> {
     }
 }
 
+/// Why input cannot be read within a reader's bound (R-REP-05, R-CSV-04).
+pub(crate) enum Unbounded {
+    /// The reader failed.
+    Io(std::io::Error),
+    /// The input, a record or a cell is over its limit; what to say.
+    TooLarge(String),
+}
+
+/// Reads at most `limit` bytes of `reader`; more is [`Unbounded::TooLarge`]
+/// (`hint` says what to do), after `limit` + 1 bytes, never to the end of an
+/// endless input.
+pub(crate) fn read_bounded(
+    reader: impl std::io::Read,
+    limit: usize,
+    hint: &str,
+) -> Result<Vec<u8>, Unbounded> {
+    let bytes = crate::csv_import::read_at_most(reader, limit).map_err(Unbounded::Io)?;
+    if bytes.len() > limit {
+        return Err(Unbounded::TooLarge(format!(
+            "the input is larger than {} MiB; {hint}",
+            limit / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
+}
+
+/// A record at `line` with more columns, or a larger cell, than the limits
+/// of R-CSV-04 allow, described; `None` when it is within them.
+pub(crate) fn record_over_limits(
+    columns: usize,
+    mut cell_lengths: impl Iterator<Item = usize>,
+    line: u64,
+) -> Option<String> {
+    use crate::csv_import::{MAX_COLUMNS, MAX_FIELD_BYTES};
+    if columns > MAX_COLUMNS {
+        return Some(format!(
+            "line {line} has {columns} columns; at most {MAX_COLUMNS} are read"
+        ));
+    }
+    cell_lengths.any(|len| len > MAX_FIELD_BYTES).then(|| {
+        format!(
+            "line {line} has a cell larger than {} KiB",
+            MAX_FIELD_BYTES / 1024
+        )
+    })
+}
+
 #[cfg(test)]
 mod line_tests {
     use super::LineCounter;

@@ -187,34 +187,19 @@ pub const MAX_CALL_DATA_BYTES: usize = 256 * 1024 * 1024;
 
 /// Reads at most [`MAX_CALL_DATA_BYTES`] of `input`.
 fn read_bounded(input: impl Read) -> Result<Vec<u8>, QualityError> {
-    let bytes = crate::csv_import::read_at_most(input, MAX_CALL_DATA_BYTES)
-        .map_err(|e| QualityError::Read(e.into()))?;
-    if bytes.len() > MAX_CALL_DATA_BYTES {
-        return Err(QualityError::TooLarge(format!(
-            "the input is larger than {} MiB; split it by week",
-            MAX_CALL_DATA_BYTES / (1024 * 1024)
-        )));
-    }
-    Ok(bytes)
+    crate::text::read_bounded(input, MAX_CALL_DATA_BYTES, "split it by week").map_err(|e| match e {
+        crate::text::Unbounded::Io(e) => QualityError::Read(e.into()),
+        crate::text::Unbounded::TooLarge(why) => QualityError::TooLarge(why),
+    })
 }
 
 /// A row with more columns or a larger cell than call data can have stops
 /// the reading (R-REP-05, the limits of R-CSV-04).
 fn check_record_size(record: &csv::ByteRecord, line: u64) -> Result<(), QualityError> {
-    use crate::csv_import::{MAX_COLUMNS, MAX_FIELD_BYTES};
-    if record.len() > MAX_COLUMNS {
-        return Err(QualityError::TooLarge(format!(
-            "line {line} has {} columns; call data has at most {MAX_COLUMNS}",
-            record.len()
-        )));
+    match crate::text::record_over_limits(record.len(), record.iter().map(<[u8]>::len), line) {
+        Some(why) => Err(QualityError::TooLarge(why)),
+        None => Ok(()),
     }
-    if record.iter().any(|c| c.len() > MAX_FIELD_BYTES) {
-        return Err(QualityError::TooLarge(format!(
-            "line {line} has a cell larger than {} KiB",
-            MAX_FIELD_BYTES / 1024
-        )));
-    }
-    Ok(())
 }
 
 /// The good rows with their lines, and the rejected rows.

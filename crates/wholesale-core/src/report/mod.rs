@@ -413,27 +413,30 @@ fn normalize_header(header: &str) -> String {
 /// The largest report read (R-REP-05): larger input is refused before it is
 /// parsed, so an endless reader (`/dev/zero`) costs bounded time and memory.
 pub const MAX_REPORT_BYTES: usize = 256 * 1024 * 1024;
-/// The largest report cell, as a CSV import cell (R-CSV-04).
-pub const MAX_REPORT_CELL_BYTES: usize = crate::csv_import::MAX_FIELD_BYTES;
-/// The most columns a report may have, as a CSV import (R-CSV-04).
-pub const MAX_REPORT_COLUMNS: usize = crate::csv_import::MAX_COLUMNS;
 
 /// Reads at most [`MAX_REPORT_BYTES`] from `reader`; more is
 /// [`ReportError::TooLarge`].
 pub fn read_bounded(reader: impl Read) -> Result<Vec<u8>, ReportError> {
-    let bytes = crate::csv_import::read_at_most(reader, MAX_REPORT_BYTES)
-        .map_err(|e| ReportError::Unreadable(e.to_string()))?;
-    if bytes.len() > MAX_REPORT_BYTES {
-        return Err(ReportError::TooLarge(format!(
-            "the input is larger than {} MiB; split it or filter it in Partner Hub",
-            MAX_REPORT_BYTES / (1024 * 1024)
-        )));
+    crate::text::read_bounded(
+        reader,
+        MAX_REPORT_BYTES,
+        "split it or filter it in Partner Hub",
+    )
+    .map_err(ReportError::from)
+}
+
+impl From<crate::text::Unbounded> for ReportError {
+    fn from(e: crate::text::Unbounded) -> Self {
+        match e {
+            crate::text::Unbounded::Io(e) => ReportError::Unreadable(e.to_string()),
+            crate::text::Unbounded::TooLarge(why) => ReportError::TooLarge(why),
+        }
     }
-    Ok(bytes)
 }
 
 /// Reads a report of row type `R` from CSV (UTF-8, with a header row),
-/// at most [`MAX_REPORT_BYTES`] of it.
+/// at most [`MAX_REPORT_BYTES`] of it, with cells and columns within the
+/// limits of R-CSV-04 (`csv_import::MAX_FIELD_BYTES`, `csv_import::MAX_COLUMNS`).
 ///
 /// Columns may come in any order and case, with surrounding spaces; extra
 /// columns are ignored. Missing columns are an error listing each one. A row
@@ -565,19 +568,10 @@ pub fn read_report_bytes<R: ReportRow>(bytes: &[u8]) -> Result<ReportTable<R>, R
 /// A record with more columns than a report can have, or a cell larger than
 /// a report cell can be, stops the reading (R-REP-05).
 fn check_record_size(record: &csv::StringRecord, line: u64) -> Result<(), ReportError> {
-    if record.len() > MAX_REPORT_COLUMNS {
-        return Err(ReportError::TooLarge(format!(
-            "line {line} has {} columns; a report has at most {MAX_REPORT_COLUMNS}",
-            record.len()
-        )));
+    match crate::text::record_over_limits(record.len(), record.iter().map(str::len), line) {
+        Some(why) => Err(ReportError::TooLarge(why)),
+        None => Ok(()),
     }
-    if record.iter().any(|c| c.len() > MAX_REPORT_CELL_BYTES) {
-        return Err(ReportError::TooLarge(format!(
-            "line {line} has a cell larger than {} KiB",
-            MAX_REPORT_CELL_BYTES / 1024
-        )));
-    }
-    Ok(())
 }
 
 /// Writes rows as CSV with the report's English headers, every cell
