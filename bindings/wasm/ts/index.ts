@@ -41,6 +41,7 @@ export const {
   filterCustomers,
   checkStatusThresholds,
   kpiDashboard,
+  licenseTrend,
   subscriptionsFromReport,
   readReport,
   writeReport,
