@@ -76,18 +76,6 @@ fn check_values(c: &LegColumns<'_>) -> Result<(), QualityError> {
         ("video_loss_pct", Metric::Loss, c.video_loss_pct),
     ];
     for (column, metric, values) in columns {
-        let limit = if metric == Metric::Loss {
-            100.0
-        } else {
-            f64::MAX
-        };
-        // Branch-free scan first (vectorized); the slow path names the value.
-        let bad = values
-            .iter()
-            .fold(false, |bad, &v| bad | (v < 0.0) | (v > limit));
-        if !bad {
-            continue;
-        }
         for (index, &value) in values.iter().enumerate() {
             if let Some(why) = metric_problem(metric, value) {
                 return Err(QualityError::MetricInvalid {
@@ -110,7 +98,7 @@ fn check_values(c: &LegColumns<'_>) -> Result<(), QualityError> {
 /// Columns of different lengths, or an `out` of another length, are a
 /// [`QualityError::ColumnLength`]; a metric the leg and CSV paths refuse
 /// (infinite, negative, loss above 100) is a [`QualityError::MetricInvalid`]
-/// (R-CQ-01: the paths agree). The loop is branch-free so the compiler
+/// (R-CQ-01: the paths agree), and `out` then holds no verdict to use. The loop is branch-free so the compiler
 /// vectorizes it; see `docs/quality.md` for the measured rate.
 ///
 /// ```
@@ -144,10 +132,14 @@ pub fn classify_columns(
             found: out.len(),
         });
     }
-    check_values(columns)?;
-    match policy.combine {
+    let invalid = match policy.combine {
         Combine::Any => classify_loop::<false>(columns, policy, out),
         Combine::All => classify_loop::<true>(columns, policy, out),
+    };
+    // The loop flags a refused value in the same pass; only then are the
+    // columns scanned again, to name it.
+    if invalid {
+        check_values(columns)?;
     }
     Ok(())
 }
@@ -166,10 +158,25 @@ pub fn classify_columns_to_vec(
 /// known length, so LLVM drops the bounds checks and vectorizes it.
 const BLOCK: usize = 1024;
 
+/// Whether a metric value is one the leg path refuses (negative, infinite,
+/// loss above 100); NaN is not. Branch-free, for the hot loop.
+#[inline(always)]
+#[allow(clippy::manual_range_contains)] // `!(0.0..=100.0).contains(&v)` would refuse NaN, which means "not reported"
+fn refused(jitter_ms: f64, latency_ms: f64, loss_pct: f64) -> bool {
+    (jitter_ms < 0.0)
+        | (jitter_ms > f64::MAX)
+        | (latency_ms < 0.0)
+        | (latency_ms > f64::MAX)
+        | (loss_pct < 0.0)
+        | (loss_pct > 100.0)
+}
+
 /// The hot loop, monomorphized per combination rule so the rule is not
-/// tested per leg. Every slice has the length of `out` (checked by the caller).
-fn classify_loop<const ALL: bool>(c: &LegColumns<'_>, p: &QualityPolicy, out: &mut [u8]) {
+/// tested per leg. Every slice has the length of `out` (checked by the
+/// caller). Returns whether a value [`check_values`] refuses was seen.
+fn classify_loop<const ALL: bool>(c: &LegColumns<'_>, p: &QualityPolicy, out: &mut [u8]) -> bool {
     let p = *p;
+    let mut invalid = false;
     let mut start = 0;
     for block in out.chunks_mut(BLOCK) {
         let end = start + block.len();
@@ -187,10 +194,12 @@ fn classify_loop<const ALL: bool>(c: &LegColumns<'_>, p: &QualityPolicy, out: &m
         for (i, slot) in block.iter_mut().enumerate() {
             let audio = stream_flags(aj[i], al[i], ap[i], &p);
             let video = stream_flags(vj[i], vl[i], vp[i], &p);
+            invalid |= refused(aj[i], al[i], ap[i]) | refused(vj[i], vl[i], vp[i]);
             *slot = verdict_code(eligible(ep[i], ip[i]), audio, video, ALL);
         }
         start = end;
     }
+    invalid
 }
 
 /// Owned columns built from [`CallLeg`]s (absent streams become NaN), for
