@@ -398,3 +398,29 @@ fn r_cus_06_an_add_on_needs_its_base_package() {
     )
     .has(Code::PackageDependencyMissing));
 }
+
+proptest::proptest! {
+    /// R-REP-05: whatever a reader reads, the writer writes, and it reads
+    /// back unchanged (the fuzz target's invariant, on arbitrary cells,
+    /// with an extra column the report ignores).
+    #[test]
+    fn r_rep_05_what_is_read_is_written_and_read_back(
+        cells in proptest::collection::vec("[ \t\r'=+@a-z0-9\u{a0}-]{0,6}", 7),
+        extra in "[a-z ]{0,3}",
+    ) {
+        use wholesale_core::report::app_versions::AppVersionRow;
+        let header = AppVersionRow::HEADERS.join(",");
+        let quoted: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| if i == 6 { "3".to_owned() } else { format!("\"{c}\"") })
+            .collect();
+        let csv = format!("{header},Extra\n{},{extra}\n", quoted.join(","));
+        let table = read_report::<AppVersionRow>(csv.as_bytes()).unwrap();
+        let mut out = Vec::new();
+        write_report(&mut out, &table.rows).unwrap();
+        let again = read_report::<AppVersionRow>(out.as_slice()).unwrap();
+        proptest::prop_assert!(again.problems.is_empty(), "{:?}", again.problems);
+        proptest::prop_assert_eq!(again.rows, table.rows);
+    }
+}

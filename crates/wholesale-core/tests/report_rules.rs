@@ -70,7 +70,17 @@ fn device(customer: &str, phone: &str) -> DeviceRow {
 
 #[test]
 fn r_rep_01_formula_injection_is_neutralized_and_round_trips() {
-    let rows: Vec<DeviceRow> = INJECTIONS.iter().map(|s| device(s, s)).collect();
+    // R-REP-05: text cells are trimmed, so a value that starts with a tab
+    // or CR is text with spaces around it, which the writer refuses rather
+    // than write what would read back otherwise.
+    let (spaced, formulas): (Vec<&str>, Vec<&str>) =
+        INJECTIONS.iter().partition(|s| s.trim() != **s);
+    assert_eq!(spaced, ["\tleading tab", "\r=1"]);
+    for s in spaced {
+        let err = write_report(Vec::new(), &[device(s, "x")]).unwrap_err();
+        assert!(matches!(err, ReportError::Unwritable(_)), "{s:?}: {err}");
+    }
+    let rows: Vec<DeviceRow> = formulas.iter().map(|s| device(s, s)).collect();
     let text = write(&rows);
     assert_no_formula(&text);
     assert!(text.contains("'=HYPERLINK("));

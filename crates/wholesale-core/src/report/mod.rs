@@ -307,8 +307,8 @@ impl CellReader<'_> {
             .get(i)
             .and_then(|&p| self.record.get(p))
             .unwrap_or("");
-        let trimmed = crate::text::trim(text);
-        if trimmed.len() != text.len() {
+        let value = read_back(text);
+        if value.len() != unguard(text).len() {
             if let Some((count, first)) = self.trimmed.get_mut(i) {
                 if *count == 0 {
                     *first = self.line;
@@ -316,7 +316,7 @@ impl CellReader<'_> {
                 *count += 1;
             }
         }
-        match T::parse_cell(unguard(trimmed)) {
+        match T::parse_cell(value) {
             Ok(value) => Some(value),
             Err(expected) => {
                 self.problems.push(report_problem(
@@ -390,6 +390,14 @@ pub fn neutralize(cell: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(cell)
     }
+}
+
+/// The value a reader takes from a cell's text (R-REP-05): trimmed, the
+/// guard quote removed, trimmed again (text cells never keep spaces around
+/// them, so a guarded `'\tx` is `x`). The writer checks each cell against it,
+/// so what it writes reads back unchanged.
+fn read_back(cell: &str) -> &str {
+    crate::text::trim(unguard(crate::text::trim(cell)))
 }
 
 /// Removes the quote [`neutralize`] added, so a written report reads back
@@ -516,7 +524,12 @@ pub fn read_report_bytes<R: ReportRow>(bytes: &[u8]) -> Result<ReportTable<R>, R
         }
         let line = lines.record_line(record.position().map_or(before, |p| p.byte()));
         check_record_size(&record, line)?;
-        if record.iter().all(|c| c.trim().is_empty()) {
+        // Blank in the report's own columns: what the writer refuses to
+        // write, so it is not a row (other columns are ignored anyway).
+        if positions
+            .iter()
+            .all(|&p| record.get(p).map_or(true, |c| c.trim().is_empty()))
+        {
             continue;
         }
         if record.len() != headers.len() {
@@ -589,7 +602,7 @@ pub fn write_report<R: ReportRow>(writer: impl Write, rows: &[R]) -> Result<(), 
         for (header, cell) in R::HEADERS.iter().zip(row.to_cells()) {
             let cell = cell.and_then(|text| {
                 let written = neutralize(&text).into_owned();
-                if unguard(crate::text::trim(&written)) == text {
+                if read_back(&written) == text {
                     Ok(written)
                 } else {
                     Err(format!(
