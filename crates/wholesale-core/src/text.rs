@@ -2,6 +2,7 @@
 //! in messages, and the one identity of a name however it is spelled.
 
 use std::borrow::Cow;
+use std::io::Read;
 
 /// How much of a value a message quotes.
 pub(crate) const MESSAGE_CHARS: usize = 80;
@@ -198,11 +199,15 @@ pub(crate) enum Unbounded {
 /// (`hint` says what to do), after `limit` + 1 bytes, never to the end of an
 /// endless input.
 pub(crate) fn read_bounded(
-    reader: impl std::io::Read,
+    reader: impl Read,
     limit: usize,
     hint: &str,
 ) -> Result<Vec<u8>, Unbounded> {
-    let bytes = crate::csv_import::read_at_most(reader, limit).map_err(Unbounded::Io)?;
+    let mut bytes = Vec::new();
+    reader
+        .take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(Unbounded::Io)?;
     if bytes.len() > limit {
         return Err(Unbounded::TooLarge(format!(
             "the input is larger than {} MiB; {hint}",
@@ -212,23 +217,30 @@ pub(crate) fn read_bounded(
     Ok(bytes)
 }
 
-/// A record at `line` with more columns, or a larger cell, than the limits
-/// of R-CSV-04 allow, described; `None` when it is within them.
+/// Column and cell limits of a reader (the callers pass R-CSV-04's).
+pub(crate) struct RecordLimits {
+    pub(crate) columns: usize,
+    pub(crate) cell_bytes: usize,
+}
+
+/// A record at `line` with more columns, or a larger cell, than `limits`
+/// allow, described; `None` when it is within them.
 pub(crate) fn record_over_limits(
     columns: usize,
     mut cell_lengths: impl Iterator<Item = usize>,
     line: u64,
+    limits: &RecordLimits,
 ) -> Option<String> {
-    use crate::csv_import::{MAX_COLUMNS, MAX_FIELD_BYTES};
-    if columns > MAX_COLUMNS {
+    if columns > limits.columns {
         return Some(format!(
-            "line {line} has {columns} columns; at most {MAX_COLUMNS} are read"
+            "line {line} has {columns} columns; at most {} are read",
+            limits.columns
         ));
     }
-    cell_lengths.any(|len| len > MAX_FIELD_BYTES).then(|| {
+    cell_lengths.any(|len| len > limits.cell_bytes).then(|| {
         format!(
             "line {line} has a cell larger than {} KiB",
-            MAX_FIELD_BYTES / 1024
+            limits.cell_bytes / 1024
         )
     })
 }

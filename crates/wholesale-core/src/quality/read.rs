@@ -185,6 +185,12 @@ fn header_index<R: Read>(
 /// refused before it is parsed, so an endless reader costs bounded memory.
 pub const MAX_CALL_DATA_BYTES: usize = 256 * 1024 * 1024;
 
+/// A call-data row's limits: R-CSV-04's columns and cell size.
+const CALL_LIMITS: crate::text::RecordLimits = crate::text::RecordLimits {
+    columns: crate::csv_import::MAX_COLUMNS,
+    cell_bytes: crate::csv_import::MAX_FIELD_BYTES,
+};
+
 /// Reads at most [`MAX_CALL_DATA_BYTES`] of `input`.
 fn read_bounded(input: impl Read) -> Result<Vec<u8>, QualityError> {
     crate::text::read_bounded(input, MAX_CALL_DATA_BYTES, "split it by week").map_err(|e| match e {
@@ -196,7 +202,12 @@ fn read_bounded(input: impl Read) -> Result<Vec<u8>, QualityError> {
 /// A row with more columns or a larger cell than call data can have stops
 /// the reading (R-REP-05, the limits of R-CSV-04).
 fn check_record_size(record: &csv::ByteRecord, line: u64) -> Result<(), QualityError> {
-    match crate::text::record_over_limits(record.len(), record.iter().map(<[u8]>::len), line) {
+    match crate::text::record_over_limits(
+        record.len(),
+        record.iter().map(<[u8]>::len),
+        line,
+        &CALL_LIMITS,
+    ) {
         Some(why) => Err(QualityError::TooLarge(why)),
         None => Ok(()),
     }

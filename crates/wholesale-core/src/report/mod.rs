@@ -422,6 +422,12 @@ fn normalize_header(header: &str) -> String {
 /// parsed, so an endless reader (`/dev/zero`) costs bounded time and memory.
 pub const MAX_REPORT_BYTES: usize = 256 * 1024 * 1024;
 
+/// A report row's limits: R-CSV-04's columns and cell size.
+const REPORT_LIMITS: crate::text::RecordLimits = crate::text::RecordLimits {
+    columns: crate::csv_import::MAX_COLUMNS,
+    cell_bytes: crate::csv_import::MAX_FIELD_BYTES,
+};
+
 /// Reads at most [`MAX_REPORT_BYTES`] from `reader`; more is
 /// [`ReportError::TooLarge`].
 pub fn read_bounded(reader: impl Read) -> Result<Vec<u8>, ReportError> {
@@ -581,7 +587,12 @@ pub fn read_report_bytes<R: ReportRow>(bytes: &[u8]) -> Result<ReportTable<R>, R
 /// A record with more columns than a report can have, or a cell larger than
 /// a report cell can be, stops the reading (R-REP-05).
 fn check_record_size(record: &csv::StringRecord, line: u64) -> Result<(), ReportError> {
-    match crate::text::record_over_limits(record.len(), record.iter().map(str::len), line) {
+    match crate::text::record_over_limits(
+        record.len(),
+        record.iter().map(str::len),
+        line,
+        &REPORT_LIMITS,
+    ) {
         Some(why) => Err(ReportError::TooLarge(why)),
         None => Ok(()),
     }
