@@ -34,14 +34,47 @@ def best_of(runs, f):
     return best, result
 
 
+def ended():
+    """A subscription that has ended as of AS_OF (expired, or past its end without auto-renew)."""
+    return (pl.col("status") == "expired") | (~pl.col("auto_renew") & (pl.col("end_date") < pl.lit(AS_OF)))
+
+
+def headline(df):
+    """The headline KPIs (R-KPI-01..05): calling and meetings, each customer once,
+    low assignment against each product line's own 25th percentile."""
+    as_of = pl.lit(AS_OF)
+    live = (
+        df.lazy()
+        .filter(pl.col("product").is_in(["calling", "meetings"]) & ~ended())
+        .with_columns(
+            days_to_end=(pl.col("end_date") - as_of).dt.total_days(),
+            ratio=pl.when(pl.col("total") > 0).then(pl.col("assigned") / pl.col("total")).otherwise(0.0),
+        )
+        .with_columns(
+            threshold=pl.col("ratio").filter(pl.col("total") > 0).quantile(0.25, "linear").over("product"),
+        )
+        .collect()
+    )
+    in_window = pl.col("days_to_end").is_between(0, WINDOW)
+    customers = lambda t: t["customer_id"].n_unique()
+    return {
+        "total_customers": customers(live),
+        "near_expiration": customers(live.filter(in_window & ~pl.col("auto_renew"))),
+        "near_renewal": customers(live.filter(in_window & pl.col("auto_renew"))),
+        "low_assignment": customers(live.filter((pl.col("total") > 0) & (pl.col("ratio") < pl.col("threshold")))),
+        "overage": customers(live.filter(pl.col("assigned") > pl.col("total"))),
+    }
+
+
 def kpi(df):
-    """The dashboard of the calling product line, with its sorted tables."""
+    """The dashboard of the calling product line, with its sorted tables, and
+    the headline KPIs that come before it."""
     as_of = pl.lit(AS_OF)
     live = (
         df.lazy()
         .filter(
             (pl.col("product") == "calling")
-            & ~((pl.col("status") == "expired") | (~pl.col("auto_renew") & (pl.col("end_date") < as_of)))
+            & ~ended()
         )
         .with_columns(
             days_to_end=(pl.col("end_date") - as_of).dt.total_days(),
@@ -60,7 +93,7 @@ def kpi(df):
         "overage": live.filter(pl.col("assigned") > pl.col("total")).sort("excess", descending=True, maintain_order=True),
         "recently_added": live.filter(in_window("days_since")).sort("start_date", descending=True, maintain_order=True),
     }
-    out = {"total_customers": live["customer_id"].n_unique()}
+    out = {"total_customers": live["customer_id"].n_unique(), "headline": headline(df)}
     for name, t in tables.items():
         sums = t.select(
             customers=pl.col("customer_id").n_unique(),

@@ -133,6 +133,7 @@ pub fn subscriptions(count: usize) -> Vec<Subscription> {
                     assigned,
                     used_last_7_days: Some(used),
                     used_last_3_months: Some(used),
+                    used_at_least_once: None,
                     last_week_assigned: Some(assigned.saturating_sub(rng.below(3))),
                     last_week_used: Some(used.saturating_sub(rng.below(3))),
                 },

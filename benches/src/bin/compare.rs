@@ -232,6 +232,7 @@ fn main() -> std::io::Result<()> {
         3,
         || {
             let d = dashboard(&subs, ProductLine::Calling, as_of, &kpi_options);
+            let h = &d.headline;
             counts = Some([
                 d.total_customers,
                 d.near_expiration.customers,
@@ -239,6 +240,11 @@ fn main() -> std::io::Result<()> {
                 d.low_assignment.customers,
                 d.overage.customers,
                 d.recently_added.customers.unwrap_or(0),
+                h.total_customers.customers,
+                h.near_expiration.customers,
+                h.near_renewal.customers,
+                h.low_assignment.customers,
+                h.overage.customers,
             ]);
         },
         &mut polars,
@@ -258,23 +264,32 @@ fn main() -> std::io::Result<()> {
     });
     drop(subs);
     let r = &pk;
-    let theirs = [
+    let keys = [
         "total_customers",
         "near_expiration",
         "near_renewal",
         "low_assignment",
         "overage",
         "recently_added",
-    ]
-    .map(|k| r[k].as_u64().unwrap_or(u64::MAX));
+        "headline/total_customers",
+        "headline/near_expiration",
+        "headline/near_renewal",
+        "headline/low_assignment",
+        "headline/overage",
+    ];
+    let theirs = keys.map(|k| {
+        r.pointer(&format!("/{k}"))
+            .and_then(|v| v.as_u64())
+            .unwrap_or(u64::MAX)
+    });
     let ours = counts.expect("ran");
     notes.push(format!(
-        "kpi: customers (total, expiring, renewing, low, overage, recent) library {ours:?}, polars {theirs:?} ({}); polars threads: {}",
+        "kpi: customers (total, expiring, renewing, low, overage, recent; headline total, expiring, renewing, low, overage) library {ours:?}, polars {theirs:?} ({}); polars threads: {}",
         if ours == theirs { "same" } else { "DIFFER" },
         pk["threads"]
     ));
     lines.push(Line {
-        workload: "KPI dashboard, 1,000,000 subscriptions",
+        workload: "KPI dashboard, 1,000,000 subscriptions, headline included",
         ours: kpi,
         peer: "polars",
         theirs: polars_kpi,

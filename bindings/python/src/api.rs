@@ -35,7 +35,9 @@ fn resource_id_decode<'py>(py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyA
     })
 }
 
-/// The API resource ID of `(region, kind, uuid)` (unpadded base64).
+/// The API resource ID of `(region, kind, uuid)` (unpadded base64);
+/// `ValidationError` (RESOURCE_ID_INVALID) for parts `resource_id_decode`
+/// would not read back (empty, or holding `/` or a space).
 #[pyfunction]
 #[pyo3(signature = (region: "str", kind: "str", uuid: "str") -> "str")]
 fn resource_id_encode(py: Python<'_>, region: &str, kind: &str, uuid: &str) -> PyResult<String> {
@@ -43,7 +45,10 @@ fn resource_id_encode(py: Python<'_>, region: &str, kind: &str, uuid: &str) -> P
         let uuid = uuid::Uuid::parse_str(uuid.trim()).map_err(|err| {
             input_error(py, "uuid", &format!("uuid: {uuid:?} is not a UUID: {err}"))
         })?;
-        Ok(ResourceId::new(region, kind, uuid).encode())
+        // R-REP-05: only parts the decoder reads back (no '/', none empty).
+        ResourceId::new(region, kind, uuid)
+            .try_encode()
+            .map_err(|err| err.to_pyerr_in(py, "kind"))
     })
 }
 

@@ -201,10 +201,29 @@ fn text(batch: &RecordBatch, name: &str) -> Refused<StringArray> {
     }
 }
 
-/// The endpoint types of a string or dictionary column, read by the core's
-/// `EndpointType::parse` once per distinct spelling; unknown text or null
-/// is LEG_ENDPOINT_UNKNOWN at its row (R-CQ-02).
-fn endpoint_types(batch: &RecordBatch, name: &str) -> Refused<Vec<EndpointType>> {
+/// A code no endpoint type or IP version has: the row is refused.
+const INVALID: u8 = u8::MAX;
+
+/// Sets the codes of null rows to INVALID.
+fn mark_nulls(codes: &mut [u8], nulls: Option<&arrow_buffer::NullBuffer>) {
+    if let Some(nulls) = nulls.filter(|n| n.null_count() > 0) {
+        for row in nulls
+            .iter()
+            .enumerate()
+            .filter(|(_, valid)| !valid)
+            .map(|(row, _)| row)
+        {
+            if let Some(code) = codes.get_mut(row) {
+                *code = INVALID;
+            }
+        }
+    }
+}
+
+/// The endpoint type codes of a string or dictionary column, read by the
+/// core's `EndpointType::parse` once per distinct spelling; unknown text or
+/// null is LEG_ENDPOINT_UNKNOWN at its row (R-CQ-02).
+fn endpoint_codes(batch: &RecordBatch, name: &str) -> Refused<Vec<u8>> {
     let col = column(batch, name)?;
     let unknown = |row: usize, value: Option<&str>| {
         let shown = value.map_or_else(|| "null".to_owned(), |v| format!("{v:?}"));
@@ -214,7 +233,7 @@ fn endpoint_types(batch: &RecordBatch, name: &str) -> Refused<Vec<EndpointType>>
             format!("{shown} is not an endpoint type; write one of webex_app, desk_phone, room_device, analog, third_party, other"),
         ))
     };
-    if let DataType::Dictionary(_, value_type) = col.data_type() {
+    if let DataType::Dictionary(key_type, value_type) = col.data_type() {
         if !is_text(value_type) {
             return Err(wrong_type(
                 name,
@@ -225,38 +244,66 @@ fn endpoint_types(batch: &RecordBatch, name: &str) -> Refused<Vec<EndpointType>>
         let dict = col.as_any_dictionary();
         let values = cast(dict.values(), &DataType::Utf8, name)?;
         let values = values.as_string::<i32>();
-        let parsed: Vec<Option<EndpointType>> = values
+        let parsed: Vec<Option<u8>> = values
             .iter()
-            .map(|v| v.and_then(EndpointType::parse))
+            .map(|v| v.and_then(EndpointType::parse).map(EndpointType::code))
             .collect();
-        return dict
-            .normalized_keys()
-            .into_iter()
-            .enumerate()
-            .map(|(row, key)| {
-                let found = (!col.is_null(row)).then(|| parsed.get(key).copied().flatten());
-                found
-                    .flatten()
-                    .ok_or_else(|| unknown(row, (!col.is_null(row)).then(|| values.value(key))))
-            })
-            .collect();
+        // The keys read in their own type: one branch-free lookup per row
+        // (INVALID for an unknown spelling or a null), then one search for
+        // the first INVALID, which is the refusal.
+        let lookup: Vec<u8> = parsed.iter().map(|p| p.unwrap_or(INVALID)).collect();
+        macro_rules! by_key {
+            ($key:ty) => {{
+                let keys = col.as_dictionary::<$key>().keys();
+                let mut codes: Vec<u8> = keys
+                    .values()
+                    .iter()
+                    .map(|&key| lookup.get(key as usize).copied().unwrap_or(INVALID))
+                    .collect();
+                mark_nulls(&mut codes, keys.nulls());
+                match codes.iter().position(|&c| c == INVALID) {
+                    None => Ok(codes),
+                    Some(row) => {
+                        let key = keys.values()[row] as usize;
+                        let valid = keys.is_valid(row) && key < values.len();
+                        Err(unknown(row, valid.then(|| values.value(key))))
+                    }
+                }
+            }};
+        }
+        use arrow_array::types::{
+            Int16Type, Int32Type, Int8Type, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
+        };
+        return match key_type.as_ref() {
+            DataType::Int8 => by_key!(Int8Type),
+            DataType::Int16 => by_key!(Int16Type),
+            DataType::Int32 => by_key!(Int32Type),
+            DataType::Int64 => by_key!(Int64Type),
+            DataType::UInt8 => by_key!(UInt8Type),
+            DataType::UInt16 => by_key!(UInt16Type),
+            DataType::UInt32 => by_key!(UInt32Type),
+            DataType::UInt64 => by_key!(UInt64Type),
+            other => Err(wrong_type(name, other, "a dictionary with integer keys")),
+        };
     }
     let strings = text(batch, name)?;
     // Few distinct spellings in practice: parse each once.
-    let mut seen: Vec<(&str, EndpointType)> = Vec::new();
+    let mut seen: Vec<(&str, u8)> = Vec::new();
     let mut out = Vec::with_capacity(strings.len());
     for (row, value) in strings.iter().enumerate() {
         let Some(value) = value else {
             return Err(unknown(row, None));
         };
         let found = match seen.iter().find(|(s, _)| *s == value) {
-            Some(&(_, t)) => t,
+            Some(&(_, code)) => code,
             None => {
-                let t = EndpointType::parse(value).ok_or_else(|| unknown(row, Some(value)))?;
+                let code = EndpointType::parse(value)
+                    .ok_or_else(|| unknown(row, Some(value)))?
+                    .code();
                 if seen.len() < 64 {
-                    seen.push((value, t));
+                    seen.push((value, code));
                 }
-                t
+                code
             }
         };
         out.push(found);
@@ -264,52 +311,84 @@ fn endpoint_types(batch: &RecordBatch, name: &str) -> Refused<Vec<EndpointType>>
     Ok(out)
 }
 
-/// IP version codes of an integer column: 4 and 6 as the core's
-/// `IpVersion` codes; anything else or null is LEG_IP_VERSION_INVALID (R-CQ-02).
-fn ip_versions(batch: &RecordBatch, name: &str) -> Refused<Vec<u8>> {
-    let col = column(batch, name)?;
-    if !col.data_type().is_integer() {
-        return Err(wrong_type(
-            name,
-            col.data_type(),
-            "an integer type (4 or 6)",
-        ));
-    }
-    let ints = cast(col, &DataType::Int64, name)?;
-    let v4 = wholesale_core::quality::IpVersion::V4.code();
-    let v6 = wholesale_core::quality::IpVersion::V6.code();
-    ints.as_primitive::<Int64Type>()
-        .iter()
-        .enumerate()
-        .map(|(row, v)| match v {
-            Some(v) if v == i64::from(v4) => Ok(v4),
-            Some(v) if v == i64::from(v6) => Ok(v6),
-            other => Err(Refusal::Quality(Problem::new(
-                Code::LegIpVersionInvalid,
-                format!("{name}[{row}]"),
-                format!(
-                    "{} is not an IP version; give 4 or 6",
-                    other.map_or_else(|| "null".to_owned(), |v| v.to_string())
-                ),
-            ))),
+/// The endpoint types of a string or dictionary column (see `endpoint_codes`).
+fn endpoint_types(batch: &RecordBatch, name: &str) -> Refused<Vec<EndpointType>> {
+    endpoint_codes(batch, name)?
+        .into_iter()
+        .map(|code| {
+            EndpointType::from_code(code)
+                .ok_or_else(|| Refusal::input(name, "unknown endpoint code"))
         })
         .collect()
 }
 
+/// IP version codes of an integer column, read in its own type: 4 and 6 as
+/// the core's `IpVersion` codes; anything else or null is
+/// LEG_IP_VERSION_INVALID (R-CQ-02).
+fn ip_versions(batch: &RecordBatch, name: &str) -> Refused<Vec<u8>> {
+    let col = column(batch, name)?;
+    let v4 = wholesale_core::quality::IpVersion::V4.code();
+    let v6 = wholesale_core::quality::IpVersion::V6.code();
+    let invalid = |row: usize, shown: String| {
+        Refusal::Quality(Problem::new(
+            Code::LegIpVersionInvalid,
+            format!("{name}[{row}]"),
+            format!("{shown} is not an IP version; give 4 or 6"),
+        ))
+    };
+    // Branch-free codes (INVALID for anything but 4 and 6, or a null), then
+    // one search for the first INVALID, which is the refusal.
+    macro_rules! codes {
+        ($ty:ty) => {{
+            let ints = col.as_primitive::<$ty>();
+            let mut codes: Vec<u8> = ints
+                .values()
+                .iter()
+                .map(|&v| {
+                    let wide = i128::from(v);
+                    if wide == i128::from(v4) {
+                        v4
+                    } else if wide == i128::from(v6) {
+                        v6
+                    } else {
+                        INVALID
+                    }
+                })
+                .collect();
+            mark_nulls(&mut codes, ints.nulls());
+            match codes.iter().position(|&c| c == INVALID) {
+                None => Ok(codes),
+                Some(row) if ints.is_null(row) => Err(invalid(row, "null".to_owned())),
+                Some(row) => Err(invalid(row, ints.values()[row].to_string())),
+            }
+        }};
+    }
+    use arrow_array::types::{
+        Int16Type, Int32Type, Int8Type, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
+    };
+    match col.data_type() {
+        DataType::Int8 => codes!(Int8Type),
+        DataType::Int16 => codes!(Int16Type),
+        DataType::Int32 => codes!(Int32Type),
+        DataType::Int64 => codes!(Int64Type),
+        DataType::UInt8 => codes!(UInt8Type),
+        DataType::UInt16 => codes!(UInt16Type),
+        DataType::UInt32 => codes!(UInt32Type),
+        DataType::UInt64 => codes!(UInt64Type),
+        other => Err(wrong_type(name, other, "an integer type (4 or 6)")),
+    }
+}
+
 /// The verdict codes of a batch's legs and their endpoint types, by the
 /// core's columnar classifier.
-fn classify_batch(
-    batch: &RecordBatch,
-    policy: &QualityPolicy,
-) -> Refused<(Vec<u8>, Vec<EndpointType>)> {
+fn classify_batch(batch: &RecordBatch, policy: &QualityPolicy) -> Refused<(Vec<u8>, Vec<u8>)> {
     let aj = metric(batch, "audio_jitter_ms")?;
     let al = metric(batch, "audio_latency_ms")?;
     let ap = metric(batch, "audio_loss_pct")?;
     let vj = metric(batch, "video_jitter_ms")?;
     let vl = metric(batch, "video_latency_ms")?;
     let vp = metric(batch, "video_loss_pct")?;
-    let endpoints = endpoint_types(batch, "endpoint_type")?;
-    let codes: Vec<u8> = endpoints.iter().map(|e| e.code()).collect();
+    let codes = endpoint_codes(batch, "endpoint_type")?;
     let ip = ip_versions(batch, "ip_version")?;
     let columns = LegColumns {
         audio_jitter_ms: &aj,
@@ -321,7 +400,7 @@ fn classify_batch(
         endpoint_type: &codes,
         ip_version: &ip,
     };
-    Ok((classify_columns_to_vec(&columns, policy)?, endpoints))
+    Ok((classify_columns_to_vec(&columns, policy)?, codes))
 }
 
 /// How the verdict column is written.
@@ -352,10 +431,30 @@ fn verdict_array(codes: Vec<u8>, kind: VerdictColumn) -> Refused<ArrayRef> {
                 .map_err(|err| Refusal::input("verdict", err.to_string()))
         }
         VerdictColumn::String => {
-            let by_code: Vec<&str> = names.iter().map(|n| n.unwrap_or_default()).collect();
-            Ok(Arc::new(StringArray::from_iter_values(codes.iter().map(
-                |&c| by_code.get(usize::from(c)).copied().unwrap_or_default(),
-            ))))
+            // Three short names: the offsets and bytes are written directly
+            // (a builder's per-value bookkeeping is most of the time here).
+            let by_code: Vec<&[u8]> = names
+                .iter()
+                .map(|n| n.unwrap_or_default().as_bytes())
+                .collect();
+            let mut offsets: Vec<i32> = Vec::with_capacity(codes.len() + 1);
+            let mut bytes: Vec<u8> = Vec::with_capacity(codes.len() * 5);
+            offsets.push(0);
+            for &code in &codes {
+                bytes
+                    .extend_from_slice(by_code.get(usize::from(code)).copied().unwrap_or_default());
+                let end = i32::try_from(bytes.len()).map_err(|_| {
+                    Refusal::input("verdict", "more than 2 GiB of verdict text in one batch")
+                })?;
+                offsets.push(end);
+            }
+            StringArray::try_new(
+                arrow_buffer::OffsetBuffer::new(offsets.into()),
+                bytes.into(),
+                None,
+            )
+            .map(|a| Arc::new(a) as ArrayRef)
+            .map_err(|err| Refusal::input("verdict", err.to_string()))
         }
     }
 }
@@ -547,7 +646,9 @@ fn quality_partials_arrow<'py>(
                         ))
                     })?;
                     let verdict = Verdict::from_code(verdicts[row]).unwrap_or(Verdict::NotMeasured);
-                    partials.add(customer, starts[row], endpoints[row], verdict);
+                    let endpoint = EndpointType::from_code(endpoints[row])
+                        .ok_or_else(|| Refusal::input("endpoint_type", "unknown endpoint code"))?;
+                    partials.add(customer, starts[row], endpoint, verdict);
                 }
             }
             partials_batch(&partials.to_rows())

@@ -4,8 +4,8 @@
 use pyo3::prelude::*;
 use wholesale_core::org::DataRegion;
 use wholesale_core::report::subscription_details::{self, SubscriptionDetailsRow};
-use wholesale_core::report::{self, AnyReportRows, ReportFileName, ReportKind};
-use wholesale_core::subscription::{ProductLine, Subscription};
+use wholesale_core::report::{self, AnyReportRows, ReportFileName, ReportKind, ReportTable};
+use wholesale_core::subscription::{self, ProductLine, Subscription, SubscriptionsRead};
 
 use crate::convert::{arg, day, input_data, is_file_input, source_data, to_py, InputData};
 use crate::errors::{detached, guard, input_error, internal_error, validation_error, Raise};
@@ -22,26 +22,37 @@ fn read(
     detached(py, || report::read_report_of_kind(kind, bytes))?.map_err(|err| err.to_pyerr(py))
 }
 
-/// Subscriptions of `product` from a list of dicts, or from a subscription
-/// details report (file input) read as `read_report` reads it.
+/// Subscriptions from a list of dicts (accounted for: duplicates and IDs
+/// with spaces around them reported, R-REP-05), or from a subscription
+/// details report (file input) read as `read_report` reads it, with its
+/// problems; of `product`, or of every product line with KPIs when `None`.
 pub fn subscriptions(
     source: &Bound<'_, PyAny>,
-    product: ProductLine,
-) -> PyResult<Vec<Subscription>> {
+    product: Option<ProductLine>,
+) -> PyResult<SubscriptionsRead> {
     if !is_file_input(source)? {
-        return arg(source, "subscriptions");
-    }
-    let table = read(
-        source.py(),
-        ReportKind::SubscriptionDetails,
-        &input_data(source, "data")?,
-    )?;
-    match table {
-        report::AnyReportTable::SubscriptionDetails(table) => {
-            Ok(subscription_details::to_subscriptions(&table.rows, product))
+        let subs: Vec<Subscription> = arg(source, "subscriptions")?;
+        let mut read = subscription::account(subs);
+        if let Some(product) = product {
+            read.subscriptions.retain(|s| s.product == product);
         }
+        return Ok(read);
+    }
+    let table = details(source.py(), &input_data(source, "data")?)?;
+    Ok(subscription_details::subscriptions_of_table(
+        &table, product,
+    ))
+}
+
+/// A subscription details report read from file input.
+pub fn details(
+    py: Python<'_>,
+    data: &InputData<'_>,
+) -> PyResult<ReportTable<SubscriptionDetailsRow>> {
+    match read(py, ReportKind::SubscriptionDetails, data)? {
+        report::AnyReportTable::SubscriptionDetails(table) => Ok(table),
         _ => Err(internal_error(
-            source.py(),
+            py,
             "a subscription details report read as another kind",
         )),
     }
@@ -49,19 +60,21 @@ pub fn subscriptions(
 
 /// The subscriptions of `product` in a subscription details report (rows
 /// as `read_report("subscription_details", ...)` returns them, or the report
-/// itself as file input), for `kpi_dashboard` (R-REP-02).
+/// itself as file input), for `kpi_dashboard` (R-REP-02):
+/// `{"subscriptions": [...], "problems": [...]}`, every row accounted for
+/// (R-REP-05). `product=None`: every product line with KPIs.
 #[pyfunction]
 #[pyo3(signature = (
     report: "Union[Sequence[SubscriptionDetailsRowInput], FileInput]",
-    product: "ProductLine",
-) -> "List[Subscription]")]
+    product: "Optional[ProductLine]" = None,
+) -> "SubscriptionsRead")]
 fn subscriptions_from_report<'py>(
     py: Python<'py>,
     report: &Bound<'py, PyAny>,
-    product: &Bound<'py, PyAny>,
+    product: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        let product: ProductLine = arg(product, "product")?;
+        let product: Option<ProductLine> = product.map(|p| arg(p, "product")).transpose()?;
         if is_file_input(report)? {
             return to_py(py, &subscriptions(report, product)?);
         }
@@ -135,7 +148,9 @@ fn parse_report_file_name<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'p
     })
 }
 
-/// The report file name `<template>_<id>_<date>.csv` (R-REP-03).
+/// The report file name `<template>_<id>_<date>.csv` (R-REP-03); a name
+/// that would not parse back to the same parts (an id with `_`, a template
+/// with `/`) raises `ValidationError` (REPORT_FILE_NAME_INVALID, R-REP-05).
 #[pyfunction]
 #[pyo3(signature = (template: "str", id: "str", date: "Day", extension: "bool" = true) -> "str")]
 fn report_file_name(
@@ -146,11 +161,11 @@ fn report_file_name(
     extension: bool,
 ) -> PyResult<String> {
     guard(py, || {
-        let name = ReportFileName {
-            template,
-            id,
-            date: day(date, "date")?,
-        };
+        let name = ReportFileName::new(template, id, day(date, "date")?).map_err(|problem| {
+            let mut findings = Findings::default();
+            findings.push(problem);
+            validation_error(py, &findings)
+        })?;
         Ok(if extension {
             name.file_name()
         } else {

@@ -272,7 +272,13 @@ def test_nan_and_extreme_columns_classify() -> None:
     n = len(values)
     endpoint = numpy.arange(n, dtype=numpy.uint8) * 40
     ip = numpy.array([4, 6, 0, 255, 4, 4, 4], dtype=numpy.uint8)
-    out = wc.classify_columns(values, values, values, values, values, values, endpoint, ip)
+    # R-CQ-01: infinite and negative metrics are refused, as classify_leg
+    # and the CSV reader refuse them; the rest classify.
+    with pytest.raises(wc.QualityError) as info:
+        wc.classify_columns(values, values, values, values, values, values, endpoint, ip)
+    assert info.value.code == "LEG_METRIC_INVALID"
+    usable = numpy.array([math.nan, 0.0, 1.0, -0.0, 5e-324, 99.0, 100.0])
+    out = wc.classify_columns(usable, usable, usable, usable, usable, usable, endpoint, ip)
     assert out.shape == (n,)
     assert set(out.tolist()) <= {0, 1, 2}
     # NaN everywhere: nothing is measured.

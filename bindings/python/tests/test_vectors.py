@@ -45,8 +45,11 @@ def run_csv(case: Case, folder: Path) -> Any:
 
 
 def run_kpi(case: Case, path: Path) -> Any:
-    # As kpi_vectors.rs: options default when absent.
+    # As kpi_vectors.rs: options default when absent; a trend vector
+    # (R-KPI-13) has dated `inputs` instead of `subscriptions`.
     data = case["input"]
+    if "inputs" in data:
+        return wc.license_trend(data["inputs"], data["product"])
     return wc.kpi_dashboard(
         data["subscriptions"], data["product"], data["as_of"], data.get("options")
     )

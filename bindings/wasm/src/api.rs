@@ -55,9 +55,11 @@ pub fn resource_id_encode(
             ),
         ))
     })?;
-    Ok(JsValue::from_str(
-        &ResourceId::new(region, kind, uuid).encode(),
-    ))
+    // R-REP-05: only parts the decoder reads back (no '/', none empty).
+    let encoded = ResourceId::new(region, kind, uuid)
+        .try_encode()
+        .map_err(|e| error_to_js(&ErrorInfo::from(e.to_problem().in_field("kind"))))?;
+    Ok(JsValue::from_str(&encoded))
 }
 
 /// `resourceIdUuidOf(id)`: the UUID (lower-case) of a resource ID or bare UUID.

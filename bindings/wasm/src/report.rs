@@ -64,7 +64,8 @@ pub fn parse_report_file_name(
 }
 
 /// `reportFileName(template, id, date, extension = true)`:
-/// `<template>_<id>_<date>[.csv]` (R-REP-03).
+/// `<template>_<id>_<date>[.csv]` (R-REP-03); a name that would not parse
+/// back to the same parts throws `REPORT_FILE_NAME_INVALID`.
 #[wasm_bindgen(js_name = reportFileName, unchecked_return_type = "string")]
 pub fn report_file_name(
     #[wasm_bindgen(unchecked_param_type = "string")] template: JsValue,
@@ -72,11 +73,13 @@ pub fn report_file_name(
     #[wasm_bindgen(unchecked_param_type = "Day")] date: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "boolean")] extension: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let name = ReportFileName {
-        template: arg_string(&template, "template")?,
-        id: arg_string(&id, "id")?,
-        date: day(&date, "date")?,
-    };
+    // R-REP-05: a name that would not parse back to these parts is refused.
+    let name = ReportFileName::new(
+        arg_string(&template, "template")?,
+        arg_string(&id, "id")?,
+        day(&date, "date")?,
+    )
+    .map_err(|problem| error_to_js(&ErrorInfo::from(problem)))?;
     let extension = if extension.is_undefined() || extension.is_null() {
         true
     } else {

@@ -95,7 +95,10 @@ export interface AppVersionRow {
  * read (such a row is not in `rows`, and is never dropped silently).
  */
 export interface AppVersionRowTable {
-  /** One problem per unreadable row or cell. */
+  /**
+   * One problem per unreadable row or cell, and the warnings about rows
+   * read (cells trimmed).
+   */
   problems: Problem[];
   /** The rows read, in file order. */
   rows: AppVersionRow[];
@@ -234,7 +237,10 @@ export interface CallingUsageRow {
  * read (such a row is not in `rows`, and is never dropped silently).
  */
 export interface CallingUsageRowTable {
-  /** One problem per unreadable row or cell. */
+  /**
+   * One problem per unreadable row or cell, and the warnings about rows
+   * read (cells trimmed).
+   */
   problems: Problem[];
   /** The rows read, in file order. */
   rows: CallingUsageRow[];
@@ -269,7 +275,7 @@ export interface Classification {
 }
 
 /** A code of the registry (docs/codes.md), e.g. `EMAIL_INVALID`. */
-export type Code = "PACKAGE_UNKNOWN" | "TEMPLATE_FIELD_REQUIRED" | "TEMPLATE_PSTN_PROVIDER" | "PROVISIONING_ID_REQUIRED" | "PROVISIONING_ID_INVALID" | "CUSTOMER_FIELD_REQUIRED" | "CUSTOMER_PACKAGE_COUNT" | "COUNTRY_INVALID" | "HQ_LOCATION_UNCONFIRMED" | "DATA_REGION_UNKNOWN" | "USER_FIELD_REQUIRED" | "USER_NUMBER_REQUIRED" | "USER_LOCATION_UNKNOWN" | "ADMIN_PACKAGE_DOWNGRADE" | "PACKAGE_NOT_FOR_USERS" | "USER_EMAIL_DUPLICATE" | "MANUAL_BATCH_TOO_LARGE" | "PACKAGE_CHANGE_NEEDS_NUMBER" | "TAG_EDIT_FORBIDDEN" | "EMAIL_INVALID" | "PHONE_NUMBER_INVALID" | "PHONE_NUMBER_NO_PLUS" | "EXTENSION_INVALID" | "API_PAYLOAD_UNRECOGNIZED" | "API_PAYLOAD_INVALID" | "API_STATUS_UNKNOWN" | "API_PACKAGE_UNKNOWN" | "API_REPORTED_ERROR" | "API_REPORTED_WARNING" | "SUBSCRIBER_PACKAGE_COUNT" | "RESOURCE_ID_INVALID" | "FILE_UNREADABLE" | "FILE_ENCODING" | "FILE_SEPARATOR" | "FILE_EMPTY" | "HEADER_EMAIL_MISSING" | "HEADER_DUPLICATE" | "COLUMN_UNKNOWN" | "COLUMN_MISSPELLED" | "HEADER_MALFORMED" | "CELL_NOT_BOOLEAN" | "FILE_TOO_MANY_ROWS" | "FILE_TOO_LARGE" | "FIELD_TOO_LARGE" | "FILE_TOO_MANY_COLUMNS" | "FILE_NO_DATA_ROWS" | "ROW_MALFORMED" | "CELL_LINE_BREAK" | "PACKAGE_MULTIPLE" | "USER_UNKNOWN" | "REMOVAL_NOT_COVERED" | "PACKAGE_FALSE_IGNORED" | "PACKAGE_REQUIRED" | "NUMBER_REQUIRED" | "LOCATION_REQUIRED" | "LOCATION_UNKNOWN" | "JABBER_CELL_INVALID" | "JABBER_REQUIRED" | "PREFERRED_SITE_MISSING" | "EMAIL_REQUIRED" | "EMAIL_DUPLICATE" | "NUMBER_IN_USE" | "NUMBER_HELD_BY_REJECTED_ROW" | "PACKAGE_NOT_SUBSCRIBED" | "ADMIN_REMOVAL" | "ROW_BLANK" | "SNAPSHOT_KEY_UNKNOWN" | "SNAPSHOT_INVALID" | "SNAPSHOT_LIST_MISSING" | "CELL_FORMULA" | "LOCATIONS_COLUMN_MISSING" | "EXPORT_LOCATIONS_PARTIAL" | "OUTPUT_FILE_REFUSED" | "OUTPUT_PLAN_MISMATCH" | "OUTPUT_UNWRITABLE" | "STATUS_WINDOW_ZERO" | "KPI_PERCENTILE_INVALID" | "KPI_RATIO_INVALID" | "REPORT_UNREADABLE" | "REPORT_WRITE_FAILED" | "REPORT_COLUMN_MISSING" | "REPORT_CELL_INVALID" | "REPORT_ROW_MALFORMED" | "REPORT_FILE_NAME_INVALID" | "LEG_METRIC_INVALID" | "LEG_STREAM_INCOMPLETE" | "QUALITY_POLICY_INVALID" | "LEG_COLUMNS_LENGTH_MISMATCH" | "LEG_ENDPOINT_UNKNOWN" | "LEG_IP_VERSION_INVALID" | "LEG_TIME_INVALID" | "LEG_FIELD_REQUIRED" | "LEG_ROW_MALFORMED" | "CALL_DATA_UNREADABLE" | "LEG_HEADER_MISSING" | "QUALITY_PARTIAL_INVALID" | "QUEUE_HEADER_MISSING" | "QUEUE_ROW_MALFORMED" | "QUEUE_FIELD_INVALID" | "QUEUE_OUTCOME_UNKNOWN" | "QUEUE_WAIT_INVALID" | "LEG_FEATURE_UNKNOWN";
+export type Code = "PACKAGE_UNKNOWN" | "TEMPLATE_FIELD_REQUIRED" | "TEMPLATE_PSTN_PROVIDER" | "PROVISIONING_ID_REQUIRED" | "PROVISIONING_ID_INVALID" | "CUSTOMER_FIELD_REQUIRED" | "CUSTOMER_PACKAGE_COUNT" | "PACKAGE_DEPENDENCY_MISSING" | "COUNTRY_INVALID" | "HQ_LOCATION_UNCONFIRMED" | "DATA_REGION_UNKNOWN" | "USER_FIELD_REQUIRED" | "USER_NUMBER_REQUIRED" | "USER_LOCATION_UNKNOWN" | "ADMIN_PACKAGE_DOWNGRADE" | "PACKAGE_NOT_FOR_USERS" | "USER_EMAIL_DUPLICATE" | "MANUAL_BATCH_TOO_LARGE" | "PACKAGE_CHANGE_NEEDS_NUMBER" | "TAG_EDIT_FORBIDDEN" | "EMAIL_INVALID" | "PHONE_NUMBER_INVALID" | "PHONE_NUMBER_NO_PLUS" | "EXTENSION_INVALID" | "API_PAYLOAD_UNRECOGNIZED" | "API_PAYLOAD_INVALID" | "API_STATUS_UNKNOWN" | "API_PACKAGE_UNKNOWN" | "API_REPORTED_ERROR" | "API_REPORTED_WARNING" | "SUBSCRIBER_PACKAGE_COUNT" | "RESOURCE_ID_INVALID" | "FILE_UNREADABLE" | "FILE_ENCODING" | "FILE_SEPARATOR" | "FILE_EMPTY" | "HEADER_EMAIL_MISSING" | "HEADER_DUPLICATE" | "COLUMN_UNKNOWN" | "COLUMN_MISSPELLED" | "HEADER_MALFORMED" | "CELL_NOT_BOOLEAN" | "FILE_TOO_MANY_ROWS" | "FILE_TOO_LARGE" | "FIELD_TOO_LARGE" | "FILE_TOO_MANY_COLUMNS" | "FILE_NO_DATA_ROWS" | "ROW_MALFORMED" | "CELL_LINE_BREAK" | "PACKAGE_MULTIPLE" | "USER_UNKNOWN" | "REMOVAL_NOT_COVERED" | "PACKAGE_FALSE_IGNORED" | "PACKAGE_REQUIRED" | "NUMBER_REQUIRED" | "LOCATION_REQUIRED" | "LOCATION_UNKNOWN" | "JABBER_CELL_INVALID" | "JABBER_REQUIRED" | "PREFERRED_SITE_MISSING" | "EMAIL_REQUIRED" | "EMAIL_DUPLICATE" | "NUMBER_IN_USE" | "NUMBER_HELD_BY_REJECTED_ROW" | "PACKAGE_NOT_SUBSCRIBED" | "ADMIN_REMOVAL" | "ROW_BLANK" | "SNAPSHOT_KEY_UNKNOWN" | "SNAPSHOT_INVALID" | "SNAPSHOT_LIST_MISSING" | "CELL_FORMULA" | "LOCATIONS_COLUMN_MISSING" | "EXPORT_LOCATIONS_PARTIAL" | "OUTPUT_FILE_REFUSED" | "OUTPUT_PLAN_MISMATCH" | "OUTPUT_UNWRITABLE" | "STATUS_WINDOW_ZERO" | "KPI_PERCENTILE_INVALID" | "TREND_WEEK_REPEATED" | "KPI_RATIO_INVALID" | "REPORT_UNREADABLE" | "REPORT_WRITE_FAILED" | "REPORT_COLUMN_MISSING" | "REPORT_CELL_INVALID" | "REPORT_ROW_MALFORMED" | "REPORT_TOO_LARGE" | "REPORT_CELL_TRIMMED" | "REPORT_CELL_UNWRITABLE" | "SUBSCRIPTION_DUPLICATE" | "SUBSCRIPTION_ID_TRIMMED" | "REPORT_SUM_OVERFLOW" | "KPI_SUM_OVERFLOW" | "REPORT_FILE_NAME_INVALID" | "LEG_METRIC_INVALID" | "LEG_STREAM_INCOMPLETE" | "QUALITY_POLICY_INVALID" | "LEG_COLUMNS_LENGTH_MISMATCH" | "LEG_ENDPOINT_UNKNOWN" | "LEG_IP_VERSION_INVALID" | "LEG_TIME_INVALID" | "LEG_FIELD_REQUIRED" | "LEG_ROW_MALFORMED" | "CALL_DATA_UNREADABLE" | "CALL_DATA_TOO_LARGE" | "LEG_ID_DUPLICATE" | "LEG_HEADER_MISSING" | "QUALITY_PARTIAL_INVALID" | "QUEUE_HEADER_MISSING" | "QUEUE_ROW_MALFORMED" | "QUEUE_FIELD_INVALID" | "QUEUE_OUTCOME_UNKNOWN" | "QUEUE_WAIT_INVALID" | "LEG_FEATURE_UNKNOWN";
 
 /** How many problems of the plan carry one code. */
 export interface CodeCount {
@@ -431,6 +437,14 @@ export interface CustomerStatus {
  */
 export type DataRegion = "US" | "CA" | "EU" | "UAE";
 
+/** The subscriptions as they stood on one day: one input of the trend. */
+export interface DatedSubscriptions {
+  /** The day the counts were taken (a report's `Calculation Date`). */
+  as_of: string;
+  /** The subscriptions then, any product line. */
+  subscriptions: SubscriptionInput[];
+}
+
 /** One device. */
 export interface DeviceRow {
   /** Column `Customer`. */
@@ -464,7 +478,10 @@ export interface DeviceRow {
  * read (such a row is not in `rows`, and is never dropped silently).
  */
 export interface DeviceRowTable {
-  /** One problem per unreadable row or cell. */
+  /**
+   * One problem per unreadable row or cell, and the warnings about rows
+   * read (cells trimmed).
+   */
   problems: Problem[];
   /** The rows read, in file order. */
   rows: DeviceRow[];
@@ -516,6 +533,10 @@ export interface ExpiryRow {
   subscription_id: string;
   /** Purchased licenses. */
   total: number;
+  /** Used at least once (a subscription details report's "Used"). */
+  used_at_least_once: number | null;
+  /** Used at least once / total, in %, capped at 100. */
+  used_at_least_once_percent: number | null;
   /** Used in the last 3 months. */
   used_last_3_months: number | null;
   /** Used in the last 7 days. */
@@ -550,6 +571,40 @@ export interface Findings {
   errors: Problem[];
   /** Problems that deserve attention but do not stop it. */
   warnings: Problem[];
+}
+
+/**
+ * The five headline KPIs (R-KPI-01..05) over the customers with Webex
+ * Calling or Webex Meetings, each customer once whatever the product line
+ * of the subscription that qualifies it (seed `004`: they come before the
+ * Calling/Meetings toggle). A subscription is low (R-KPI-04) against the
+ * threshold of its own product line.
+ */
+export interface Headline {
+  /** R-KPI-04: customers with a low-assignment one. */
+  low_assignment: HeadlineFigure;
+  /** R-KPI-02: customers with one ending within the window (not auto-renew). */
+  near_expiration: HeadlineFigure;
+  /** R-KPI-03: customers with an auto-renew one renewing within the window. */
+  near_renewal: HeadlineFigure;
+  /** R-KPI-05: customers with more assigned than purchased on one. */
+  overage: HeadlineFigure;
+  /**
+   * R-KPI-01: customers with a calling or meetings subscription or trial
+   * in force.
+   */
+  total_customers: HeadlineFigure;
+}
+
+/**
+ * One headline KPI (R-KPI-01..05): customers counted once across the
+ * product lines with KPIs.
+ */
+export interface HeadlineFigure {
+  /** `customers` over the headline's total customers, in %. */
+  customer_percent: number | null;
+  /** Distinct customers. */
+  customers: number;
 }
 
 /** The import behavior chosen in Control Hub (R-CSV-06). */
@@ -589,6 +644,11 @@ export type IpVersion = "v4" | "v6";
 export interface KpiDashboard {
   /** The as-of date. */
   as_of: string;
+  /**
+   * The five headline KPIs, across product lines (R-KPI-01..05): what
+   * Partner Hub shows before its Calling/Meetings toggle.
+   */
+  headline: Headline;
   /** R-KPI-04, R-KPI-09. */
   low_assignment: LowAssignmentSummary;
   /** R-KPI-02, R-KPI-07. */
@@ -597,6 +657,12 @@ export interface KpiDashboard {
   near_renewal: WindowSummary;
   /** R-KPI-05, R-KPI-10. */
   overage: OverageSummary;
+  /**
+   * What the figures cannot say: a sum over 64 bits (`KPI_SUM_OVERFLOW`),
+   * and the problems of reading the subscriptions, which the caller adds
+   * (rows left out are never dropped silently, R-REP-05).
+   */
+  problems: Problem[];
   /** The product line. */
   product: ProductLine;
   /** R-KPI-06. */
@@ -645,8 +711,16 @@ export interface LicenseCounts {
   last_week_assigned: number | null;
   /** Used count one week earlier. */
   last_week_used: number | null;
-  /** Purchased (provisioned, "available") licenses. */
+  /**
+   * Purchased (provisioned) licenses: what a subscription details report
+   * calls "Available" (R-REP-02).
+   */
   total: number;
+  /**
+   * Licenses used at least once (the subscription details report's
+   * "Used", R-REP-02): neither the 7-day nor the 3-month count.
+   */
+  used_at_least_once: number | null;
   /** Licenses used in the last 3 months. */
   used_last_3_months: number | null;
   /** Licenses used in the last 7 days. */
@@ -666,12 +740,36 @@ export interface LicenseCountsInput {
   last_week_assigned?: number | null;
   /** Used count one week earlier. */
   last_week_used?: number | null;
-  /** Purchased (provisioned, "available") licenses. */
+  /**
+   * Purchased (provisioned) licenses: what a subscription details report
+   * calls "Available" (R-REP-02).
+   */
   total: number;
+  /**
+   * Licenses used at least once (the subscription details report's
+   * "Used", R-REP-02): neither the 7-day nor the 3-month count.
+   */
+  used_at_least_once?: number | null;
   /** Licenses used in the last 3 months. */
   used_last_3_months?: number | null;
   /** Licenses used in the last 7 days. */
   used_last_7_days?: number | null;
+}
+
+/** The license distribution trend of one product line (R-KPI-13). */
+export interface LicenseTrend {
+  /**
+   * Inputs that fell in a week already covered (`TREND_WEEK_REPEATED`:
+   * the latest day counts) and sums over 64 bits (`KPI_SUM_OVERFLOW`).
+   */
+  problems: Problem[];
+  /** The product line. */
+  product: ProductLine;
+  /**
+   * One entry per week that has an input, oldest first; a week without
+   * input is absent, never interpolated.
+   */
+  weeks: TrendWeek[];
 }
 
 /** License identifiers: the package first, then basic licenses. */
@@ -793,6 +891,13 @@ export interface NewCustomer {
   /** HQ time zone for calling and meetings, e.g. `Europe/Stockholm`. */
   timezone?: string | null;
 }
+
+/**
+ * The phone numbers report's `Active` column (R-REP-01): a status whose
+ * values the seed does not list, so any other text is kept as given.
+ * `Active`/`yes`/`true` and `Inactive`/`no`/`false` (any case) are known.
+ */
+export type NumberStatus = "active" | "inactive" | string;
 
 /** An onboarding template as configured in Partner Hub. */
 export interface OnboardingTemplate {
@@ -929,15 +1034,15 @@ export interface PayloadCheck {
 }
 
 /** Which API payload a JSON value is. */
-export type PayloadKind = "customer" | "customer_list" | "subscriber" | "subscriber_list" | "provision_customer_request" | "update_customer_request" | "provision_subscriber_request" | "update_subscriber_request" | "precheck_customer_request" | "precheck_subscriber_request" | "precheck_response" | "accepted_response" | "unrecognized";
+export type PayloadKind = "customer" | "customer_list" | "subscriber" | "subscriber_list" | "provision_customer_request" | "update_customer_request" | "provision_subscriber_request" | "update_subscriber_request" | "precheck_customer_request" | "precheck_subscriber_request" | "precheck_response" | "accepted_response" | "new_customer" | "unrecognized";
 
 /** One phone number or extension. */
 export interface PhoneNumberRow {
   /**
-   * yes/no; empty when not given.
+   * The number's status; empty when not given.
    * Column `Active`.
    */
-  active: boolean | null;
+  active: NumberStatus | null;
   /** Column `Country`. */
   country: string;
   /** Column `Customer`. */
@@ -969,10 +1074,10 @@ export interface PhoneNumberRow {
 /** One phone number or extension. */
 export interface PhoneNumberRowInput {
   /**
-   * yes/no; empty when not given.
+   * The number's status; empty when not given.
    * Column `Active`.
    */
-  active?: boolean | null;
+  active?: NumberStatus | null;
   /** Column `Country`. */
   country: string;
   /** Column `Customer`. */
@@ -1006,7 +1111,10 @@ export interface PhoneNumberRowInput {
  * read (such a row is not in `rows`, and is never dropped silently).
  */
 export interface PhoneNumberRowTable {
-  /** One problem per unreadable row or cell. */
+  /**
+   * One problem per unreadable row or cell, and the warnings about rows
+   * read (cells trimmed).
+   */
   problems: Problem[];
   /** The rows read, in file order. */
   rows: PhoneNumberRow[];
@@ -1203,8 +1311,6 @@ export interface Reason {
 export interface RecentRow {
   /** Assigned licenses. */
   assigned: number;
-  /** Purchased but unassigned. */
-  available: number;
   /** Customer ID. */
   customer_id: string;
   /** Customer name. */
@@ -1219,6 +1325,11 @@ export interface RecentRow {
   subscription_id: string;
   /** Purchased licenses. */
   total: number;
+  /**
+   * Purchased but unassigned ("available" always means the total,
+   * R-REP-02).
+   */
+  unassigned: number;
   /** Used in the last 7 days. */
   used_last_7_days: number | null;
   /** Assigned now minus a week earlier. */
@@ -1554,7 +1665,10 @@ export interface SubscriptionDetailsRowInput {
  * read (such a row is not in `rows`, and is never dropped silently).
  */
 export interface SubscriptionDetailsRowTable {
-  /** One problem per unreadable row or cell. */
+  /**
+   * One problem per unreadable row or cell, and the warnings about rows
+   * read (cells trimmed).
+   */
   problems: Problem[];
   /** The rows read, in file order. */
   rows: SubscriptionDetailsRow[];
@@ -1607,6 +1721,17 @@ export interface SubscriptionTables {
   recently_added: RecentRow[];
 }
 
+/**
+ * Subscriptions read from a source, with a problem for everything the
+ * reading changed or left out (R-REP-05): nothing is dropped silently.
+ */
+export interface SubscriptionsRead {
+  /** Rows or items left out or changed, each with its line or index. */
+  problems: Problem[];
+  /** The subscriptions, each once, in source order. */
+  subscriptions: Subscription[];
+}
+
 /** Counts of the plan's outcomes. */
 export interface Summary {
   /** Rows planned as `add`. */
@@ -1625,6 +1750,34 @@ export interface Summary {
   rows: number;
   /** Warnings, on rows and on the file. */
   warnings: number;
+}
+
+/**
+ * One week of the trend: the licenses of the subscriptions in force on the
+ * input's day.
+ */
+export interface TrendWeek {
+  /** The day of the input the week's figures come from. */
+  as_of: string;
+  /** Assigned licenses. */
+  assigned_licenses: number;
+  /** Distinct customers with a subscription or trial of the product line in force. */
+  customers: number;
+  /** Such subscriptions and trials. */
+  subscriptions: number;
+  /** Purchased licenses. */
+  total_licenses: number;
+  /**
+   * Licenses used at least once (a report's "Used"); absent when a
+   * subscription lacks the count.
+   */
+  used_at_least_once_licenses: number | null;
+  /** Licenses used in the last 7 days; absent when a subscription lacks it. */
+  used_last_7_days_licenses: number | null;
+  /** The next Sunday, excluded. */
+  week_end: string;
+  /** The week's first day, a Sunday (weeks end at Sunday 00:00 UTC, R-KPI-12). */
+  week_start: string;
 }
 
 /** A user of a customer org. */
@@ -1705,6 +1858,13 @@ export interface WindowSummary {
   subscriptions: number;
   /** Purchased licenses over them. */
   total_licenses: number;
+  /**
+   * Licenses used at least once (a subscription details report's "Used",
+   * R-REP-02); absent when one of them lacks it.
+   */
+  used_at_least_once_licenses: number | null;
+  /** Used at least once / total, in %, capped at 100. */
+  used_at_least_once_percent: number | null;
   /** Licenses used in the last 7 days; absent when one of them lacks it. */
   used_licenses: number | null;
   /** Used in the last 3 months / total, in %, capped at 100. */

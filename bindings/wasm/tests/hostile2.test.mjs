@@ -94,7 +94,9 @@ test('classifyColumns: NaN columns, mismatched lengths and wrong array types', (
   }
   junk.endpoint_type.set([255, 6, 7]);
   junk.ip_version.set([0, 5, 255]);
-  assert.equal(typedOrValue('junk values', () => wc.classifyColumns(junk)).length, n);
+  // R-CQ-01: infinite and negative metrics are refused, as classifyLeg refuses them.
+  const refused = typedOrValue('junk values', () => wc.classifyColumns(junk));
+  assert.ok(refused instanceof Error && refused.code === 'LEG_METRIC_INVALID', String(refused));
   for (const key of Object.keys(cols())) {
     const short = cols();
     short[key] = short[key].subarray(1);

@@ -124,9 +124,10 @@ test('R-KPI kpiDashboard from subscriptions or from the subscription details rep
   assert.ok(d.total_customers > 0);
   const reportPath = join(repo, 'samples', 'reports', readdirSync(join(repo, 'samples', 'reports')).find((f) => f.startsWith('Subscription Details')));
   const report = bytes(reportPath);
-  const fromReport = wc.subscriptionsFromReport(report, 'calling');
-  assert.deepEqual(wc.kpiDashboard(report, 'calling', '2026-11-25'), wc.kpiDashboard(fromReport, 'calling', '2026-11-25'));
-  assert.deepEqual(wc.subscriptionsFromReport(wc.readReport('subscription_details', report).rows, 'calling'), fromReport);
+  const fromReport = wc.subscriptionsFromReport(report);
+  assert.deepEqual(fromReport.problems, []);
+  assert.deepEqual(wc.kpiDashboard(report, 'calling', '2026-11-25'), wc.kpiDashboard(fromReport.subscriptions, 'calling', '2026-11-25'));
+  assert.deepEqual(wc.subscriptionsFromReport(wc.readReport('subscription_details', report).rows), fromReport);
   const e = throwsCode(() => wc.kpiDashboard(subs, 'calling', '2026-11-25', { low_assignment: { rule: 'percentile', value: 150 } }), 'KPI_PERCENTILE_INVALID');
   assert.equal(e.problems.length, 1);
   throwsCode(() => wc.kpiDashboard(subs, 'video', '2026-11-25'), 'INPUT_INVALID', 'product');

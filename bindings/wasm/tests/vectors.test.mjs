@@ -44,9 +44,14 @@ export const handlers = {
       checkAccounting(plan);
     }
   },
-  // tests/vectors/kpi/<name>.json: {input: {product, as_of, options?, subscriptions}, expected}
+  // tests/vectors/kpi/<name>.json: {input: {product, as_of, options?, subscriptions}, expected},
+  // or a trend (R-KPI-13): {input: {product, inputs: [{as_of, subscriptions}]}, expected}
   kpi(data) {
-    const { product, as_of: asOf, options, subscriptions } = data.input;
+    const { product, as_of: asOf, options, subscriptions, inputs } = data.input;
+    if (inputs !== undefined) {
+      assert.deepEqual(wc.licenseTrend(inputs, product), data.expected);
+      return;
+    }
     assert.deepEqual(wc.kpiDashboard(subscriptions, product, asOf, options), data.expected);
   },
   // tests/vectors/status/<name>.json: {input: {as_of, thresholds?, customer}, expected}

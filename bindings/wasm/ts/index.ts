@@ -36,6 +36,7 @@ export const {
   filterCustomers,
   checkStatusThresholds,
   kpiDashboard,
+  licenseTrend,
   subscriptionsFromReport,
   readReport,
   writeReport,

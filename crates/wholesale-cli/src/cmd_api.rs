@@ -9,7 +9,7 @@ use serde_json::Value;
 use wholesale_core::api::{self, PayloadCheck, ResourceId};
 use wholesale_core::provisioning::NewCustomer;
 
-use crate::output::write_json;
+use crate::output::{safe, safe_display, write_json};
 use crate::{read_input, Failure, Format, Outcome};
 
 #[derive(Subcommand)]
@@ -17,7 +17,8 @@ pub enum ApiCommand {
     /// Detect which payload a JSON file is, parse it and run the local precheck.
     ///
     /// FILE is one payload (a customer, subscriber, list, provision/update/precheck
-    /// request or response), or an operation example document
+    /// request or response, a 202 answer), the library's own new-customer file
+    /// (`samples/new_customer.json`), or an operation example document
     /// (`requestExamples`/`responseExamples`), whose examples are each checked.
     Check {
         /// The JSON file.
@@ -27,6 +28,10 @@ pub enum ApiCommand {
         format: Format,
     },
 }
+
+/// The largest payload file read: API bodies are small, so 64 MiB is ample
+/// and an endless input stops (R-REP-05).
+const MAX_PAYLOAD_BYTES: usize = 64 * 1024 * 1024;
 
 /// One checked payload and where it sits in the file.
 #[derive(Serialize)]
@@ -38,7 +43,7 @@ struct Located<'a> {
 
 pub fn run(cmd: ApiCommand, out: &mut dyn Write) -> Result<Outcome, Failure> {
     let ApiCommand::Check { file, format } = cmd;
-    let bytes = read_input(&file)?;
+    let bytes = crate::read_input_at_most(&file, MAX_PAYLOAD_BYTES)?;
     let value: Value = serde_json::from_slice(&bytes)
         .map_err(|e| Failure(format!("{} is not JSON: {e}", file.display())))?;
     let examples = api::example_payloads(&value);
@@ -95,10 +100,10 @@ fn write_check_text(
         check.warnings.len()
     )?;
     for problem in &check.errors {
-        writeln!(out, "  error   {problem}")?;
+        writeln!(out, "  error   {}", safe_display(problem))?;
     }
     for problem in &check.warnings {
-        writeln!(out, "  warning {problem}")?;
+        writeln!(out, "  warning {}", safe_display(problem))?;
     }
     Ok(())
 }
@@ -111,12 +116,12 @@ pub fn demo(out: &mut dyn Write) -> Result<(), Failure> {
     writeln!(
         out,
         "samples/new_customer.json ({}): {} errors, {} warnings",
-        customer.name,
+        safe(&customer.name),
         findings.errors.len(),
         findings.warnings.len()
     )?;
     for problem in findings.iter() {
-        writeln!(out, "  {problem}")?;
+        writeln!(out, "  {}", safe_display(problem))?;
     }
     writeln!(out)?;
 

@@ -9,7 +9,7 @@ use wholesale_core::csv_import::{
 };
 use wholesale_core::{Problem, Severity};
 
-use crate::output::write_json;
+use crate::output::{terminal_safe, write_json};
 use crate::{demo::samples_dir, open_input, read_input_at_most, Failure, Format, Outcome};
 
 /// The import behavior, as spelled on the command line.
@@ -343,31 +343,6 @@ fn write_codes(out: &mut dyn Write, plan: &ImportPlan) -> Result<(), Failure> {
         )?;
     }
     Ok(())
-}
-
-/// Text from the data, for a terminal: control characters (escape
-/// sequences, carriage returns, bidi controls) shown escaped (R-REP-05).
-pub(crate) fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() || is_format(c);
-    if !text.chars().any(unsafe_char) {
-        return text.into();
-    }
-    text.chars()
-        .map(|c| {
-            if unsafe_char(c) {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
-}
-
-/// Bidi controls and other invisible format characters that reorder or
-/// hide what a terminal shows.
-fn is_format(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 pub fn demo(out: &mut dyn Write) -> Result<(), Failure> {

@@ -11,7 +11,8 @@ use wholesale_core::quality::{
     QualityReport, QueueKpis, QueueReport, RejectedRow,
 };
 
-use crate::{output, read_input, Failure, Format, Outcome};
+use crate::output::{safe, safe_display};
+use crate::{output, Failure, Format, Outcome};
 
 /// How stream results combine, for the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -85,14 +86,13 @@ pub fn run(args: QualityArgs, out: &mut dyn Write) -> Result<Outcome, Failure> {
         return Err(Failure("quality writes text or json, not markdown".into()));
     }
     let policy = args.policy()?;
-    let bytes = read_input(&args.file)?;
-    let read = read_legs(bytes.as_slice())
+    // Opened, not read whole: the core reader stops at its bound (R-REP-05).
+    let read = read_legs(crate::open_input(&args.file)?)
         .map_err(|e| Failure(format!("{}: {e}", args.file.display())))?;
     let report = read.report(args.as_of, &policy);
     let queues = match &args.queue {
         Some(path) => {
-            let bytes = read_input(path)?;
-            let calls = read_queued_calls(bytes.as_slice())
+            let calls = read_queued_calls(crate::open_input(path)?)
                 .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
             Some(calls.report(args.as_of))
         }
@@ -134,7 +134,8 @@ fn secs(p: Option<f64>) -> String {
 fn counts_row(out: &mut dyn Write, label: &str, c: &QualityCounts) -> std::io::Result<()> {
     writeln!(
         out,
-        "  {label:<22} {:>6} {:>9} {:>6} {:>8}",
+        "  {:<22} {:>6} {:>9} {:>6} {:>8}",
+        safe(label),
         c.legs,
         c.measured,
         c.poor,
@@ -161,7 +162,7 @@ fn write_rejected(out: &mut dyn Write, what: &str, rows: &[RejectedRow]) -> std:
     )?;
     for row in rows {
         for p in &row.problems {
-            writeln!(out, "  line {}: {p}", row.line)?;
+            writeln!(out, "  line {}: {}", row.line, safe_display(p))?;
         }
     }
     Ok(())
@@ -226,7 +227,10 @@ fn write_usage(
         writeln!(
             out,
             "  {:<22} {:>10} {:>10} {:>14}",
-            u.customer_id, u.call_queue, u.hunt_group, u.auto_attendant
+            safe(&u.customer_id),
+            u.call_queue,
+            u.hunt_group,
+            u.auto_attendant
         )?;
     }
     Ok(())
@@ -235,7 +239,8 @@ fn write_usage(
 fn queue_row(out: &mut dyn Write, label: &str, k: &QueueKpis) -> std::io::Result<()> {
     writeln!(
         out,
-        "  {label:<22} {:>6} {:>12} {:>14} {:>12}",
+        "  {:<22} {:>6} {:>12} {:>14} {:>12}",
+        safe(label),
         k.calls,
         secs(k.avg_answer_seconds),
         secs(k.avg_abandon_wait_seconds),

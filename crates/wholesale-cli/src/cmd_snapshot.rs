@@ -128,7 +128,7 @@ fn write_problems(
 ) -> Result<(), Failure> {
     let name = paths.of(file).display().to_string();
     for problem in problems {
-        write!(out, "{}: ", cmd_csv::terminal_safe(&name))?;
+        write!(out, "{}: ", crate::output::terminal_safe(&name))?;
         write_problem(out, problem)?;
     }
     Ok(())

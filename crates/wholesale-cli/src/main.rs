@@ -10,9 +10,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod cmd_api;
 mod cmd_codes;
 mod cmd_csv;
+mod cmd_customer;
 mod cmd_kpi;
 mod cmd_quality;
+mod cmd_remediate;
+mod cmd_report;
 mod cmd_snapshot;
+mod cmd_status;
+mod cmd_users;
 mod demo;
 mod output;
 
@@ -50,9 +55,9 @@ enum Command {
     /// Webex Wholesale Provisioning API payloads.
     #[command(subcommand)]
     Api(cmd_api::ApiCommand),
-    /// Bulk user CSV imports.
+    /// Bulk user CSV imports, and Control Hub import error remediation.
     #[command(subcommand)]
-    Csv(cmd_csv::CsvCommand),
+    Csv(cmd_remediate::CsvCommands),
     /// License KPIs from a subscription details report or a JSON list of subscriptions.
     Kpi(cmd_kpi::KpiArgs),
     /// Call quality from a call-leg CSV.
@@ -60,6 +65,17 @@ enum Command {
     /// Org snapshots for `csv check --org`, built from Control Hub exports.
     #[command(subcommand)]
     Snapshot(cmd_snapshot::SnapshotCommand),
+    /// Customer statuses (R-STA), list filters and the search by e-mail.
+    Status(cmd_status::StatusArgs),
+    /// Customer creation checks (R-CUS-01..03, R-CUS-06, R-TPL).
+    #[command(subcommand)]
+    Customer(cmd_customer::CustomerCommand),
+    /// Manual add of users (R-USR-01, R-CUS-04, R-CUS-05).
+    #[command(subcommand)]
+    Users(cmd_users::UsersCommand),
+    /// Partner Hub reports: read, write, file names (R-REP).
+    #[command(subcommand)]
+    Report(cmd_report::ReportCommand),
 }
 
 /// How a command ended: the process exit code.
@@ -107,6 +123,17 @@ pub fn read_input_at_most(path: &Path, limit: usize) -> Result<Vec<u8>, Failure>
     Ok(bytes)
 }
 
+/// The largest JSON input a command reads (customers, users, rows): an
+/// endless input stops with an error (R-REP-05).
+pub const MAX_JSON_BYTES: usize = 64 * 1024 * 1024;
+
+/// Reads a JSON input file of type `T`, at most [`MAX_JSON_BYTES`], naming
+/// the file in every error.
+pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> {
+    let bytes = read_input_at_most(path, MAX_JSON_BYTES)?;
+    serde_json::from_slice(&bytes).map_err(|e| Failure(format!("{}: {e}", path.display())))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = std::io::stdout();
@@ -115,17 +142,21 @@ fn main() -> ExitCode {
         Command::Codes { format } => cmd_codes::run(format, &mut out),
         Command::Demo => demo::run(&mut out),
         Command::Api(cmd) => cmd_api::run(cmd, &mut out),
-        Command::Csv(cmd) => cmd_csv::run(cmd, &mut out),
+        Command::Csv(cmd) => cmd_remediate::run(cmd, &mut out),
         Command::Kpi(args) => cmd_kpi::run(args, &mut out),
         Command::Quality(args) => cmd_quality::run(args, &mut out),
         Command::Snapshot(cmd) => cmd_snapshot::run(cmd, &mut out),
+        Command::Status(args) => cmd_status::run(args, &mut out),
+        Command::Customer(cmd) => cmd_customer::run(cmd, &mut out),
+        Command::Users(cmd) => cmd_users::run(cmd, &mut out),
+        Command::Report(cmd) => cmd_report::run(cmd, &mut out),
     };
     let _ = out.flush();
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
         Err(Failure(message)) => {
-            eprintln!("wholesale: {message}");
+            eprintln!("wholesale: {}", output::terminal_safe(&message));
             ExitCode::from(2)
         }
     }

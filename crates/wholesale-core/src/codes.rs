@@ -113,7 +113,9 @@ registry! {
     CustomerFieldRequired = "CUSTOMER_FIELD_REQUIRED", "R-CUS-01", Error,
         "A field required to create a customer is empty.";
     CustomerPackageCount = "CUSTOMER_PACKAGE_COUNT", "R-CUS-01", Error,
-        "A customer is created with exactly one package.";
+        "A customer is created with exactly one package (add-ons such as cisco_calling_plan are not counted).";
+    PackageDependencyMissing = "PACKAGE_DEPENDENCY_MISSING", "R-CUS-06", Error,
+        "An add-on (cisco_calling_plan, attendant_console) lacks the base package it needs.";
     CountryInvalid = "COUNTRY_INVALID", "R-CUS-01", Error,
         "The country is not an ISO 3166 alpha-2 code.";
     HqLocationUnconfirmed = "HQ_LOCATION_UNCONFIRMED", "R-CUS-02", Error,
@@ -262,6 +264,8 @@ registry! {
         "A status window (expiring soon, no recent activity) is 0 days: it only covers the as-of day.";
     KpiPercentileInvalid = "KPI_PERCENTILE_INVALID", "R-KPI-04", Error,
         "The low-assignment percentile is not a number from 0 to 100.";
+    TrendWeekRepeated = "TREND_WEEK_REPEATED", "R-KPI-13", Warning,
+        "Two trend inputs fall in one week: the later day counts, the other is left out.";
     KpiRatioInvalid = "KPI_RATIO_INVALID", "R-KPI-04", Error,
         "The fixed low-assignment ratio is not a finite number of 0 or more.";
 
@@ -276,6 +280,20 @@ registry! {
         "A report cell cannot be read as its column's type (count, yes/no, ISO date).";
     ReportRowMalformed = "REPORT_ROW_MALFORMED", "R-REP-01", Error,
         "A report row cannot be read as CSV (bad quoting, not UTF-8).";
+    ReportTooLarge = "REPORT_TOO_LARGE", "R-REP-05", Error,
+        "The report (or a cell, or its column count) is over the reader's limit: nothing is read.";
+    ReportCellTrimmed = "REPORT_CELL_TRIMMED", "R-REP-05", Warning,
+        "Cells of a column had spaces around them and were read trimmed (`acme ` is `acme`).";
+    ReportCellUnwritable = "REPORT_CELL_UNWRITABLE", "R-REP-05", Error,
+        "A value the report's reader would refuse or read back differently (NaN, infinite, spaces around text): nothing is written.";
+    SubscriptionDuplicate = "SUBSCRIPTION_DUPLICATE", "R-REP-05", Warning,
+        "A subscription ID (and product line) appears on an earlier row or item: it is counted once.";
+    SubscriptionIdTrimmed = "SUBSCRIPTION_ID_TRIMMED", "R-REP-05", Warning,
+        "A subscription or customer ID had spaces around it and was trimmed (`acme ` is `acme`).";
+    ReportSumOverflow = "REPORT_SUM_OVERFLOW", "R-REP-05", Error,
+        "License counts whose sum does not fit in 64 bits: the row is not counted.";
+    KpiSumOverflow = "KPI_SUM_OVERFLOW", "R-REP-05", Warning,
+        "A KPI sum does not fit in 64 bits: the figure shown is the largest count, not the sum.";
     ReportFileNameInvalid = "REPORT_FILE_NAME_INVALID", "R-REP-03", Error,
         "The file name is not `<template name>_<alphanumeric id>_<YYYY-MM-DD>`.";
 
@@ -300,6 +318,10 @@ registry! {
         "The call-leg row cannot be read: wrong number of fields or not UTF-8.";
     CallDataUnreadable = "CALL_DATA_UNREADABLE", "R-CQ-03", Error,
         "The call-leg or call-queue CSV could not be read (an I/O error).";
+    CallDataTooLarge = "CALL_DATA_TOO_LARGE", "R-REP-05", Error,
+        "The call-leg or call-queue CSV (or a cell, or its column count) is over the reader's limit: nothing is read.";
+    LegIdDuplicate = "LEG_ID_DUPLICATE", "R-REP-05", Warning,
+        "A call leg's customer and leg ID appear on an earlier row: the leg is counted once.";
     LegHeaderMissing = "LEG_HEADER_MISSING", "R-CQ-03", Error,
         "The call-leg CSV lacks a required column; nothing can be read.";
     QualityPartialInvalid = "QUALITY_PARTIAL_INVALID", "R-CQ-03", Error,

@@ -119,6 +119,33 @@ impl Package {
         self.is_known() && *self != Package::WebexVoice
     }
 
+    /// Whether the package is an add-on on the "Packages and add-ons" screen
+    /// (R-CUS-01): `cisco_calling_plan`, `attendant_console`. An add-on is
+    /// not counted as the customer's one package.
+    pub fn is_add_on(&self) -> bool {
+        !self.required_base().is_empty()
+    }
+
+    /// The packages one of which an add-on needs beside it (R-CUS-06, the
+    /// Webex Wholesale API reference); empty for a package that is no add-on.
+    pub fn required_base(&self) -> &'static [Package] {
+        match self {
+            Package::CiscoCallingPlan => &[
+                Package::CommonAreaCalling,
+                Package::WebexCalling,
+                Package::WebexSuite,
+                Package::WebexVoice,
+                Package::CxEssentials,
+            ],
+            Package::AttendantConsole => &[
+                Package::WebexCalling,
+                Package::WebexSuite,
+                Package::CxEssentials,
+            ],
+            _ => &[],
+        }
+    }
+
     /// The known subscriber packages, in API order.
     pub fn subscriber_packages() -> impl Iterator<Item = &'static Package> {
         Package::KNOWN.iter().filter(|p| p.is_subscriber_package())
@@ -379,6 +406,41 @@ impl fmt::Debug for BasicLicenses {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_set().entries(self.iter()).finish()
     }
+}
+
+/// R-CUS-06: each add-on among `packages` needs one of its base packages
+/// beside it (`cisco_calling_plan`: `common_area_calling`, `webex_calling`,
+/// `webex_suite`, `webex_voice` or `cx_essentials`; `attendant_console`:
+/// `webex_calling`, `webex_suite` or `cx_essentials`). One
+/// `PACKAGE_DEPENDENCY_MISSING` error per add-on without its base, about
+/// `field`, naming what is missing.
+///
+/// ```
+/// use wholesale_core::package::{check_package_dependencies, Package};
+///
+/// assert!(check_package_dependencies(&[Package::WebexCalling, Package::CiscoCallingPlan], "packages").is_empty());
+/// let problems = check_package_dependencies(&[Package::WebexMeetings, Package::AttendantConsole], "packages");
+/// assert_eq!(problems[0].code.as_str(), "PACKAGE_DEPENDENCY_MISSING");
+/// assert!(problems[0].message.contains("webex_calling"));
+/// ```
+pub fn check_package_dependencies(packages: &[Package], field: &str) -> Vec<Problem> {
+    packages
+        .iter()
+        .filter(|p| p.is_add_on())
+        .filter(|add_on| !add_on.required_base().iter().any(|b| packages.contains(b)))
+        .map(|add_on| {
+            let bases: Vec<&str> = add_on.required_base().iter().map(Package::api_id).collect();
+            Problem::new(
+                Code::PackageDependencyMissing,
+                field,
+                format!(
+                    "the add-on {} needs one of {} beside it; add one of them",
+                    add_on.api_id(),
+                    bases.join(", ")
+                ),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

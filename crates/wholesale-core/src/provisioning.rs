@@ -141,10 +141,11 @@ impl NewCustomer {
         self.data_region.as_deref().and_then(DataRegion::parse)
     }
 
-    /// The single package, when there is exactly one.
+    /// The single package (add-ons aside, R-CUS-01), when there is exactly one.
     pub fn package(&self) -> Option<&Package> {
-        match self.packages.as_slice() {
-            [only] => Some(only),
+        let mut packages = self.packages.iter().filter(|p| !p.is_add_on());
+        match (packages.next(), packages.next()) {
+            (Some(only), None) => Some(only),
             _ => None,
         }
     }
@@ -203,19 +204,23 @@ fn customer_field_required(field: &str) -> Problem {
     )
 }
 
-/// R-CUS-01: a customer is created with exactly one package, one the library
-/// knows (an unknown identifier is reported, never guessed).
+/// R-CUS-01, R-CUS-06: a customer is created with exactly one package, one
+/// the library knows (an unknown identifier is reported, never guessed),
+/// plus any add-ons (not counted), each with its base package.
 pub fn check_customer_packages(packages: &[Package], field: &str) -> Findings {
     let mut findings = Findings::default();
-    if packages.len() != 1 {
+    let counted = packages.iter().filter(|p| !p.is_add_on()).count();
+    if counted != 1 {
         findings.push(Problem::new(
             Code::CustomerPackageCount,
             field,
             format!(
-                "a customer is created with exactly one package; {} given",
-                packages.len()
+                "a customer is created with exactly one package, plus any add-ons; {counted} given"
             ),
         ));
+    }
+    for problem in crate::package::check_package_dependencies(packages, field) {
+        findings.push(problem);
     }
     for package in packages.iter().filter(|p| !p.is_known()) {
         findings.push(Problem::new(

@@ -2,6 +2,7 @@
 //! in messages, and the one identity of a name however it is spelled.
 
 use std::borrow::Cow;
+use std::io::Read;
 
 /// How much of a value a message quotes.
 pub(crate) const MESSAGE_CHARS: usize = 80;
@@ -124,5 +125,139 @@ mod tests {
         assert_eq!(truncate("abc", 5), "abc");
         assert_eq!(truncate("abcdef", 3), "abc…");
         assert_eq!(truncate("åäöü", 2), "åä…");
+    }
+}
+
+/// Physical line numbers (1-based) of byte offsets in one buffer, for LF,
+/// CRLF and CR-only line endings alike, blank lines included (R-CSV-05,
+/// R-REP-05): the CSV parser's own line count misses CR-only breaks and
+/// the lines it skips.
+///
+/// Readers ask in file order, so each call counts only the bytes since the
+/// previous one; an earlier offset counts again from the start.
+pub(crate) struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line on which the record the CSV parser places at `offset`
+    /// starts: the parser's offset is before the blank lines it skips.
+    pub(crate) fn record_line(&mut self, offset: u64) -> u64 {
+        let start = usize::try_from(offset).unwrap_or(usize::MAX);
+        let skipped = self
+            .bytes
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count();
+        self.line_at(offset.saturating_add(skipped as u64))
+    }
+
+    /// The line on which byte `offset` lies.
+    pub(crate) fn line_at(&mut self, offset: u64) -> u64 {
+        let target = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        if target < self.offset {
+            self.offset = 0;
+            self.line = 1;
+        }
+        let segment = self.bytes.get(self.offset..target).unwrap_or_default();
+        let breaks = memchr::memchr2_iter(b'\r', b'\n', segment)
+            .filter(|&i| {
+                // A CR followed by LF is one break, counted at the LF.
+                segment.get(i) == Some(&b'\n')
+                    || self.bytes.get(self.offset + i + 1) != Some(&b'\n')
+            })
+            .count();
+        self.line += breaks as u64;
+        self.offset = target;
+        self.line
+    }
+}
+
+/// Why input cannot be read within a reader's bound (R-REP-05, R-CSV-04).
+pub(crate) enum Unbounded {
+    /// The reader failed.
+    Io(std::io::Error),
+    /// The input, a record or a cell is over its limit; what to say.
+    TooLarge(String),
+}
+
+/// Reads at most `limit` bytes of `reader`; more is [`Unbounded::TooLarge`]
+/// (`hint` says what to do), after `limit` + 1 bytes, never to the end of an
+/// endless input.
+pub(crate) fn read_bounded(
+    reader: impl Read,
+    limit: usize,
+    hint: &str,
+) -> Result<Vec<u8>, Unbounded> {
+    let mut bytes = Vec::new();
+    reader
+        .take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(Unbounded::Io)?;
+    if bytes.len() > limit {
+        return Err(Unbounded::TooLarge(format!(
+            "the input is larger than {} MiB; {hint}",
+            limit / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
+}
+
+/// Column and cell limits of a reader (the callers pass R-CSV-04's).
+pub(crate) struct RecordLimits {
+    pub(crate) columns: usize,
+    pub(crate) cell_bytes: usize,
+}
+
+/// A record at `line` with more columns, or a larger cell, than `limits`
+/// allow, described; `None` when it is within them.
+pub(crate) fn record_over_limits(
+    columns: usize,
+    mut cell_lengths: impl Iterator<Item = usize>,
+    line: u64,
+    limits: &RecordLimits,
+) -> Option<String> {
+    if columns > limits.columns {
+        return Some(format!(
+            "line {line} has {columns} columns; at most {} are read",
+            limits.columns
+        ));
+    }
+    cell_lengths.any(|len| len > limits.cell_bytes).then(|| {
+        format!(
+            "line {line} has a cell larger than {} KiB",
+            limits.cell_bytes / 1024
+        )
+    })
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::LineCounter;
+
+    #[test]
+    fn r_rep_05_lines_count_lf_crlf_cr_and_blank_lines() {
+        let text = b"h\r\na\r\n\r\nb\rc\nd";
+        let mut lines = LineCounter::new(text);
+        let at = |c: u8| text.iter().position(|&b| b == c).unwrap() as u64;
+        assert_eq!(lines.line_at(at(b'a')), 2);
+        assert_eq!(lines.line_at(at(b'b')), 4);
+        assert_eq!(lines.line_at(at(b'c')), 5);
+        assert_eq!(lines.line_at(at(b'd')), 6);
+        assert_eq!(lines.line_at(at(b'a')), 2);
     }
 }

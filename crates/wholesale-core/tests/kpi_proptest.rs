@@ -67,6 +67,7 @@ fn subscription() -> impl Strategy<Value = Subscription> {
                         assigned,
                         used_last_7_days: u7,
                         used_last_3_months: u3,
+                        used_at_least_once: None,
                         last_week_assigned: lwa,
                         last_week_used: lwu,
                     },

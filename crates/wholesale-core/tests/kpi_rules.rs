@@ -301,7 +301,7 @@ fn r_kpi_06_recently_added_with_weekly_changes() {
     assert_eq!(rows[0].subscription_id, "T");
     assert_eq!(rows[0].days_since_added, 0);
     let n = &rows[1];
-    assert_eq!((n.days_since_added, n.available), (90, 30));
+    assert_eq!((n.days_since_added, n.unassigned), (90, 30));
     assert_eq!(n.weekly_assignment_change, Some(5));
     assert_eq!(n.weekly_usage_change, Some(-2));
 }
@@ -375,6 +375,7 @@ fn r_kpi_dashboard_json_has_the_documented_keys() {
     let mut expected = [
         "product",
         "as_of",
+        "headline",
         "total_customers",
         "near_expiration",
         "near_renewal",
@@ -382,6 +383,7 @@ fn r_kpi_dashboard_json_has_the_documented_keys() {
         "overage",
         "recently_added",
         "subscriptions",
+        "problems",
     ];
     expected.sort();
     let mut keys: Vec<&str> = keys.iter().map(|k| k.as_ref()).collect();

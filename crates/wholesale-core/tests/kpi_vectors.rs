@@ -1,6 +1,8 @@
 //! Shared KPI vectors (`tests/vectors/kpi/*.json`), also run by the Python and
 //! JavaScript bindings: each file holds the input (product, as-of date,
-//! options, subscriptions) and the full expected dashboard JSON.
+//! options, subscriptions) and the full expected dashboard JSON, or, for
+//! the license trend (R-KPI-13), the input (product, dated `inputs`) and the
+//! expected trend JSON.
 //!
 //! Expected results are reviewed by hand; `UPDATE_VECTORS=1` rewrites them
 //! from the implementation, for a new vector only.
@@ -9,16 +11,24 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
-use wholesale_core::kpi::{dashboard, KpiOptions};
+use wholesale_core::kpi::{dashboard, license_trend, DatedSubscriptions, KpiOptions};
 use wholesale_core::subscription::{ProductLine, Subscription};
 
+/// A dashboard vector's input, or a trend vector's (R-KPI-13).
 #[derive(Deserialize)]
-struct Input {
-    product: ProductLine,
-    as_of: NaiveDate,
-    #[serde(default)]
-    options: KpiOptions,
-    subscriptions: Vec<Subscription>,
+#[serde(untagged)]
+enum Input {
+    Trend {
+        product: ProductLine,
+        inputs: Vec<DatedSubscriptions>,
+    },
+    Dashboard {
+        product: ProductLine,
+        as_of: NaiveDate,
+        #[serde(default)]
+        options: KpiOptions,
+        subscriptions: Vec<Subscription>,
+    },
 }
 
 fn vector_files(kind: &str) -> Vec<PathBuf> {
@@ -42,13 +52,17 @@ fn r_kpi_shared_vectors() {
         let mut vector: serde_json::Value = serde_json::from_str(&text).unwrap();
         let input: Input = serde_json::from_value(vector["input"].clone())
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let got = serde_json::to_value(dashboard(
-            &input.subscriptions,
-            input.product,
-            input.as_of,
-            &input.options,
-        ))
-        .unwrap();
+        let got = match &input {
+            Input::Trend { product, inputs } => {
+                serde_json::to_value(license_trend(inputs, *product)).unwrap()
+            }
+            Input::Dashboard {
+                product,
+                as_of,
+                options,
+                subscriptions,
+            } => serde_json::to_value(dashboard(subscriptions, *product, *as_of, options)).unwrap(),
+        };
         if std::env::var_os("UPDATE_VECTORS").is_some() {
             vector["expected"] = got;
             std::fs::write(&path, serde_json::to_string_pretty(&vector).unwrap() + "\n").unwrap();

@@ -111,7 +111,14 @@ proptest! {
         p in any_policy(),
     ) {
         let buffers = LegColumnBuffers::from_legs(&legs);
-        let codes = classify_columns_to_vec(&buffers.as_columns(), &p).unwrap();
+        let result = classify_columns_to_vec(&buffers.as_columns(), &p);
+        // R-CQ-01: the columnar path refuses the values the leg path refuses.
+        if legs.iter().any(|l| !l.problems().is_empty()) {
+            let err = result.unwrap_err();
+            prop_assert_eq!(err.code().as_str(), "LEG_METRIC_INVALID");
+            return Ok(());
+        }
+        let codes = result.unwrap();
         prop_assert_eq!(codes.len(), legs.len());
         for (l, &code) in legs.iter().zip(&codes) {
             let scalar = classify(l, &p);

@@ -7,7 +7,7 @@ use wholesale_core::kpi::{dashboard, KpiOptions};
 use wholesale_core::report::app_versions::AppVersionRow;
 use wholesale_core::report::calling_usage::CallingUsageRow;
 use wholesale_core::report::devices::DeviceRow;
-use wholesale_core::report::phone_numbers::PhoneNumberRow;
+use wholesale_core::report::phone_numbers::{NumberStatus, PhoneNumberRow};
 use wholesale_core::report::subscription_details::{to_subscriptions, SubscriptionDetailsRow};
 use wholesale_core::report::{
     neutralize, read_report, region_selector, unguard, write_report, Region, ReportError,
@@ -70,7 +70,17 @@ fn device(customer: &str, phone: &str) -> DeviceRow {
 
 #[test]
 fn r_rep_01_formula_injection_is_neutralized_and_round_trips() {
-    let rows: Vec<DeviceRow> = INJECTIONS.iter().map(|s| device(s, s)).collect();
+    // R-REP-05: text cells are trimmed, so a value that starts with a tab
+    // or CR is text with spaces around it, which the writer refuses rather
+    // than write what would read back otherwise.
+    let (spaced, formulas): (Vec<&str>, Vec<&str>) =
+        INJECTIONS.iter().partition(|s| s.trim() != **s);
+    assert_eq!(spaced, ["\tleading tab", "\r=1"]);
+    for s in spaced {
+        let err = write_report(Vec::new(), &[device(s, "x")]).unwrap_err();
+        assert!(matches!(err, ReportError::Unwritable(_)), "{s:?}: {err}");
+    }
+    let rows: Vec<DeviceRow> = formulas.iter().map(|s| device(s, s)).collect();
     let text = write(&rows);
     assert_no_formula(&text);
     assert!(text.contains("'=HYPERLINK("));
@@ -173,26 +183,33 @@ fn r_rep_01_bad_cells_are_problems_with_line_and_column_never_dropped_silently()
 }
 
 #[test]
-fn r_rep_01_yes_no_cells_and_iso_dates() {
+fn r_rep_01_phone_number_active_is_a_status_kept_as_text() {
+    // R-REP-01: the `Active` column is a status whose values the seed does not
+    // list: Active/Inactive (and yes/no) are recognized, anything else kept.
     let header = PhoneNumberRow::HEADERS.join(",");
     let mut csv = format!("{header}\n");
-    for active in ["YES", "no", "True", "FALSE", "", "maybe"] {
+    for active in ["YES", "no", "Active", "INACTIVE", "", "Porting"] {
         csv.push_str(&format!(
             "e,Acme,o,l,HQ,US,+14085551234,,Carrier,{active},People,Primary,ana@acme.example,u\n"
         ));
     }
     let table = read_report::<PhoneNumberRow>(csv.as_bytes()).unwrap();
-    let active: Vec<Option<bool>> = table.rows.iter().map(|r| r.active).collect();
+    assert!(table.problems.is_empty(), "{:?}", table.problems);
+    let active: Vec<Option<NumberStatus>> = table.rows.iter().map(|r| r.active.clone()).collect();
     assert_eq!(
         active,
-        [Some(true), Some(false), Some(true), Some(false), None]
+        [
+            Some(NumberStatus::Active),
+            Some(NumberStatus::Inactive),
+            Some(NumberStatus::Active),
+            Some(NumberStatus::Inactive),
+            None,
+            Some(NumberStatus::Other("Porting".into())),
+        ]
     );
-    assert_eq!(table.problems.len(), 1);
-    assert_eq!(table.problems[0].line, Some(7));
-    assert_eq!(table.problems[0].field.as_deref(), Some("Active"));
-    // Round trip: written as yes/no and the E.164 number stays readable.
+    // Round trip: written as Active/Inactive and the E.164 number stays readable.
     let text = write(&table.rows);
-    assert!(text.contains(",yes,") && text.contains(",no,"));
+    assert!(text.contains(",Active,") && text.contains(",Inactive,"));
     assert_eq!(
         read_report::<PhoneNumberRow>(text.as_bytes()).unwrap().rows,
         table.rows
@@ -213,18 +230,20 @@ fn details_csv() -> String {
 fn r_rep_02_subscription_details_map_to_subscriptions_per_product_line() {
     let table = read_report::<SubscriptionDetailsRow>(details_csv().as_bytes()).unwrap();
     assert!(table.problems.is_empty(), "{:?}", table.problems);
-    let calling = to_subscriptions(&table.rows, ProductLine::Calling);
+    let calling = to_subscriptions(&table.rows, Some(ProductLine::Calling)).subscriptions;
     assert_eq!(calling.len(), 2); // Cobalt has no calling license
     let acme = &calling[0];
     // Professional 20/18/15 + Standard 10/4/2.
     assert_eq!((acme.licenses.total, acme.licenses.assigned), (30, 22));
-    assert_eq!(acme.licenses.used_last_3_months, Some(17));
+    // R-REP-02: "Used" is used at least once, neither 7-day nor 3-month use.
+    assert_eq!(acme.licenses.used_at_least_once, Some(17));
+    assert_eq!(acme.licenses.used_last_3_months, None);
     assert_eq!(acme.licenses.used_last_7_days, None);
     assert!(acme.auto_renew);
     assert_eq!(acme.end_date, NaiveDate::from_ymd_opt(2027, 1, 31));
     assert_eq!(acme.start_date, None);
     assert_eq!(calling[1].kind, SubscriptionKind::Trial);
-    let meetings = to_subscriptions(&table.rows, ProductLine::Meetings);
+    let meetings = to_subscriptions(&table.rows, Some(ProductLine::Meetings)).subscriptions;
     assert_eq!(meetings.len(), 2);
     assert_eq!(meetings[1].status, SubscriptionStatus::PendingSetup);
 }
@@ -232,7 +251,7 @@ fn r_rep_02_subscription_details_map_to_subscriptions_per_product_line() {
 #[test]
 fn r_rep_02_kpis_from_a_report_leave_missing_data_absent() {
     let table = read_report::<SubscriptionDetailsRow>(details_csv().as_bytes()).unwrap();
-    let subs = to_subscriptions(&table.rows, ProductLine::Calling);
+    let subs = to_subscriptions(&table.rows, Some(ProductLine::Calling)).subscriptions;
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     let d = dashboard(&subs, ProductLine::Calling, as_of, &KpiOptions::default());
     assert_eq!(d.total_customers, 2);
@@ -240,7 +259,9 @@ fn r_rep_02_kpis_from_a_report_leave_missing_data_absent() {
     assert_eq!(d.near_expiration.customers, 1);
     assert_eq!(d.near_renewal.customers, 1);
     assert_eq!(d.near_expiration.utilization_percent, None);
-    assert_eq!(d.near_expiration.utilization_3_months_percent, Some(20.0)); // 1 / 5
+    // R-REP-02: the report's "Used" is shown under its own name.
+    assert_eq!(d.near_expiration.utilization_3_months_percent, None);
+    assert_eq!(d.near_expiration.used_at_least_once_percent, Some(20.0)); // 1 / 5
     assert_eq!(d.recently_added.customers, None);
     assert_eq!(d.subscriptions.near_renewal.get(0).unwrap().days_to_end, 67);
 }
@@ -349,10 +370,26 @@ proptest! {
                 number_of_users: n,
             })
             .collect();
-        let text = write(&rows);
-        assert_no_formula(&text);
-        let back = read_report::<AppVersionRow>(text.as_bytes()).unwrap();
-        prop_assert!(back.problems.is_empty());
-        prop_assert_eq!(back.rows, rows);
+        // R-REP-05: what is written reads back unchanged; what would not
+        // (text with spaces around it, which the reader trims) is refused.
+        let mut out = Vec::new();
+        match write_report(&mut out, &rows) {
+            Ok(()) => {
+                let text = String::from_utf8(out).unwrap();
+                assert_no_formula(&text);
+                let back = read_report::<AppVersionRow>(text.as_bytes()).unwrap();
+                prop_assert!(back.problems.is_empty());
+                prop_assert_eq!(back.rows, rows);
+            }
+            Err(ReportError::Unwritable(problem)) => {
+                let untrimmed = rows.iter().any(|r| {
+                    [&r.customer_name, &r.org_id, &r.app_type]
+                        .iter()
+                        .any(|c| c.trim() != c.as_str())
+                });
+                prop_assert!(untrimmed, "{:?}", problem);
+            }
+            Err(other) => prop_assert!(false, "{}", other),
+        }
     }
 }

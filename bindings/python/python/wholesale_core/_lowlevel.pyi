@@ -26,6 +26,7 @@ from ._types import (
     CustomerInput,
     CustomerStatus,
     DataRegion,
+    DatedSubscriptions,
     Day,
     EndpointType,
     FeatureUsage,
@@ -37,6 +38,7 @@ from ._types import (
     KpiDashboard,
     KpiOptions,
     LegsRead,
+    LicenseTrend,
     NewCustomer,
     OnboardingTemplate,
     OrgSnapshotDict,
@@ -58,9 +60,9 @@ from ._types import (
     Severity,
     SnapshotBuild,
     StatusThresholds,
-    Subscription,
     SubscriptionDetailsRowInput,
     SubscriptionInput,
+    SubscriptionsRead,
     Summary,
     UserInput,
     VerdictColumnType,
@@ -200,7 +202,10 @@ def resource_id_decode(id: str) -> ResourceId:
     """
 
 def resource_id_encode(region: str, kind: str, uuid: str) -> str:
-    """The API resource ID of `(region, kind, uuid)` (unpadded base64)."""
+    """The API resource ID of `(region, kind, uuid)` (unpadded base64);
+    `ValidationError` (RESOURCE_ID_INVALID) for parts `resource_id_decode`
+    would not read back (empty, or holding `/` or a space).
+    """
 
 def resource_id_uuid_of(id: str) -> str:
     """The UUID (lower-case hyphenated text) of an API resource ID or bare UUID."""
@@ -352,12 +357,26 @@ def kpi_dashboard(
     as_of: Day,
     options: Optional[KpiOptions] = None,
 ) -> KpiDashboard:
-    """Every KPI of `product` as of a day (R-KPI-01..12), as the core's JSON.
+    """Every KPI of `product` as of a day (R-KPI-01..12), as the core's JSON,
+    with the headline KPIs across product lines first (`headline`).
     `subscriptions` is a list of subscription dicts, or a subscription
     details report (`bytes` content, a `str`/`os.PathLike` path, a binary
-    file object; rows it cannot read are left out: `read_report` shows them).
-    Invalid `options` (KPI_PERCENTILE_INVALID, KPI_RATIO_INVALID) raise
-    `ValidationError`; a misspelled key raises `InputError`.
+    file object). Nothing is dropped silently (R-REP-05): the rows the
+    report reader left out, duplicated IDs and trimmed IDs are in the
+    result's `problems`. Invalid `options` (KPI_PERCENTILE_INVALID,
+    KPI_RATIO_INVALID) raise `ValidationError`; a misspelled key raises
+    `InputError`.
+    """
+
+def license_trend(
+    inputs: Sequence[Union[DatedSubscriptions, FileInput]],
+    product: ProductLine,
+) -> LicenseTrend:
+    """The license distribution trend of `product` (R-KPI-13): one entry per
+    week that has an input, oldest first. Each input is a dict
+    `{"as_of": day, "subscriptions": [...]}` or a subscription details report
+    (file input), dated by its latest Calculation Date. Problems (two inputs
+    in one week, rows a report left out) are in the result's `problems`.
     """
 
 def packages() -> List[PackageInfo]:
@@ -494,11 +513,13 @@ def endpoint_type_codes() -> Dict[EndpointType, int]:
 
 def subscriptions_from_report(
     report: Union[Sequence[SubscriptionDetailsRowInput], FileInput],
-    product: ProductLine,
-) -> List[Subscription]:
+    product: Optional[ProductLine] = None,
+) -> SubscriptionsRead:
     """The subscriptions of `product` in a subscription details report (rows
     as `read_report("subscription_details", ...)` returns them, or the report
-    itself as file input), for `kpi_dashboard` (R-REP-02).
+    itself as file input), for `kpi_dashboard` (R-REP-02):
+    `{"subscriptions": [...], "problems": [...]}`, every row accounted for
+    (R-REP-05). `product=None`: every product line with KPIs.
     """
 
 def read_report(
@@ -527,7 +548,10 @@ def parse_report_file_name(name: str) -> ReportFileNameDict:
     """
 
 def report_file_name(template: str, id: str, date: Day, extension: bool = True) -> str:
-    """The report file name `<template>_<id>_<date>.csv` (R-REP-03)."""
+    """The report file name `<template>_<id>_<date>.csv` (R-REP-03); a name
+    that would not parse back to the same parts (an id with `_`, a template
+    with `/`) raises `ValidationError` (REPORT_FILE_NAME_INVALID, R-REP-05).
+    """
 
 def region_selector(regions: Sequence[DataRegion]) -> List[DataRegion]:
     """The regions the Partner Hub region selector offers (R-REP-04)."""

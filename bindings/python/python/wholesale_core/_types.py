@@ -90,7 +90,8 @@ class AppVersionRowTable(TypedDict):
     """The rows read from a report, and a problem for every row that could not be
     read (such a row is not in `rows`, and is never dropped silently)."""
 
-    #: One problem per unreadable row or cell.
+    #: One problem per unreadable row or cell, and the warnings about rows
+    #: read (cells trimmed).
     problems: List[Problem]
     #: The rows read, in file order.
     rows: List[AppVersionRow]
@@ -222,7 +223,8 @@ class CallingUsageRowTable(TypedDict):
     """The rows read from a report, and a problem for every row that could not be
     read (such a row is not in `rows`, and is never dropped silently)."""
 
-    #: One problem per unreadable row or cell.
+    #: One problem per unreadable row or cell, and the warnings about rows
+    #: read (cells trimmed).
     problems: List[Problem]
     #: The rows read, in file order.
     rows: List[CallingUsageRow]
@@ -410,6 +412,15 @@ class CustomerStatus(TypedDict):
     statuses: List[Status]
 
 
+class DatedSubscriptions(TypedDict):
+    """The subscriptions as they stood on one day: one input of the trend."""
+
+    #: The day the counts were taken (a report's `Calculation Date`).
+    as_of: str
+    #: The subscriptions then, any product line.
+    subscriptions: List[SubscriptionInput]
+
+
 class DeviceRow(TypedDict):
     """One device."""
 
@@ -443,7 +454,8 @@ class DeviceRowTable(TypedDict):
     """The rows read from a report, and a problem for every row that could not be
     read (such a row is not in `rows`, and is never dropped silently)."""
 
-    #: One problem per unreadable row or cell.
+    #: One problem per unreadable row or cell, and the warnings about rows
+    #: read (cells trimmed).
     problems: List[Problem]
     #: The rows read, in file order.
     rows: List[DeviceRow]
@@ -485,6 +497,10 @@ class ExpiryRow(TypedDict):
     subscription_id: str
     #: Purchased licenses.
     total: int
+    #: Used at least once (a subscription details report's "Used").
+    used_at_least_once: Optional[int]
+    #: Used at least once / total, in %, capped at 100.
+    used_at_least_once_percent: Optional[float]
     #: Used in the last 3 months.
     used_last_3_months: Optional[int]
     #: Used in the last 7 days.
@@ -517,6 +533,36 @@ class Findings(TypedDict):
     warnings: List[Problem]
 
 
+class Headline(TypedDict):
+    """The five headline KPIs (R-KPI-01..05) over the customers with Webex
+    Calling or Webex Meetings, each customer once whatever the product line
+    of the subscription that qualifies it (seed `004`: they come before the
+    Calling/Meetings toggle). A subscription is low (R-KPI-04) against the
+    threshold of its own product line."""
+
+    #: R-KPI-04: customers with a low-assignment one.
+    low_assignment: HeadlineFigure
+    #: R-KPI-02: customers with one ending within the window (not auto-renew).
+    near_expiration: HeadlineFigure
+    #: R-KPI-03: customers with an auto-renew one renewing within the window.
+    near_renewal: HeadlineFigure
+    #: R-KPI-05: customers with more assigned than purchased on one.
+    overage: HeadlineFigure
+    #: R-KPI-01: customers with a calling or meetings subscription or trial
+    #: in force.
+    total_customers: HeadlineFigure
+
+
+class HeadlineFigure(TypedDict):
+    """One headline KPI (R-KPI-01..05): customers counted once across the
+    product lines with KPIs."""
+
+    #: `customers` over the headline's total customers, in %.
+    customer_percent: Optional[float]
+    #: Distinct customers.
+    customers: int
+
+
 class ImportOptions(TypedDict, total=False):
     """What `check` needs besides the bytes. Start from `Default` and override."""
 
@@ -547,6 +593,9 @@ class KpiDashboard(TypedDict):
 
     #: The as-of date.
     as_of: str
+    #: The five headline KPIs, across product lines (R-KPI-01..05): what
+    #: Partner Hub shows before its Calling/Meetings toggle.
+    headline: Headline
     #: R-KPI-04, R-KPI-09.
     low_assignment: LowAssignmentSummary
     #: R-KPI-02, R-KPI-07.
@@ -555,6 +604,10 @@ class KpiDashboard(TypedDict):
     near_renewal: WindowSummary
     #: R-KPI-05, R-KPI-10.
     overage: OverageSummary
+    #: What the figures cannot say: a sum over 64 bits (`KPI_SUM_OVERFLOW`),
+    #: and the problems of reading the subscriptions, which the caller adds
+    #: (rows left out are never dropped silently, R-REP-05).
+    problems: List[Problem]
     #: The product line.
     product: ProductLine
     #: R-KPI-06.
@@ -598,8 +651,12 @@ class LicenseCounts(TypedDict):
     last_week_assigned: Optional[int]
     #: Used count one week earlier.
     last_week_used: Optional[int]
-    #: Purchased (provisioned, "available") licenses.
+    #: Purchased (provisioned) licenses: what a subscription details report
+    #: calls "Available" (R-REP-02).
     total: int
+    #: Licenses used at least once (the subscription details report's
+    #: "Used", R-REP-02): neither the 7-day nor the 3-month count.
+    used_at_least_once: Optional[int]
     #: Licenses used in the last 3 months.
     used_last_3_months: Optional[int]
     #: Licenses used in the last 7 days.
@@ -609,7 +666,8 @@ class LicenseCounts(TypedDict):
 class __LicenseCountsInputRequired(TypedDict):
     #: Licenses assigned to users.
     assigned: int
-    #: Purchased (provisioned, "available") licenses.
+    #: Purchased (provisioned) licenses: what a subscription details report
+    #: calls "Available" (R-REP-02).
     total: int
 
 
@@ -623,10 +681,26 @@ class _LicenseCountsInput(__LicenseCountsInputRequired, total=False):
     last_week_assigned: Optional[int]
     #: Used count one week earlier.
     last_week_used: Optional[int]
+    #: Licenses used at least once (the subscription details report's
+    #: "Used", R-REP-02): neither the 7-day nor the 3-month count.
+    used_at_least_once: Optional[int]
     #: Licenses used in the last 3 months.
     used_last_3_months: Optional[int]
     #: Licenses used in the last 7 days.
     used_last_7_days: Optional[int]
+
+
+class LicenseTrend(TypedDict):
+    """The license distribution trend of one product line (R-KPI-13)."""
+
+    #: Inputs that fell in a week already covered (`TREND_WEEK_REPEATED`:
+    #: the latest day counts) and sums over 64 bits (`KPI_SUM_OVERFLOW`).
+    problems: List[Problem]
+    #: The product line.
+    product: ProductLine
+    #: One entry per week that has an input, oldest first; a week without
+    #: input is absent, never interpolated.
+    weeks: List[TrendWeek]
 
 
 class Location(TypedDict):
@@ -862,9 +936,9 @@ class PayloadCheck(TypedDict):
 class PhoneNumberRow(TypedDict):
     """One phone number or extension."""
 
-    #: yes/no; empty when not given.
+    #: The number's status; empty when not given.
     #: Column `Active`.
-    active: Optional[bool]
+    active: Optional[NumberStatus]
     #: Column `Country`.
     country: str
     #: Column `Customer`.
@@ -925,16 +999,17 @@ class __PhoneNumberRowInputRequired(TypedDict):
 class _PhoneNumberRowInput(__PhoneNumberRowInputRequired, total=False):
     """One phone number or extension."""
 
-    #: yes/no; empty when not given.
+    #: The number's status; empty when not given.
     #: Column `Active`.
-    active: Optional[bool]
+    active: Optional[NumberStatus]
 
 
 class PhoneNumberRowTable(TypedDict):
     """The rows read from a report, and a problem for every row that could not be
     read (such a row is not in `rows`, and is never dropped silently)."""
 
-    #: One problem per unreadable row or cell.
+    #: One problem per unreadable row or cell, and the warnings about rows
+    #: read (cells trimmed).
     problems: List[Problem]
     #: The rows read, in file order.
     rows: List[PhoneNumberRow]
@@ -1102,8 +1177,6 @@ class RecentRow(TypedDict):
 
     #: Assigned licenses.
     assigned: int
-    #: Purchased but unassigned.
-    available: int
     #: Customer ID.
     customer_id: str
     #: Customer name.
@@ -1118,6 +1191,9 @@ class RecentRow(TypedDict):
     subscription_id: str
     #: Purchased licenses.
     total: int
+    #: Purchased but unassigned ("available" always means the total,
+    #: R-REP-02).
+    unassigned: int
     #: Used in the last 7 days.
     used_last_7_days: Optional[int]
     #: Assigned now minus a week earlier.
@@ -1428,7 +1504,8 @@ class SubscriptionDetailsRowTable(TypedDict):
     """The rows read from a report, and a problem for every row that could not be
     read (such a row is not in `rows`, and is never dropped silently)."""
 
-    #: One problem per unreadable row or cell.
+    #: One problem per unreadable row or cell, and the warnings about rows
+    #: read (cells trimmed).
     problems: List[Problem]
     #: The rows read, in file order.
     rows: List[SubscriptionDetailsRow]
@@ -1478,6 +1555,16 @@ class SubscriptionTables(TypedDict):
     recently_added: List[RecentRow]
 
 
+class SubscriptionsRead(TypedDict):
+    """Subscriptions read from a source, with a problem for everything the
+    reading changed or left out (R-REP-05): nothing is dropped silently."""
+
+    #: Rows or items left out or changed, each with its line or index.
+    problems: List[Problem]
+    #: The subscriptions, each once, in source order.
+    subscriptions: List[Subscription]
+
+
 class Summary(TypedDict):
     """Counts of the plan's outcomes."""
 
@@ -1497,6 +1584,31 @@ class Summary(TypedDict):
     rows: int
     #: Warnings, on rows and on the file.
     warnings: int
+
+
+class TrendWeek(TypedDict):
+    """One week of the trend: the licenses of the subscriptions in force on the
+    input's day."""
+
+    #: The day of the input the week's figures come from.
+    as_of: str
+    #: Assigned licenses.
+    assigned_licenses: int
+    #: Distinct customers with a subscription or trial of the product line in force.
+    customers: int
+    #: Such subscriptions and trials.
+    subscriptions: int
+    #: Purchased licenses.
+    total_licenses: int
+    #: Licenses used at least once (a report's "Used"); absent when a
+    #: subscription lacks the count.
+    used_at_least_once_licenses: Optional[int]
+    #: Licenses used in the last 7 days; absent when a subscription lacks it.
+    used_last_7_days_licenses: Optional[int]
+    #: The next Sunday, excluded.
+    week_end: str
+    #: The week's first day, a Sunday (weeks end at Sunday 00:00 UTC, R-KPI-12).
+    week_start: str
 
 
 class User(TypedDict):
@@ -1580,6 +1692,11 @@ class WindowSummary(TypedDict):
     subscriptions: int
     #: Purchased licenses over them.
     total_licenses: int
+    #: Licenses used at least once (a subscription details report's "Used",
+    #: R-REP-02); absent when one of them lacks it.
+    used_at_least_once_licenses: Optional[int]
+    #: Used at least once / total, in %, capped at 100.
+    used_at_least_once_percent: Optional[float]
     #: Licenses used in the last 7 days; absent when one of them lacks it.
     used_licenses: Optional[int]
     #: Used in the last 3 months / total, in %, capped at 100.
@@ -1639,7 +1756,7 @@ BasicLicense = Union[Literal["basic_messaging"], Literal["basic_space_meetings"]
 #: ``CallLeg`` as the library reads it: keys with defaults may be left out.
 CallLegInput = Union[_CallLegInput, CallLeg]
 #: A code of the registry (docs/codes.md), e.g. `EMAIL_INVALID`.
-Code = Literal["PACKAGE_UNKNOWN", "TEMPLATE_FIELD_REQUIRED", "TEMPLATE_PSTN_PROVIDER", "PROVISIONING_ID_REQUIRED", "PROVISIONING_ID_INVALID", "CUSTOMER_FIELD_REQUIRED", "CUSTOMER_PACKAGE_COUNT", "COUNTRY_INVALID", "HQ_LOCATION_UNCONFIRMED", "DATA_REGION_UNKNOWN", "USER_FIELD_REQUIRED", "USER_NUMBER_REQUIRED", "USER_LOCATION_UNKNOWN", "ADMIN_PACKAGE_DOWNGRADE", "PACKAGE_NOT_FOR_USERS", "USER_EMAIL_DUPLICATE", "MANUAL_BATCH_TOO_LARGE", "PACKAGE_CHANGE_NEEDS_NUMBER", "TAG_EDIT_FORBIDDEN", "EMAIL_INVALID", "PHONE_NUMBER_INVALID", "PHONE_NUMBER_NO_PLUS", "EXTENSION_INVALID", "API_PAYLOAD_UNRECOGNIZED", "API_PAYLOAD_INVALID", "API_STATUS_UNKNOWN", "API_PACKAGE_UNKNOWN", "API_REPORTED_ERROR", "API_REPORTED_WARNING", "SUBSCRIBER_PACKAGE_COUNT", "RESOURCE_ID_INVALID", "FILE_UNREADABLE", "FILE_ENCODING", "FILE_SEPARATOR", "FILE_EMPTY", "HEADER_EMAIL_MISSING", "HEADER_DUPLICATE", "COLUMN_UNKNOWN", "COLUMN_MISSPELLED", "HEADER_MALFORMED", "CELL_NOT_BOOLEAN", "FILE_TOO_MANY_ROWS", "FILE_TOO_LARGE", "FIELD_TOO_LARGE", "FILE_TOO_MANY_COLUMNS", "FILE_NO_DATA_ROWS", "ROW_MALFORMED", "CELL_LINE_BREAK", "PACKAGE_MULTIPLE", "USER_UNKNOWN", "REMOVAL_NOT_COVERED", "PACKAGE_FALSE_IGNORED", "PACKAGE_REQUIRED", "NUMBER_REQUIRED", "LOCATION_REQUIRED", "LOCATION_UNKNOWN", "JABBER_CELL_INVALID", "JABBER_REQUIRED", "PREFERRED_SITE_MISSING", "EMAIL_REQUIRED", "EMAIL_DUPLICATE", "NUMBER_IN_USE", "NUMBER_HELD_BY_REJECTED_ROW", "PACKAGE_NOT_SUBSCRIBED", "ADMIN_REMOVAL", "ROW_BLANK", "SNAPSHOT_KEY_UNKNOWN", "SNAPSHOT_INVALID", "SNAPSHOT_LIST_MISSING", "CELL_FORMULA", "LOCATIONS_COLUMN_MISSING", "EXPORT_LOCATIONS_PARTIAL", "OUTPUT_FILE_REFUSED", "OUTPUT_PLAN_MISMATCH", "OUTPUT_UNWRITABLE", "STATUS_WINDOW_ZERO", "KPI_PERCENTILE_INVALID", "KPI_RATIO_INVALID", "REPORT_UNREADABLE", "REPORT_WRITE_FAILED", "REPORT_COLUMN_MISSING", "REPORT_CELL_INVALID", "REPORT_ROW_MALFORMED", "REPORT_FILE_NAME_INVALID", "LEG_METRIC_INVALID", "LEG_STREAM_INCOMPLETE", "QUALITY_POLICY_INVALID", "LEG_COLUMNS_LENGTH_MISMATCH", "LEG_ENDPOINT_UNKNOWN", "LEG_IP_VERSION_INVALID", "LEG_TIME_INVALID", "LEG_FIELD_REQUIRED", "LEG_ROW_MALFORMED", "CALL_DATA_UNREADABLE", "LEG_HEADER_MISSING", "QUALITY_PARTIAL_INVALID", "QUEUE_HEADER_MISSING", "QUEUE_ROW_MALFORMED", "QUEUE_FIELD_INVALID", "QUEUE_OUTCOME_UNKNOWN", "QUEUE_WAIT_INVALID", "LEG_FEATURE_UNKNOWN"]
+Code = Literal["PACKAGE_UNKNOWN", "TEMPLATE_FIELD_REQUIRED", "TEMPLATE_PSTN_PROVIDER", "PROVISIONING_ID_REQUIRED", "PROVISIONING_ID_INVALID", "CUSTOMER_FIELD_REQUIRED", "CUSTOMER_PACKAGE_COUNT", "PACKAGE_DEPENDENCY_MISSING", "COUNTRY_INVALID", "HQ_LOCATION_UNCONFIRMED", "DATA_REGION_UNKNOWN", "USER_FIELD_REQUIRED", "USER_NUMBER_REQUIRED", "USER_LOCATION_UNKNOWN", "ADMIN_PACKAGE_DOWNGRADE", "PACKAGE_NOT_FOR_USERS", "USER_EMAIL_DUPLICATE", "MANUAL_BATCH_TOO_LARGE", "PACKAGE_CHANGE_NEEDS_NUMBER", "TAG_EDIT_FORBIDDEN", "EMAIL_INVALID", "PHONE_NUMBER_INVALID", "PHONE_NUMBER_NO_PLUS", "EXTENSION_INVALID", "API_PAYLOAD_UNRECOGNIZED", "API_PAYLOAD_INVALID", "API_STATUS_UNKNOWN", "API_PACKAGE_UNKNOWN", "API_REPORTED_ERROR", "API_REPORTED_WARNING", "SUBSCRIBER_PACKAGE_COUNT", "RESOURCE_ID_INVALID", "FILE_UNREADABLE", "FILE_ENCODING", "FILE_SEPARATOR", "FILE_EMPTY", "HEADER_EMAIL_MISSING", "HEADER_DUPLICATE", "COLUMN_UNKNOWN", "COLUMN_MISSPELLED", "HEADER_MALFORMED", "CELL_NOT_BOOLEAN", "FILE_TOO_MANY_ROWS", "FILE_TOO_LARGE", "FIELD_TOO_LARGE", "FILE_TOO_MANY_COLUMNS", "FILE_NO_DATA_ROWS", "ROW_MALFORMED", "CELL_LINE_BREAK", "PACKAGE_MULTIPLE", "USER_UNKNOWN", "REMOVAL_NOT_COVERED", "PACKAGE_FALSE_IGNORED", "PACKAGE_REQUIRED", "NUMBER_REQUIRED", "LOCATION_REQUIRED", "LOCATION_UNKNOWN", "JABBER_CELL_INVALID", "JABBER_REQUIRED", "PREFERRED_SITE_MISSING", "EMAIL_REQUIRED", "EMAIL_DUPLICATE", "NUMBER_IN_USE", "NUMBER_HELD_BY_REJECTED_ROW", "PACKAGE_NOT_SUBSCRIBED", "ADMIN_REMOVAL", "ROW_BLANK", "SNAPSHOT_KEY_UNKNOWN", "SNAPSHOT_INVALID", "SNAPSHOT_LIST_MISSING", "CELL_FORMULA", "LOCATIONS_COLUMN_MISSING", "EXPORT_LOCATIONS_PARTIAL", "OUTPUT_FILE_REFUSED", "OUTPUT_PLAN_MISMATCH", "OUTPUT_UNWRITABLE", "STATUS_WINDOW_ZERO", "KPI_PERCENTILE_INVALID", "TREND_WEEK_REPEATED", "KPI_RATIO_INVALID", "REPORT_UNREADABLE", "REPORT_WRITE_FAILED", "REPORT_COLUMN_MISSING", "REPORT_CELL_INVALID", "REPORT_ROW_MALFORMED", "REPORT_TOO_LARGE", "REPORT_CELL_TRIMMED", "REPORT_CELL_UNWRITABLE", "SUBSCRIPTION_DUPLICATE", "SUBSCRIPTION_ID_TRIMMED", "REPORT_SUM_OVERFLOW", "KPI_SUM_OVERFLOW", "REPORT_FILE_NAME_INVALID", "LEG_METRIC_INVALID", "LEG_STREAM_INCOMPLETE", "QUALITY_POLICY_INVALID", "LEG_COLUMNS_LENGTH_MISMATCH", "LEG_ENDPOINT_UNKNOWN", "LEG_IP_VERSION_INVALID", "LEG_TIME_INVALID", "LEG_FIELD_REQUIRED", "LEG_ROW_MALFORMED", "CALL_DATA_UNREADABLE", "CALL_DATA_TOO_LARGE", "LEG_ID_DUPLICATE", "LEG_HEADER_MISSING", "QUALITY_PARTIAL_INVALID", "QUEUE_HEADER_MISSING", "QUEUE_ROW_MALFORMED", "QUEUE_FIELD_INVALID", "QUEUE_OUTCOME_UNKNOWN", "QUEUE_WAIT_INVALID", "LEG_FEATURE_UNKNOWN"]
 #: How the per-stream results combine into the leg's verdict.
 Combine = Union[Literal["any"], Literal["all"]]
 #: ``Customer`` as the library reads it: keys with defaults may be left out.
@@ -1677,6 +1794,10 @@ LowAssignmentRule = Union[LowAssignmentRule1, LowAssignmentRule2]
 ManagedBy = Union[Literal["external_admin"], Literal["own_org"]]
 #: Which media metric.
 Metric = Union[Literal["jitter"], Literal["latency"], Literal["loss"]]
+#: The phone numbers report's `Active` column (R-REP-01): a status whose
+#: values the seed does not list, so any other text is kept as given.
+#: `Active`/`yes`/`true` and `Inactive`/`no`/`false` (any case) are known.
+NumberStatus = Union[Literal["active"], Literal["inactive"], str]
 #: An org snapshot as the bindings take it (for the schema).
 OrgSnapshotArg = Union[OrgSnapshotDict, str]
 #: A package API identifier, e.g. `webex_calling` (one of `x-known`, or one Cisco added since).
@@ -1684,7 +1805,7 @@ PackageId = str
 #: License identifiers: the package first, then basic licenses.
 Licenses = List[PackageId]
 #: Which API payload a JSON value is.
-PayloadKind = Union[Literal["customer"], Literal["customer_list"], Literal["subscriber"], Literal["subscriber_list"], Literal["provision_customer_request"], Literal["update_customer_request"], Literal["provision_subscriber_request"], Literal["update_subscriber_request"], Literal["precheck_customer_request"], Literal["precheck_subscriber_request"], Literal["precheck_response"], Literal["accepted_response"], Literal["unrecognized"]]
+PayloadKind = Union[Literal["customer"], Literal["customer_list"], Literal["subscriber"], Literal["subscriber_list"], Literal["provision_customer_request"], Literal["update_customer_request"], Literal["provision_subscriber_request"], Literal["update_subscriber_request"], Literal["precheck_customer_request"], Literal["precheck_subscriber_request"], Literal["precheck_response"], Literal["accepted_response"], Literal["new_customer"], Literal["unrecognized"]]
 #: ``PhoneNumberRow`` as the library reads it: keys with defaults may be left out.
 PhoneNumberRowInput = Union[_PhoneNumberRowInput, PhoneNumberRow]
 #: ``Problem`` as the library reads it: keys with defaults may be left out.

@@ -83,6 +83,10 @@ pub enum PayloadKind {
     PrecheckResponse,
     /// 202 answer with the new resource's URL.
     AcceptedResponse,
+    /// The library's own new-customer file ([`crate::provisioning::NewCustomer`],
+    /// snake_case keys such as `admin_email`, `provisioning_id`), checked by
+    /// R-CUS-01..03 before a provision request is built from it.
+    NewCustomer,
     /// Not a payload the library recognizes.
     Unrecognized,
 }
@@ -103,6 +107,7 @@ impl PayloadKind {
             PayloadKind::PrecheckSubscriberRequest => "precheck_subscriber_request",
             PayloadKind::PrecheckResponse => "precheck_response",
             PayloadKind::AcceptedResponse => "accepted_response",
+            PayloadKind::NewCustomer => "new_customer",
             PayloadKind::Unrecognized => "unrecognized",
         }
     }
@@ -114,6 +119,18 @@ pub fn detect(value: &Value) -> PayloadKind {
         return PayloadKind::Unrecognized;
     };
     let has = |key: &str| object.contains_key(key);
+    // The API is camelCase; these snake_case keys are the library's own file.
+    if [
+        "admin_email",
+        "provisioning_id",
+        "hq_address",
+        "hq_location_confirmed",
+    ]
+    .iter()
+    .any(|key| has(key))
+    {
+        return PayloadKind::NewCustomer;
+    }
     if let Some(items) = object.get("items").and_then(Value::as_array) {
         let first = items.first().map(detect);
         return match first {
@@ -217,6 +234,7 @@ pub fn check_payload(value: &Value) -> PayloadCheck {
         PayloadKind::PrecheckSubscriberRequest => parse(value).map(|r| precheck_subscriber_request(&r, RequestMode::Precheck)),
         PayloadKind::PrecheckResponse => parse(value).map(|r: PrecheckResponse| check_precheck_response(&r)),
         PayloadKind::AcceptedResponse => parse::<AcceptedResponse>(value).map(|_| Findings::default()),
+        PayloadKind::NewCustomer => parse(value).map(|c: crate::provisioning::NewCustomer| c.validate()),
         PayloadKind::Unrecognized => Err(Problem::general(
             Code::ApiPayloadUnrecognized,
             "not a Webex Wholesale customer, subscriber, list, provision/update/precheck request or precheck response",

@@ -53,6 +53,10 @@ pub enum ResourceIdError {
     /// Neither a resource ID nor a bare UUID.
     #[error("{0:?} is neither a Webex resource ID nor a UUID")]
     NotAnId(String),
+    /// Parts that [`ResourceId::decode`] would not read back: an empty
+    /// region or type, or one holding `/` or a space.
+    #[error("region {0:?} and type {1:?} cannot be encoded: each must be non-empty, without '/' or spaces")]
+    Unencodable(String, String),
 }
 
 /// The start of an ID quoted in an error (IDs are short; a huge one is not).
@@ -104,7 +108,37 @@ impl ResourceId {
         Ok(ResourceId::new(region, kind, uuid))
     }
 
-    /// The API form: unpadded standard base64.
+    /// The API form, refused when [`ResourceId::decode`] would not read it
+    /// back to the same parts (R-REP-05: writers refuse what readers refuse).
+    ///
+    /// ```
+    /// use wholesale_core::api::ResourceId;
+    ///
+    /// let uuid = uuid::Uuid::nil();
+    /// assert!(ResourceId::new("us", "LOCATION", uuid).try_encode().is_ok());
+    /// assert!(ResourceId::new("us", "A/B", uuid).try_encode().is_err());
+    /// assert!(ResourceId::new("", "LOCATION", uuid).try_encode().is_err());
+    /// ```
+    pub fn try_encode(&self) -> Result<String, ResourceIdError> {
+        let bad = |part: &str| part.is_empty() || part.contains(['/', ' ']) || part.trim() != part;
+        if bad(&self.region) || bad(&self.kind) {
+            return Err(ResourceIdError::Unencodable(
+                clip(&self.region),
+                clip(&self.kind),
+            ));
+        }
+        let encoded = self.encode();
+        match ResourceId::decode(&encoded) {
+            Ok(back) if back == *self => Ok(encoded),
+            _ => Err(ResourceIdError::Unencodable(
+                clip(&self.region),
+                clip(&self.kind),
+            )),
+        }
+    }
+
+    /// The API form: unpadded standard base64. Use
+    /// [`ResourceId::try_encode`] for parts that come from outside.
     pub fn encode(&self) -> String {
         STANDARD_LENIENT.encode(format!(
             "ciscospark://{}/{}/{}",

@@ -46,8 +46,10 @@ use crate::status::{days_between, has_ended};
 use crate::subscription::{ProductLine, Subscription};
 
 mod table;
+mod trend;
 
 pub use table::{ExpiryRow, LowAssignmentRow, OverageRow, RecentRow, Rows, Table};
+pub use trend::{license_trend, DatedSubscriptions, LicenseTrend, TrendWeek};
 
 /// How R-KPI-04 decides that a subscription's assignment ratio is low.
 ///
@@ -145,12 +147,17 @@ pub struct WindowSummary {
     pub assigned_licenses: u64,
     /// Licenses used in the last 7 days; absent when one of them lacks it.
     pub used_licenses: Option<u64>,
+    /// Licenses used at least once (a subscription details report's "Used",
+    /// R-REP-02); absent when one of them lacks it.
+    pub used_at_least_once_licenses: Option<u64>,
     /// Assigned / total, in % (above 100 under overage).
     pub assignment_percent: Option<f64>,
     /// Used in the last 7 days / total, in %, capped at 100.
     pub utilization_percent: Option<f64>,
     /// Used in the last 3 months / total, in %, capped at 100.
     pub utilization_3_months_percent: Option<f64>,
+    /// Used at least once / total, in %, capped at 100.
+    pub used_at_least_once_percent: Option<f64>,
 }
 
 /// Figures over the low-assignment subscriptions (R-KPI-04, R-KPI-09).
@@ -242,6 +249,9 @@ pub struct Dashboard<'a> {
     pub product: ProductLine,
     /// The as-of date.
     pub as_of: NaiveDate,
+    /// The five headline KPIs, across product lines (R-KPI-01..05): what
+    /// Partner Hub shows before its Calling/Meetings toggle.
+    pub headline: Headline,
     /// R-KPI-01: distinct customers with a subscription or trial in force for
     /// the product line.
     pub total_customers: u64,
@@ -257,6 +267,42 @@ pub struct Dashboard<'a> {
     pub recently_added: RecentSummary,
     /// The per-subscription tables.
     pub subscriptions: SubscriptionTables<'a>,
+    /// What the figures cannot say: a sum over 64 bits (`KPI_SUM_OVERFLOW`),
+    /// and the problems of reading the subscriptions, which the caller adds
+    /// (rows left out are never dropped silently, R-REP-05).
+    pub problems: Vec<Problem>,
+}
+
+/// One headline KPI (R-KPI-01..05): customers counted once across the
+/// product lines with KPIs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct HeadlineFigure {
+    /// Distinct customers.
+    pub customers: u64,
+    /// `customers` over the headline's total customers, in %.
+    pub customer_percent: Option<f64>,
+}
+
+/// The five headline KPIs (R-KPI-01..05) over the customers with Webex
+/// Calling or Webex Meetings, each customer once whatever the product line
+/// of the subscription that qualifies it (seed `004`: they come before the
+/// Calling/Meetings toggle). A subscription is low (R-KPI-04) against the
+/// threshold of its own product line.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Headline {
+    /// R-KPI-01: customers with a calling or meetings subscription or trial
+    /// in force.
+    pub total_customers: HeadlineFigure,
+    /// R-KPI-02: customers with one ending within the window (not auto-renew).
+    pub near_expiration: HeadlineFigure,
+    /// R-KPI-03: customers with an auto-renew one renewing within the window.
+    pub near_renewal: HeadlineFigure,
+    /// R-KPI-04: customers with a low-assignment one.
+    pub low_assignment: HeadlineFigure,
+    /// R-KPI-05: customers with more assigned than purchased on one.
+    pub overage: HeadlineFigure,
 }
 
 /// `num / den` in %, absent when `den` is 0 (R-KPI-11).
@@ -342,13 +388,28 @@ fn ratio(s: &Subscription) -> f64 {
     }
 }
 
+/// Adds `value` to `sum`; on overflow the sum stays at `u64::MAX` and
+/// `overflowed` says so (R-REP-05: never a silent saturation).
+fn add_count(sum: &mut u64, value: u64, overflowed: &mut bool) {
+    match sum.checked_add(value) {
+        Some(total) => *sum = total,
+        None => {
+            *sum = u64::MAX;
+            *overflowed = true;
+        }
+    }
+}
+
 /// Adds optional counts: absent once any is absent.
-fn add_known(sum: Option<u64>, value: Option<u64>) -> Option<u64> {
-    sum.and_then(|s| value.map(|v| s.saturating_add(v)))
+fn add_known(sum: &mut Option<u64>, value: Option<u64>, overflowed: &mut bool) {
+    match (sum.as_mut(), value) {
+        (Some(total), Some(v)) => add_count(total, v, overflowed),
+        _ => *sum = None,
+    }
 }
 
 /// Sums over the subscriptions of one KPI, kept while they are found.
-/// Saturating additions of counts, so hostile counts never overflow.
+/// Checked additions: a sum over 64 bits is reported, not wrapped.
 #[derive(Clone, Copy)]
 struct Sums {
     customers: u64,
@@ -359,6 +420,8 @@ struct Sums {
     excess: u64,
     used: Option<u64>,
     used_3_months: Option<u64>,
+    used_once: Option<u64>,
+    overflowed: bool,
 }
 
 impl Default for Sums {
@@ -372,6 +435,8 @@ impl Default for Sums {
             excess: 0,
             used: Some(0),
             used_3_months: Some(0),
+            used_once: Some(0),
+            overflowed: false,
         }
     }
 }
@@ -379,13 +444,27 @@ impl Default for Sums {
 impl Sums {
     fn add(&mut self, s: &Subscription) {
         let l = &s.licenses;
+        let o = &mut self.overflowed;
         self.subscriptions += 1;
-        self.total = self.total.saturating_add(l.total);
-        self.assigned = self.assigned.saturating_add(l.assigned);
-        self.unassigned = self.unassigned.saturating_add(l.unassigned());
-        self.excess = self.excess.saturating_add(l.excess());
-        self.used = add_known(self.used, l.used_last_7_days);
-        self.used_3_months = add_known(self.used_3_months, l.used_last_3_months);
+        add_count(&mut self.total, l.total, o);
+        add_count(&mut self.assigned, l.assigned, o);
+        add_count(&mut self.unassigned, l.unassigned(), o);
+        add_count(&mut self.excess, l.excess(), o);
+        add_known(&mut self.used, l.used_last_7_days, o);
+        add_known(&mut self.used_3_months, l.used_last_3_months, o);
+        add_known(&mut self.used_once, l.used_at_least_once, o);
+    }
+
+    /// `KPI_SUM_OVERFLOW` about `field` when a sum overflowed.
+    fn overflow_problem(&self, field: &str) -> Option<Problem> {
+        self.overflowed.then(|| {
+            Problem::new(
+                Code::KpiSumOverflow,
+                field,
+                "a license sum is larger than a 64-bit count holds: it is shown as the largest count, \
+                 not the sum; check the counts of the subscriptions",
+            )
+        })
     }
 
     fn window(&self, total_customers: u64) -> WindowSummary {
@@ -396,9 +475,11 @@ impl Sums {
             total_licenses: self.total,
             assigned_licenses: self.assigned,
             used_licenses: self.used,
+            used_at_least_once_licenses: self.used_once,
             assignment_percent: percent(self.assigned, self.total),
             utilization_percent: utilization(self.used, self.total),
             utilization_3_months_percent: utilization(self.used_3_months, self.total),
+            used_at_least_once_percent: utilization(self.used_once, self.total),
         }
     }
 }
@@ -633,6 +714,16 @@ pub fn dashboard<'a>(
     let (over, over_order) = over.order();
     let (recent, recent_order) = recent.order();
 
+    let problems = [
+        (&expiring, "near_expiration"),
+        (&renewing, "near_renewal"),
+        (&low, "low_assignment"),
+        (&over, "overage"),
+        (&recent, "recently_added"),
+    ]
+    .into_iter()
+    .filter_map(|(sums, field)| sums.overflow_problem(field))
+    .collect();
     let tables = SubscriptionTables {
         near_expiration: Table::new(subscriptions, expiring_order, as_of, ExpiryRow::of),
         near_renewal: Table::new(subscriptions, renewing_order, as_of, ExpiryRow::of),
@@ -643,6 +734,7 @@ pub fn dashboard<'a>(
     Dashboard {
         product,
         as_of,
+        headline: headline(subscriptions, as_of, options),
         total_customers,
         near_expiration: expiring.window(total_customers),
         near_renewal: renewing.window(total_customers),
@@ -677,6 +769,106 @@ pub fn dashboard<'a>(
             total_licenses: recent_known.then_some(recent.total),
         },
         subscriptions: tables,
+        problems,
+    }
+}
+
+/// Whether a product line has KPIs (calling, meetings).
+fn has_kpis(product: ProductLine) -> bool {
+    matches!(product, ProductLine::Calling | ProductLine::Meetings)
+}
+
+/// The headline KPIs (R-KPI-01..05) as of `as_of` over `subscriptions` (any
+/// order, any product line): customers with a calling or meetings
+/// subscription or trial in force, each once. [`dashboard`] includes them.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use wholesale_core::kpi::{headline, KpiOptions};
+/// use wholesale_core::subscription::*;
+///
+/// let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+/// let sub = |id: &str, product, days: i64| Subscription {
+///     id: id.into(),
+///     customer_id: "acme".into(),
+///     customer_name: "Acme".into(),
+///     kind: SubscriptionKind::Subscription,
+///     product,
+///     status: SubscriptionStatus::Active,
+///     start_date: None,
+///     end_date: Some(as_of + chrono::Duration::days(days)),
+///     auto_renew: false,
+///     licenses: LicenseCounts { total: 10, assigned: 12, ..Default::default() },
+/// };
+/// // One customer with calling and meetings, both ending soon, both over.
+/// let subs = [sub("S1", ProductLine::Calling, 10), sub("S2", ProductLine::Meetings, 20)];
+/// let h = headline(&subs, as_of, &KpiOptions::default());
+/// assert_eq!(h.total_customers.customers, 1);
+/// assert_eq!(h.near_expiration.customers, 1); // not 2: each customer once
+/// assert_eq!(h.overage.customers, 1);
+/// ```
+pub fn headline(
+    subscriptions: &[Subscription],
+    as_of: NaiveDate,
+    options: &KpiOptions,
+) -> Headline {
+    let window = i64::from(options.window_days);
+    let mut customers = Customers::with_capacity(subscriptions.len() / 8);
+    let (mut expiring, mut renewing, mut over, mut low) = Default::default();
+    let mut licensed: [Vec<Licensed>; 2] = Default::default();
+    for s in subscriptions {
+        if !has_kpis(s.product) || has_ended(s, as_of) {
+            continue;
+        }
+        let customer = customers.index_of(&s.customer_id);
+        if s.end_date
+            .is_some_and(|end| (0..=window).contains(&days_between(as_of, end)))
+        {
+            if s.auto_renew {
+                customers.mark(customer, Kpi::Renewing, &mut renewing);
+            } else {
+                customers.mark(customer, Kpi::Expiring, &mut expiring);
+            }
+        }
+        if s.licenses.assigned > s.licenses.total {
+            customers.mark(customer, Kpi::Overage, &mut over);
+        }
+        if s.licenses.total > 0 {
+            let line = usize::from(s.product != ProductLine::Calling);
+            if let Some(list) = licensed.get_mut(line) {
+                list.push(Licensed {
+                    ratio: ratio(s),
+                    sub: 0,
+                    customer,
+                });
+            }
+        }
+    }
+    for list in &mut licensed {
+        let threshold = match options.low_assignment {
+            LowAssignmentRule::FixedRatio(r) => (r.is_finite() && r >= 0.0).then_some(r),
+            LowAssignmentRule::Percentile(p) => select_percentile(list, p, |l| l.ratio),
+        };
+        if let Some(threshold) = threshold {
+            for l in list.iter().filter(|l| l.ratio < threshold) {
+                customers.mark(l.customer, Kpi::Low, &mut low);
+            }
+        }
+    }
+    let total = customers.count();
+    let figure = |sums: Sums| HeadlineFigure {
+        customers: sums.customers,
+        customer_percent: percent(sums.customers, total),
+    };
+    Headline {
+        total_customers: HeadlineFigure {
+            customers: total,
+            customer_percent: percent(total, total),
+        },
+        near_expiration: figure(expiring),
+        near_renewal: figure(renewing),
+        low_assignment: figure(low),
+        overage: figure(over),
     }
 }
 

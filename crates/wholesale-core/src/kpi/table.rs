@@ -225,12 +225,16 @@ pub struct ExpiryRow<'a> {
     pub used_last_7_days: Option<u64>,
     /// Used in the last 3 months.
     pub used_last_3_months: Option<u64>,
+    /// Used at least once (a subscription details report's "Used").
+    pub used_at_least_once: Option<u64>,
     /// Assigned / total, in %.
     pub assignment_percent: Option<f64>,
     /// Used in the last 7 days / total, in %, capped at 100.
     pub utilization_percent: Option<f64>,
     /// Used in the last 3 months / total, in %, capped at 100.
     pub utilization_3_months_percent: Option<f64>,
+    /// Used at least once / total, in %, capped at 100.
+    pub used_at_least_once_percent: Option<f64>,
 }
 
 /// A low-assignment subscription (R-KPI-09).
@@ -305,8 +309,9 @@ pub struct RecentRow<'a> {
     pub total: u64,
     /// Assigned licenses.
     pub assigned: u64,
-    /// Purchased but unassigned.
-    pub available: u64,
+    /// Purchased but unassigned ("available" always means the total,
+    /// R-REP-02).
+    pub unassigned: u64,
     /// Used in the last 7 days.
     pub used_last_7_days: Option<u64>,
     /// Assigned now minus a week earlier.
@@ -335,9 +340,11 @@ impl<'a> ExpiryRow<'a> {
             assigned: l.assigned,
             used_last_7_days: l.used_last_7_days,
             used_last_3_months: l.used_last_3_months,
+            used_at_least_once: l.used_at_least_once,
             assignment_percent: percent(l.assigned, l.total),
             utilization_percent: utilization(l.used_last_7_days, l.total),
             utilization_3_months_percent: utilization(l.used_last_3_months, l.total),
+            used_at_least_once_percent: utilization(l.used_at_least_once, l.total),
         })
     }
 }
@@ -394,7 +401,7 @@ impl<'a> RecentRow<'a> {
             days_since_added: days_between(start, as_of),
             total: l.total,
             assigned: l.assigned,
-            available: l.unassigned(),
+            unassigned: l.unassigned(),
             used_last_7_days: l.used_last_7_days,
             weekly_assignment_change: change(l.assigned, l.last_week_assigned),
             weekly_usage_change: l.used_last_7_days.and_then(|u| change(u, l.last_week_used)),

@@ -2,7 +2,7 @@
 //! verdict codes out. This is what the Python binding hands numpy arrays to.
 
 use super::classify::{eligible, stream_flags, verdict_code};
-use super::leg::{CallLeg, Combine, QualityPolicy, StreamMetrics};
+use super::leg::{metric_problem, CallLeg, Combine, Metric, QualityPolicy, StreamMetrics};
 use super::QualityError;
 
 /// Borrowed columns of call legs, one value per leg in each slice.
@@ -63,13 +63,42 @@ impl LegColumns<'_> {
     }
 }
 
+/// The first value of the metric columns that [`CallLeg::problems`] and the
+/// CSV reader refuse (infinite, negative, loss above 100), so the columnar
+/// path never grades as good what the others refuse. NaN is "not reported".
+fn check_values(c: &LegColumns<'_>) -> Result<(), QualityError> {
+    let columns = [
+        ("audio_jitter_ms", Metric::Jitter, c.audio_jitter_ms),
+        ("audio_latency_ms", Metric::Latency, c.audio_latency_ms),
+        ("audio_loss_pct", Metric::Loss, c.audio_loss_pct),
+        ("video_jitter_ms", Metric::Jitter, c.video_jitter_ms),
+        ("video_latency_ms", Metric::Latency, c.video_latency_ms),
+        ("video_loss_pct", Metric::Loss, c.video_loss_pct),
+    ];
+    for (column, metric, values) in columns {
+        for (index, &value) in values.iter().enumerate() {
+            if let Some(why) = metric_problem(metric, value) {
+                return Err(QualityError::MetricInvalid {
+                    column,
+                    index,
+                    value,
+                    why,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Classifies every leg of `columns` into `out` (codes
 /// [`Verdict::NOT_MEASURED`](super::Verdict::NOT_MEASURED) = 0,
 /// [`Verdict::GOOD`](super::Verdict::GOOD) = 1,
 /// [`Verdict::POOR`](super::Verdict::POOR) = 2).
 ///
 /// Columns of different lengths, or an `out` of another length, are a
-/// [`QualityError::ColumnLength`]. The loop is branch-free so the compiler
+/// [`QualityError::ColumnLength`]; a metric the leg and CSV paths refuse
+/// (infinite, negative, loss above 100) is a [`QualityError::MetricInvalid`]
+/// (R-CQ-01: the paths agree), and `out` then holds no verdict to use. The loop is branch-free so the compiler
 /// vectorizes it; see `docs/quality.md` for the measured rate.
 ///
 /// ```
@@ -103,9 +132,14 @@ pub fn classify_columns(
             found: out.len(),
         });
     }
-    match policy.combine {
+    let invalid = match policy.combine {
         Combine::Any => classify_loop::<false>(columns, policy, out),
         Combine::All => classify_loop::<true>(columns, policy, out),
+    };
+    // The loop flags a refused value in the same pass; only then are the
+    // columns scanned again, to name it.
+    if invalid {
+        check_values(columns)?;
     }
     Ok(())
 }
@@ -124,10 +158,25 @@ pub fn classify_columns_to_vec(
 /// known length, so LLVM drops the bounds checks and vectorizes it.
 const BLOCK: usize = 1024;
 
+/// Whether a metric value is one the leg path refuses (negative, infinite,
+/// loss above 100); NaN is not. Branch-free, for the hot loop.
+#[inline(always)]
+#[allow(clippy::manual_range_contains)] // `!(0.0..=100.0).contains(&v)` would refuse NaN, which means "not reported"
+fn refused(jitter_ms: f64, latency_ms: f64, loss_pct: f64) -> bool {
+    (jitter_ms < 0.0)
+        | (jitter_ms > f64::MAX)
+        | (latency_ms < 0.0)
+        | (latency_ms > f64::MAX)
+        | (loss_pct < 0.0)
+        | (loss_pct > 100.0)
+}
+
 /// The hot loop, monomorphized per combination rule so the rule is not
-/// tested per leg. Every slice has the length of `out` (checked by the caller).
-fn classify_loop<const ALL: bool>(c: &LegColumns<'_>, p: &QualityPolicy, out: &mut [u8]) {
+/// tested per leg. Every slice has the length of `out` (checked by the
+/// caller). Returns whether a value [`check_values`] refuses was seen.
+fn classify_loop<const ALL: bool>(c: &LegColumns<'_>, p: &QualityPolicy, out: &mut [u8]) -> bool {
     let p = *p;
+    let mut invalid = false;
     let mut start = 0;
     for block in out.chunks_mut(BLOCK) {
         let end = start + block.len();
@@ -145,10 +194,12 @@ fn classify_loop<const ALL: bool>(c: &LegColumns<'_>, p: &QualityPolicy, out: &m
         for (i, slot) in block.iter_mut().enumerate() {
             let audio = stream_flags(aj[i], al[i], ap[i], &p);
             let video = stream_flags(vj[i], vl[i], vp[i], &p);
+            invalid |= refused(aj[i], al[i], ap[i]) | refused(vj[i], vl[i], vp[i]);
             *slot = verdict_code(eligible(ep[i], ip[i]), audio, video, ALL);
         }
         start = end;
     }
+    invalid
 }
 
 /// Owned columns built from [`CallLeg`]s (absent streams become NaN), for

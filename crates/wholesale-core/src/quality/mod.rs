@@ -111,6 +111,23 @@ pub enum QualityError {
         /// The length of this column.
         found: usize,
     },
+    /// A value handed to [`classify_columns`] that the leg and CSV paths
+    /// refuse: infinite, negative, or a loss above 100 (`LEG_METRIC_INVALID`).
+    #[error("{column}[{index}] is {value}: {why}")]
+    MetricInvalid {
+        /// The column.
+        column: &'static str,
+        /// The leg's index.
+        index: usize,
+        /// The value given.
+        value: f64,
+        /// Why it is refused.
+        why: &'static str,
+    },
+    /// The CSV is larger than a call-data file can be (`CALL_DATA_TOO_LARGE`,
+    /// R-REP-05); nothing is read.
+    #[error("the call data is too large: {0}")]
+    TooLarge(String),
 }
 
 impl QualityError {
@@ -121,6 +138,8 @@ impl QualityError {
             QualityError::HeaderMissing { code, .. } => *code,
             QualityError::ColumnLength { .. } => Code::LegColumnsLengthMismatch,
             QualityError::PolicyInvalid { .. } => Code::QualityPolicyInvalid,
+            QualityError::MetricInvalid { .. } => Code::LegMetricInvalid,
+            QualityError::TooLarge(_) => Code::CallDataTooLarge,
         }
     }
 }
@@ -135,11 +154,14 @@ impl AsProblem for QualityError {
                 problem.in_field(format!("policy.{field}"))
             }
             QualityError::ColumnLength { column, .. } => problem.in_field(*column),
+            QualityError::MetricInvalid { column, index, .. } => {
+                problem.in_field(format!("{column}[{index}]"))
+            }
             QualityError::HeaderMissing { missing, .. } => match missing.first() {
                 Some(column) => problem.in_field(column.clone()).on_line(Some(1)),
                 None => problem.on_line(Some(1)),
             },
-            QualityError::Read(_) => problem,
+            QualityError::Read(_) | QualityError::TooLarge(_) => problem,
         }
     }
 }

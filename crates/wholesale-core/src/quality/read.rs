@@ -181,31 +181,70 @@ fn header_index<R: Read>(
     Ok((index, optional.iter().map(|c| find(c)).collect()))
 }
 
-/// Runs `parse` on every data row, collecting rejected rows.
+/// The largest call-leg or queued-call CSV read (R-REP-05): larger input is
+/// refused before it is parsed, so an endless reader costs bounded memory.
+pub const MAX_CALL_DATA_BYTES: usize = 256 * 1024 * 1024;
+
+/// A call-data row's limits: R-CSV-04's columns and cell size.
+const CALL_LIMITS: crate::text::RecordLimits = crate::text::RecordLimits {
+    columns: crate::csv_import::MAX_COLUMNS,
+    cell_bytes: crate::csv_import::MAX_FIELD_BYTES,
+};
+
+/// Reads at most [`MAX_CALL_DATA_BYTES`] of `input`.
+fn read_bounded(input: impl Read) -> Result<Vec<u8>, QualityError> {
+    crate::text::read_bounded(input, MAX_CALL_DATA_BYTES, "split it by week").map_err(|e| match e {
+        crate::text::Unbounded::Io(e) => QualityError::Read(e.into()),
+        crate::text::Unbounded::TooLarge(why) => QualityError::TooLarge(why),
+    })
+}
+
+/// A row with more columns or a larger cell than call data can have stops
+/// the reading (R-REP-05, the limits of R-CSV-04).
+fn check_record_size(record: &csv::ByteRecord, line: u64) -> Result<(), QualityError> {
+    match crate::text::record_over_limits(
+        record.len(),
+        record.iter().map(<[u8]>::len),
+        line,
+        &CALL_LIMITS,
+    ) {
+        Some(why) => Err(QualityError::TooLarge(why)),
+        None => Ok(()),
+    }
+}
+
+/// The good rows with their lines, and the rejected rows.
+type RowsRead<T> = (Vec<(u64, T)>, Vec<RejectedRow>);
+
+/// Runs `parse` on every data row, collecting rejected rows with their
+/// physical lines (LF, CRLF, CR, blank lines counted) and each good row's line.
 fn read_rows<R: Read, T>(
     input: R,
     required: &[&str],
     optional: &[&str],
     codes: &RowCodes,
     mut parse: impl FnMut(&mut Row<'_>, &[Option<usize>]) -> Option<T>,
-) -> Result<(Vec<T>, Vec<RejectedRow>), QualityError> {
+) -> Result<RowsRead<T>, QualityError> {
+    let bytes = read_bounded(input)?;
+    let mut lines = crate::text::LineCounter::new(&bytes);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(input);
+        .from_reader(bytes.as_slice());
     let (index, optional_index) = header_index(&mut reader, required, optional, codes.header)?;
     let width = reader.byte_headers()?.len();
+    check_record_size(reader.byte_headers()?, 1)?;
     let mut good = Vec::new();
     let mut rejected = Vec::new();
     let mut record = csv::ByteRecord::new();
     loop {
-        let line_before = reader.position().line();
+        let before = reader.position().byte();
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) if e.is_io_error() => return Err(e.into()),
             Err(e) => {
-                let line = e.position().map_or(line_before, |p| p.line());
+                let line = lines.record_line(e.position().map_or(before, |p| p.byte()));
                 rejected.push(RejectedRow::new(
                     line,
                     vec![Problem::general(codes.malformed, e.to_string())],
@@ -213,7 +252,8 @@ fn read_rows<R: Read, T>(
                 continue;
             }
         }
-        let line = record.position().map_or(line_before, |p| p.line());
+        let line = lines.record_line(record.position().map_or(before, |p| p.byte()));
+        check_record_size(&record, line)?;
         if record.len() != width {
             rejected.push(RejectedRow::new(
                 line,
@@ -236,7 +276,7 @@ fn read_rows<R: Read, T>(
         };
         let parsed = parse(&mut row, &optional_index);
         match parsed {
-            Some(value) if row.problems.is_empty() => good.push(value),
+            Some(value) if row.problems.is_empty() => good.push((line, value)),
             _ => rejected.push(RejectedRow::new(line, row.problems)),
         }
     }
@@ -299,8 +339,9 @@ fn stream(row: &mut Row<'_>, first: usize, label: &str) -> Option<Option<StreamM
 }
 
 /// Reads a call-leg CSV (columns [`LEG_COLUMNS`], any order, plus the optional
-/// `feature`). Bad rows are returned in [`LegsRead::rejected`]; only an
-/// unreadable file or a missing column is an error.
+/// `feature`). Bad rows are returned in [`LegsRead::rejected`] with their
+/// physical line, as is a repeated leg ID (counted once, R-REP-05); only an
+/// unreadable or oversized file, or a missing column, is an error.
 ///
 /// ```
 /// use wholesale_core::quality::read_legs;
@@ -314,7 +355,7 @@ fn stream(row: &mut Row<'_>, first: usize, label: &str) -> Option<Option<StreamM
 /// assert_eq!(read.rejected[0].problems[0].code.as_str(), "LEG_METRIC_INVALID");
 /// ```
 pub fn read_legs<R: Read>(input: R) -> Result<LegsRead, QualityError> {
-    let (legs, rejected) = read_rows(
+    let (read, rejected) = read_rows(
         input,
         &LEG_COLUMNS,
         &[LEG_FEATURE_COLUMN],
@@ -380,7 +421,46 @@ pub fn read_legs<R: Read>(input: R) -> Result<LegsRead, QualityError> {
             })
         },
     )?;
-    Ok(LegsRead { legs, rejected })
+    Ok(unique_legs(read, rejected))
+}
+
+/// R-REP-05: a leg whose customer and leg ID appear on an earlier row is
+/// counted once; the later row is listed with a `LEG_ID_DUPLICATE` warning.
+fn unique_legs(read: Vec<(u64, CallLeg)>, mut rejected: Vec<RejectedRow>) -> LegsRead {
+    let mut first: rustc_hash::FxHashMap<(&str, &str), u64> = Default::default();
+    let mut keep = Vec::with_capacity(read.len());
+    for (line, leg) in &read {
+        match first.entry((leg.customer_id.as_str(), leg.leg_id.as_str())) {
+            std::collections::hash_map::Entry::Occupied(seen) => {
+                rejected.push(RejectedRow::new(
+                    *line,
+                    vec![Problem::new(
+                        Code::LegIdDuplicate,
+                        "leg_id",
+                        format!(
+                            "leg {:?} of customer {:?} is also on line {}; it is counted once",
+                            crate::text::truncate(&leg.leg_id, crate::text::MESSAGE_CHARS),
+                            crate::text::truncate(&leg.customer_id, crate::text::MESSAGE_CHARS),
+                            seen.get()
+                        ),
+                    )],
+                ));
+                keep.push(false);
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(*line);
+                keep.push(true);
+            }
+        }
+    }
+    drop(first);
+    rejected.sort_by_key(|r| r.line);
+    let legs = read
+        .into_iter()
+        .zip(keep)
+        .filter_map(|((_, leg), keep)| keep.then_some(leg))
+        .collect();
+    LegsRead { legs, rejected }
 }
 
 /// Reads a queued-call CSV (columns [`QUEUE_COLUMNS`], any order;
@@ -430,5 +510,6 @@ pub fn read_queued_calls<R: Read>(input: R) -> Result<QueuedCallsRead, QualityEr
             wait_seconds: wait_seconds?,
         })
     })?;
+    let calls = calls.into_iter().map(|(_, call)| call).collect();
     Ok(QueuedCallsRead { calls, rejected })
 }

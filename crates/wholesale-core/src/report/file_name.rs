@@ -65,11 +65,61 @@ impl ReportFileName {
         if template.trim().is_empty() {
             return Err(invalid("the template name is empty"));
         }
+        if let Some(why) = template_problem(template) {
+            return Err(invalid(why));
+        }
         Ok(ReportFileName {
             template: template.to_owned(),
             id: id.to_owned(),
             date,
         })
+    }
+
+    /// A file name from its parts, refused when it would not parse back to
+    /// the same parts (R-REP-05): an id that is not alphanumeric, a template
+    /// name that is empty, holds a path separator (`/`, `\\`) or a control
+    /// character, or has spaces around it.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use wholesale_core::report::ReportFileName;
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    /// assert!(ReportFileName::new("Default", "a1b2", day).is_ok());
+    /// assert!(ReportFileName::new("Default", "a_b", day).is_err()); // parses back as template "Default_a"
+    /// assert!(ReportFileName::new("../etc", "a1", day).is_err());
+    /// ```
+    pub fn new(
+        template: impl Into<String>,
+        id: impl Into<String>,
+        date: NaiveDate,
+    ) -> Result<ReportFileName, Problem> {
+        let name = ReportFileName {
+            template: template.into(),
+            id: id.into(),
+            date,
+        };
+        name.check()?;
+        Ok(name)
+    }
+
+    /// Whether the name parses back to itself (see [`ReportFileName::new`]).
+    pub fn check(&self) -> Result<(), Problem> {
+        let text = self.to_string();
+        let parsed = ReportFileName::parse(&text)?;
+        if parsed != *self {
+            return Err(Problem::new(
+                Code::ReportFileNameInvalid,
+                "file_name",
+                format!(
+                    "{:?} would read back as template {:?}, id {:?}: the id must be alphanumeric",
+                    crate::text::truncate(&text, crate::text::MESSAGE_CHARS),
+                    crate::text::truncate(&parsed.template, crate::text::MESSAGE_CHARS),
+                    parsed.id
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// The name with `.csv`.
@@ -94,5 +144,18 @@ impl std::str::FromStr for ReportFileName {
     type Err = Problem;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         ReportFileName::parse(s)
+    }
+}
+
+/// Why a template name cannot be part of a file name, if it cannot.
+fn template_problem(template: &str) -> Option<&'static str> {
+    if template.contains(['/', '\\']) {
+        Some("the template name holds a path separator")
+    } else if template.chars().any(char::is_control) {
+        Some("the template name holds a control character")
+    } else if template.trim() != template {
+        Some("the template name has spaces around it")
+    } else {
+        None
     }
 }

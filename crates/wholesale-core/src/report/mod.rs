@@ -82,6 +82,14 @@ pub enum ReportError {
     /// Writing failed.
     #[error("cannot write the report: {0}")]
     Write(String),
+    /// The input is larger than a report can be (R-REP-05): the file, a
+    /// cell or the number of columns is over its limit. Nothing is read.
+    #[error("the report is too large: {0}")]
+    TooLarge(String),
+    /// A row holds a value the report's own reader would refuse or read
+    /// back differently (R-REP-05); nothing is written.
+    #[error("{}", .0.message)]
+    Unwritable(Problem),
 }
 
 impl ReportError {
@@ -92,6 +100,8 @@ impl ReportError {
             ReportError::Unreadable(_) => Code::ReportUnreadable,
             ReportError::MissingColumns(_) => Code::ReportColumnMissing,
             ReportError::Write(_) => Code::ReportWriteFailed,
+            ReportError::TooLarge(_) => Code::ReportTooLarge,
+            ReportError::Unwritable(problem) => problem.code,
         }
     }
 }
@@ -104,6 +114,7 @@ impl AsProblem for ReportError {
                 line: Some(1),
                 ..Problem::general(self.code(), self.to_string())
             },
+            ReportError::Unwritable(problem) => problem.clone(),
             _ => Problem::general(self.code(), self.to_string()),
         }
     }
@@ -135,8 +146,14 @@ fn report_problem(code: Code, line: u64, column: Option<&str>, message: String) 
 pub struct ReportTable<R> {
     /// The rows read, in file order.
     pub rows: Vec<R>,
-    /// One problem per unreadable row or cell.
+    /// One problem per unreadable row or cell, and the warnings about rows
+    /// read (cells trimmed).
     pub problems: Vec<Problem>,
+    /// The physical line of each row of `rows` (for problems found later,
+    /// such as a duplicated ID).
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub lines: Vec<u64>,
 }
 
 /// A typed report cell.
@@ -144,16 +161,19 @@ pub trait Cell: Sized {
     /// Parses the cell's text (the guard quote already removed); the error
     /// says what was expected.
     fn parse_cell(text: &str) -> Result<Self, String>;
-    /// The cell's text before formula neutralization.
-    fn write_cell(&self) -> String;
+    /// The cell's text before formula neutralization, or why the reader
+    /// would not read it back as this value (R-REP-05).
+    fn write_cell(&self) -> Result<String, String>;
 }
 
+/// Text cells: the reader has trimmed them (R-REP-05) before removing the
+/// guard quote, so a guarded leading tab survives.
 impl Cell for String {
     fn parse_cell(text: &str) -> Result<Self, String> {
         Ok(text.to_owned())
     }
-    fn write_cell(&self) -> String {
-        self.clone()
+    fn write_cell(&self) -> Result<String, String> {
+        Ok(self.clone())
     }
 }
 
@@ -167,8 +187,8 @@ impl Cell for u64 {
         text.parse()
             .map_err(|_| format!("{text:?} is not a whole number of 0 or more"))
     }
-    fn write_cell(&self) -> String {
-        self.to_string()
+    fn write_cell(&self) -> Result<String, String> {
+        Ok(self.to_string())
     }
 }
 
@@ -184,8 +204,12 @@ impl Cell for f64 {
             _ => Err(format!("{text:?} is not a number of 0 or more")),
         }
     }
-    fn write_cell(&self) -> String {
-        self.to_string()
+    fn write_cell(&self) -> Result<String, String> {
+        if self.is_finite() && *self >= 0.0 {
+            Ok(self.to_string())
+        } else {
+            Err(format!("{self} is not a finite number of 0 or more"))
+        }
     }
 }
 
@@ -205,8 +229,8 @@ impl Cell for bool {
             })
             .ok_or_else(|| format!("{text:?} is not yes, no, true or false"))
     }
-    fn write_cell(&self) -> String {
-        if *self { "yes" } else { "no" }.to_owned()
+    fn write_cell(&self) -> Result<String, String> {
+        Ok(if *self { "yes" } else { "no" }.to_owned())
     }
 }
 
@@ -217,8 +241,8 @@ impl Cell for NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map_err(|_| format!("{text:?} is not an ISO date YYYY-MM-DD"))
     }
-    fn write_cell(&self) -> String {
-        self.format("%Y-%m-%d").to_string()
+    fn write_cell(&self) -> Result<String, String> {
+        Ok(self.format("%Y-%m-%d").to_string())
     }
 }
 
@@ -231,8 +255,18 @@ impl<T: Cell> Cell for Option<T> {
             T::parse_cell(text).map(Some)
         }
     }
-    fn write_cell(&self) -> String {
-        self.as_ref().map(Cell::write_cell).unwrap_or_default()
+    fn write_cell(&self) -> Result<String, String> {
+        match self {
+            None => Ok(String::new()),
+            Some(value) => {
+                let text = value.write_cell()?;
+                if text.trim().is_empty() {
+                    Err("an empty value reads back as no value".to_owned())
+                } else {
+                    Ok(text)
+                }
+            }
+        }
     }
 }
 
@@ -244,8 +278,9 @@ pub trait ReportRow: Sized {
     /// Reads the row's cells; `None` when a cell is invalid (the reader holds
     /// the problem).
     fn from_cells(cells: &mut CellReader<'_>) -> Option<Self>;
-    /// The row's cells in `HEADERS` order, before neutralization.
-    fn to_cells(&self) -> Vec<String>;
+    /// The row's cells in `HEADERS` order, before neutralization; a cell
+    /// the reader would not read back is the reason why.
+    fn to_cells(&self) -> Vec<Result<String, String>>;
 }
 
 /// Reads one record's cells in `HEADERS` order, recording a problem for each
@@ -257,6 +292,8 @@ pub struct CellReader<'a> {
     line: u64,
     next: usize,
     problems: Vec<Problem>,
+    /// Per column: cells read trimmed, and the first one's line.
+    trimmed: &'a mut [(u64, u64)],
 }
 
 impl CellReader<'_> {
@@ -270,7 +307,16 @@ impl CellReader<'_> {
             .get(i)
             .and_then(|&p| self.record.get(p))
             .unwrap_or("");
-        match T::parse_cell(unguard(text)) {
+        let value = read_back(text);
+        if value.len() != unguard(text).len() {
+            if let Some((count, first)) = self.trimmed.get_mut(i) {
+                if *count == 0 {
+                    *first = self.line;
+                }
+                *count += 1;
+            }
+        }
+        match T::parse_cell(value) {
             Ok(value) => Some(value),
             Err(expected) => {
                 self.problems.push(report_problem(
@@ -309,7 +355,7 @@ macro_rules! report_row {
                 Some($name { $( $field: $field?, )* })
             }
 
-            fn to_cells(&self) -> Vec<String> {
+            fn to_cells(&self) -> Vec<Result<String, String>> {
                 vec![ $( $crate::report::Cell::write_cell(&self.$field) ),* ]
             }
         }
@@ -346,6 +392,14 @@ pub fn neutralize(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// The value a reader takes from a cell's text (R-REP-05): trimmed, the
+/// guard quote removed, trimmed again (text cells never keep spaces around
+/// them, so a guarded `'\tx` is `x`). The writer checks each cell against it,
+/// so what it writes reads back unchanged.
+fn read_back(cell: &str) -> &str {
+    crate::text::trim(unguard(crate::text::trim(cell)))
+}
+
 /// Removes the quote [`neutralize`] added, so a written report reads back
 /// to the same rows. Other cells are returned unchanged.
 pub fn unguard(cell: &str) -> &str {
@@ -364,17 +418,63 @@ fn normalize_header(header: &str) -> String {
         .to_lowercase()
 }
 
-/// Reads a report of row type `R` from CSV (UTF-8, with a header row).
+/// The largest report read (R-REP-05): larger input is refused before it is
+/// parsed, so an endless reader (`/dev/zero`) costs bounded time and memory.
+pub const MAX_REPORT_BYTES: usize = 256 * 1024 * 1024;
+
+/// A report row's limits: R-CSV-04's columns and cell size.
+const REPORT_LIMITS: crate::text::RecordLimits = crate::text::RecordLimits {
+    columns: crate::csv_import::MAX_COLUMNS,
+    cell_bytes: crate::csv_import::MAX_FIELD_BYTES,
+};
+
+/// Reads at most [`MAX_REPORT_BYTES`] from `reader`; more is
+/// [`ReportError::TooLarge`].
+pub fn read_bounded(reader: impl Read) -> Result<Vec<u8>, ReportError> {
+    crate::text::read_bounded(
+        reader,
+        MAX_REPORT_BYTES,
+        "split it or filter it in Partner Hub",
+    )
+    .map_err(ReportError::from)
+}
+
+impl From<crate::text::Unbounded> for ReportError {
+    fn from(e: crate::text::Unbounded) -> Self {
+        match e {
+            crate::text::Unbounded::Io(e) => ReportError::Unreadable(e.to_string()),
+            crate::text::Unbounded::TooLarge(why) => ReportError::TooLarge(why),
+        }
+    }
+}
+
+/// Reads a report of row type `R` from CSV (UTF-8, with a header row),
+/// at most [`MAX_REPORT_BYTES`] of it, with cells and columns within the
+/// limits of R-CSV-04 (`csv_import::MAX_FIELD_BYTES`, `csv_import::MAX_COLUMNS`).
 ///
 /// Columns may come in any order and case, with surrounding spaces; extra
 /// columns are ignored. Missing columns are an error listing each one. A row
 /// whose cells cannot be read becomes a [`Problem`] per bad cell, with
-/// its line and column; rows whose every cell is empty are skipped.
+/// its physical line (LF, CRLF or CR line ends, blank lines counted) and
+/// column; rows whose every cell is empty are skipped. Cells are trimmed,
+/// with one warning per column that had any (R-REP-05).
 pub fn read_report<R: ReportRow>(reader: impl Read) -> Result<ReportTable<R>, ReportError> {
+    read_report_bytes(&read_bounded(reader)?)
+}
+
+/// [`read_report`] of a report already in memory.
+pub fn read_report_bytes<R: ReportRow>(bytes: &[u8]) -> Result<ReportTable<R>, ReportError> {
+    if bytes.len() > MAX_REPORT_BYTES {
+        return Err(ReportError::TooLarge(format!(
+            "the input is larger than {} MiB",
+            MAX_REPORT_BYTES / (1024 * 1024)
+        )));
+    }
+    let mut lines = crate::text::LineCounter::new(bytes);
     let mut csv = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)
-        .from_reader(reader);
+        .from_reader(bytes);
     let headers = csv
         .headers()
         .map_err(|e| ReportError::Unreadable(e.to_string()))?
@@ -382,6 +482,7 @@ pub fn read_report<R: ReportRow>(reader: impl Read) -> Result<ReportTable<R>, Re
     if headers.is_empty() || headers.iter().all(|h| h.trim().is_empty()) {
         return Err(ReportError::Unreadable("no header row".into()));
     }
+    check_record_size(&headers, 1)?;
     let found: Vec<String> = headers.iter().map(normalize_header).collect();
     let mut positions = Vec::with_capacity(R::HEADERS.len());
     let mut missing = Vec::new();
@@ -404,10 +505,12 @@ pub fn read_report<R: ReportRow>(reader: impl Read) -> Result<ReportTable<R>, Re
     let mut table = ReportTable {
         rows: Vec::new(),
         problems: Vec::new(),
+        lines: Vec::new(),
     };
+    let mut trimmed = vec![(0u64, 0u64); R::HEADERS.len()];
     let mut record = csv::StringRecord::new();
     loop {
-        let line = csv.position().line();
+        let before = csv.position().byte();
         match csv.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
@@ -415,7 +518,7 @@ pub fn read_report<R: ReportRow>(reader: impl Read) -> Result<ReportTable<R>, Re
                 if let csv::ErrorKind::Io(io) = e.kind() {
                     return Err(ReportError::Unreadable(io.to_string()));
                 }
-                let line = e.position().map_or(line, |p| p.line());
+                let line = lines.record_line(e.position().map_or(before, |p| p.byte()));
                 table.problems.push(report_problem(
                     Code::ReportRowMalformed,
                     line,
@@ -425,8 +528,14 @@ pub fn read_report<R: ReportRow>(reader: impl Read) -> Result<ReportTable<R>, Re
                 continue;
             }
         }
-        let line = record.position().map_or(line, |p| p.line());
-        if record.iter().all(|c| c.trim().is_empty()) {
+        let line = lines.record_line(record.position().map_or(before, |p| p.byte()));
+        check_record_size(&record, line)?;
+        // Blank in the report's own columns: what the writer refuses to
+        // write, so it is not a row (other columns are ignored anyway).
+        if positions
+            .iter()
+            .all(|&p| record.get(p).map_or(true, |c| c.trim().is_empty()))
+        {
             continue;
         }
         if record.len() != headers.len() {
@@ -449,25 +558,100 @@ pub fn read_report<R: ReportRow>(reader: impl Read) -> Result<ReportTable<R>, Re
             line,
             next: 0,
             problems: Vec::new(),
+            trimmed: &mut trimmed,
         };
         let row = R::from_cells(&mut cells);
         table.problems.append(&mut cells.problems);
         if let Some(row) = row {
             table.rows.push(row);
+            table.lines.push(line);
         }
     }
+    for (header, (count, first)) in R::HEADERS.iter().zip(trimmed) {
+        if count > 0 {
+            table.problems.push(report_problem(
+                Code::ReportCellTrimmed,
+                first,
+                Some(header),
+                format!(
+                    "{count} cell(s) had spaces around them and were read trimmed \
+                     (`acme ` is `acme`); the first is on this line"
+                ),
+            ));
+        }
+    }
+    table.problems.sort_by_key(|p| p.line);
     Ok(table)
+}
+
+/// A record with more columns than a report can have, or a cell larger than
+/// a report cell can be, stops the reading (R-REP-05).
+fn check_record_size(record: &csv::StringRecord, line: u64) -> Result<(), ReportError> {
+    match crate::text::record_over_limits(
+        record.len(),
+        record.iter().map(str::len),
+        line,
+        &REPORT_LIMITS,
+    ) {
+        Some(why) => Err(ReportError::TooLarge(why)),
+        None => Ok(()),
+    }
 }
 
 /// Writes rows as CSV with the report's English headers, every cell
 /// [neutralized](neutralize).
+///
+/// A row the reader would not read back unchanged (a number that is NaN,
+/// infinite or negative, text with spaces around it, an empty optional
+/// value, a row of empty cells) is [`ReportError::Unwritable`], naming its
+/// row (line 2 is the first row) and column; nothing is written then.
 pub fn write_report<R: ReportRow>(writer: impl Write, rows: &[R]) -> Result<(), ReportError> {
+    let mut cells = Vec::with_capacity(rows.len());
+    for (i, row) in rows.iter().enumerate() {
+        let line = i as u64 + 2;
+        let mut texts = Vec::with_capacity(R::HEADERS.len());
+        for (header, cell) in R::HEADERS.iter().zip(row.to_cells()) {
+            let cell = cell.and_then(|text| {
+                let written = neutralize(&text).into_owned();
+                if read_back(&written) == text {
+                    Ok(written)
+                } else {
+                    Err(format!(
+                        "{:?} has spaces around it, which the reader trims",
+                        crate::text::truncate(&text, crate::text::MESSAGE_CHARS)
+                    ))
+                }
+            });
+            match cell {
+                Ok(text) => texts.push(text),
+                Err(why) => {
+                    return Err(ReportError::Unwritable(report_problem(
+                        Code::ReportCellUnwritable,
+                        line,
+                        Some(header),
+                        format!("row {}, {header}: {why}", i + 1),
+                    )))
+                }
+            }
+        }
+        if texts.iter().all(|c| c.trim().is_empty()) {
+            return Err(ReportError::Unwritable(report_problem(
+                Code::ReportCellUnwritable,
+                line,
+                None,
+                format!(
+                    "row {}: every cell is empty, and the reader skips such rows",
+                    i + 1
+                ),
+            )));
+        }
+        cells.push(texts);
+    }
     let mut csv = csv::Writer::from_writer(writer);
     let err = |e: csv::Error| ReportError::Write(e.to_string());
     csv.write_record(R::HEADERS).map_err(err)?;
-    for row in rows {
-        csv.write_record(row.to_cells().iter().map(|c| neutralize(c).into_owned()))
-            .map_err(err)?;
+    for texts in &cells {
+        csv.write_record(texts).map_err(err)?;
     }
     csv.flush().map_err(|e| ReportError::Write(e.to_string()))
 }
