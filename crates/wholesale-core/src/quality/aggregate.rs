@@ -2,11 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::leg::{CallLeg, EndpointType, Feature, QualityPolicy, Verdict};
-use super::partial::QualityPartials;
+use super::leg::{CallLeg, EndpointType, Feature, Verdict};
 use super::rejected::RejectedRow;
 use crate::week::Week;
 
@@ -128,21 +126,6 @@ pub struct QualityReport {
 
 /// The number of weeks in the trend.
 pub const TREND_WEEKS: usize = 8;
-
-/// The report for the last completed week as of `as_of` (R-CQ-03, R-KPI-12).
-/// `rejected_rows` is empty; [`LegsRead::report`](super::LegsRead::report)
-/// fills it from the CSV reader.
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use wholesale_core::quality::{weekly_report, QualityPolicy};
-/// let r = weekly_report(&[], NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), &QualityPolicy::default());
-/// assert_eq!(r.week.start.to_rfc3339(), "2026-11-15T00:00:00+00:00");
-/// assert_eq!(r.trend.len(), 8);
-/// ```
-pub fn weekly_report(legs: &[CallLeg], as_of: NaiveDate, policy: &QualityPolicy) -> QualityReport {
-    QualityPartials::from_legs(legs, policy).report(as_of)
-}
 
 /// One customer's advanced-feature usage in a week (R-CQ-05).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

@@ -41,8 +41,8 @@ mod rejected;
 mod report;
 
 pub use aggregate::{
-    feature_usage, weekly_report, CustomerQuality, EndpointQuality, FeatureUsage, QualityCounts,
-    QualityReport, WeekQuality, TREND_WEEKS,
+    feature_usage, CustomerQuality, EndpointQuality, FeatureUsage, QualityCounts, QualityReport,
+    WeekQuality, TREND_WEEKS,
 };
 pub use classify::{classify, Classification, Exclusion, Reason};
 pub use columns::{classify_columns, classify_columns_to_vec, LegColumnBuffers, LegColumns};
@@ -50,7 +50,7 @@ pub use leg::{
     legs_problems, CallLeg, Combine, EndpointType, Feature, IpVersion, Metric, QualityPolicy,
     StreamKind, StreamMetrics, Verdict,
 };
-pub use partial::{PartialError, QualityPartial, QualityPartials};
+pub use partial::{weekly_report, PartialError, QualityPartial, QualityPartials};
 pub use queue::{queue_kpis, CustomerQueueKpis, QueueKpis, QueueOutcome, QueueReport, QueuedCall};
 pub use read::{
     read_legs, read_queued_calls, LegsRead, QueuedCallsRead, LEG_COLUMNS, LEG_FEATURE_COLUMN,

@@ -4,8 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::aggregate::{weekly_report, QualityReport};
+use super::aggregate::QualityReport;
 use super::leg::QualityPolicy;
+use super::partial::weekly_report;
 use super::queue::{queue_kpis, QueueReport};
 use super::read::{LegsRead, QueuedCallsRead};
 
