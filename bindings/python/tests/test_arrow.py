@@ -267,7 +267,7 @@ def test_r_csv_20_plan_to_arrow_has_the_rows_of_the_plan() -> None:
 def test_r_kpi_01_kpi_dashboard_from_an_arrow_table_equals_the_dicts_path() -> None:
     report = next((SAMPLES / "reports").glob("Subscription Details_*.csv"))
     for product in ("calling", "meetings"):
-        subs = wc.subscriptions_from_report(report, product)
+        subs = wc.subscriptions_from_report(report, product)["subscriptions"]
         assert subs
         expected = wc.kpi_dashboard(subs, product, AS_OF)
         table = pa.Table.from_pylist([dict(s) for s in subs])
