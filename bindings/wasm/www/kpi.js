@@ -245,7 +245,7 @@ async function main() {
       if (!asOf) throw Object.assign(new Error('choose the as-of date'), { code: 'INPUT_INVALID', field: 'as_of' });
       const dash = used.length === 1
         ? api.kpiDashboard(used[0].bytes, product, asOf)
-        : api.kpiDashboard(used.flatMap((r) => api.subscriptionsFromReport(r.bytes, product)), product, asOf);
+        : api.kpiDashboard(used.flatMap((r) => api.subscriptionsFromReport(r.bytes, product).subscriptions), product, asOf);
       const board = $('#dashboard');
       board.replaceChildren(...SECTIONS.map((render) => render(dash)));
       board.dataset.product = dash.product;
