@@ -2,25 +2,12 @@
 //! bounded and terminal-safe output, and every rule reachable from the CLI.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+mod common;
+use common::{repo, stdout, wholesale};
+use std::process::Output;
 
 use serde_json::Value;
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn wholesale(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wholesale"))
-        .args(args)
-        .current_dir(repo())
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
 
 fn json(output: &Output) -> Value {
     serde_json::from_slice(&output.stdout)

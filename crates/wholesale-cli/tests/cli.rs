@@ -1,23 +1,7 @@
 //! The `wholesale` binary end to end: exit codes and output shapes.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn wholesale(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wholesale"))
-        .args(args)
-        .current_dir(repo())
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
+mod common;
+use common::{stdout, wholesale};
 
 #[test]
 fn codes_lists_each_code_once_with_its_rule() {

@@ -3,19 +3,9 @@
 //! `--codes`, and the ready and rejected files (R-CSV-20).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn wholesale(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wholesale"))
-        .args(args)
-        .current_dir(repo())
-        .output()
-        .expect("the binary runs")
-}
+mod common;
+use common::wholesale;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
