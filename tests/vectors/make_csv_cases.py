@@ -210,12 +210,28 @@ case("change_package", "Package changes apply R-USR-02: to Suite with a number f
            "ana@acme.example,,,,,,acme.webex.com,,,,,TRUE,,",
            "bob@acme.example,,,,,,acme.webex.com,,,,TRUE,,,",
            "cy@acme.example,,,,,,acme.webex.com,,,,,TRUE,,"))
-case("full_admin_downgrade", "The customer's full admin keeps the customer's package (R-CUS-05): Meetings is a downgrade",
+case("full_admin_downgrade", "The full admin of admin_email keeps the customer's package (R-CUS-05): Meetings is a downgrade",
      ["R-CSV-18"],
      lines(H, "admin@acme.example,,,,,,acme.webex.com,,,,,,TRUE,"))
-case("full_admin_removal", "The customer's full admin cannot be removed by setting every package FALSE (R-CUS-05)",
+case("full_admin_removal", "The full admin of admin_email cannot be removed by setting every package FALSE (R-CUS-05)",
      ["R-CSV-18", "R-CSV-08"],
      lines(H, "ADMIN@acme.example,,,,,,,,,,FALSE,FALSE,FALSE,FALSE"))
+org_admins = dict(ORG, users=ORG["users"] + [
+    {"email": "ops@acme.example", "package": "webex_calling", "extension": "400", "location": "HQ",
+     "licenses": [], "full_admin": True},
+    {"email": "it@acme.example", "package": "webex_calling", "extension": "401", "location": "HQ",
+     "licenses": [], "full_admin": True}])
+case("every_full_admin", "Every full admin keeps the customer's package and stays (R-CUS-05), not only the admin_email one: "
+     "ops (full_admin) to Meetings is a downgrade, it (full_admin) cannot be removed, ana (no role) may change",
+     ["R-CSV-18", "R-CUS-05"],
+     lines(H, "ops@acme.example,,,,,,acme.webex.com,,,,,,TRUE,",
+           "IT@acme.example,,,,,,,,,,FALSE,FALSE,FALSE,FALSE",
+           "ana@acme.example,,,,,,acme.webex.com,,,,,,TRUE,"), org=org_admins)
+case("snapshot_names_no_admin", "A snapshot with users but no full admin (no admin_email, no full_admin user): "
+     "the admin checks cannot run, and the plan says so once (R-CUS-05, R-CSV-21)",
+     ["R-CSV-21", "R-CUS-05"],
+     lines(H, "admin@acme.example,,,,,,acme.webex.com,,,,,,TRUE,"),
+     org={k: v for k, v in ORG.items() if k != "admin_email"})
 case("no_snapshot_cells_alone", "Without a snapshot: one TRUE package is add, none is modify, all FALSE is remove; existence checks skipped",
      ["R-CSV-20", "R-CSV-06", "R-CSV-08"],
      lines(H,

@@ -162,3 +162,13 @@ def test_inputs_are_not_modified() -> None:
     wc.validate_new_customer(data)
     wc.build_customer_request(data)
     assert data == before
+
+
+def test_r_cus_05_every_full_admin_keeps_the_package_not_only_the_first() -> None:
+    org = customer()
+    org["users"] = [user(email="ops@acme.example", package="webex_calling", full_admin=True)]
+    downgrade = wc.validate_package_change(org, {"email": "OPS@acme.example"}, "webex_meetings")
+    assert codes(downgrade) == ["ADMIN_PACKAGE_DOWNGRADE"]
+    assert codes(wc.validate_package_change(org, user(), "webex_meetings")) == []
+    new_admin = user(email="cy@acme.example", full_admin=True)
+    assert codes(wc.validate_manual_batch(org, [new_admin])) == ["ADMIN_PACKAGE_DOWNGRADE"]

@@ -302,7 +302,11 @@ export type Combine = "any" | "all";
 
 /** A customer organization as the partner sees it. */
 export interface Customer {
-  /** The customer's full admin e-mail (holds `package`, R-CUS-05). */
+  /**
+   * The e-mail of the full admin the customer was created with (the API's
+   * primary e-mail). Other full admins are users with
+   * `full_admin`(User::full_admin); all hold `package` (R-CUS-05).
+   */
   admin_email: string;
   /** E-mails of the partner admins assigned to this customer. */
   assigned_admins: string[];
@@ -357,7 +361,11 @@ export interface CustomerFilter {
 
 /** A customer organization as the partner sees it. */
 export interface CustomerInput {
-  /** The customer's full admin e-mail (holds `package`, R-CUS-05). */
+  /**
+   * The e-mail of the full admin the customer was created with (the API's
+   * primary e-mail). Other full admins are users with
+   * `full_admin`(User::full_admin); all hold `package` (R-CUS-05).
+   */
   admin_email?: string;
   /** E-mails of the partner admins assigned to this customer. */
   assigned_admins?: string[];
@@ -934,7 +942,10 @@ export interface OnboardingTemplate {
  * "known to be empty" (no location, no user, no subscription).
  */
 export interface OrgSnapshot {
-  /** The customer's full admin (R-CUS-05). */
+  /**
+   * The full admin the customer was created with (R-CUS-05); other full
+   * admins are users with `full_admin`(SnapshotUser::full_admin).
+   */
   admin_email?: string | null;
   /** Location names; `None` when not known. */
   locations?: string[] | null;
@@ -1468,6 +1479,11 @@ export interface SnapshotUser {
   extension?: string | null;
   /** First name; compared only when given. */
   first_name?: string | null;
+  /**
+   * Whether the user holds the customer's full admin role: such a user
+   * keeps the customer's package and is not removed (R-CUS-05).
+   */
+  full_admin?: boolean;
   /** Last name; compared only when given. */
   last_name?: string | null;
   /** Basic licenses the user holds; `None` when not known. */
@@ -1492,6 +1508,11 @@ export interface SnapshotUserInput {
   extension?: string | null;
   /** First name; compared only when given. */
   first_name?: string | null;
+  /**
+   * Whether the user holds the customer's full admin role: such a user
+   * keeps the customer's package and is not removed (R-CUS-05).
+   */
+  full_admin?: boolean;
   /** Last name; compared only when given. */
   last_name?: string | null;
   /** Basic licenses the user holds; `None` when not known. */
@@ -1788,6 +1809,12 @@ export interface User {
   extension: string | null;
   /** First name. */
   first_name: string;
+  /**
+   * Whether the user holds the customer's full admin role: every full
+   * admin, not only the one the customer was created with, holds the
+   * customer's package (R-CUS-05).
+   */
+  full_admin?: boolean;
   /** Last name. */
   last_name: string;
   /** Location name. */
@@ -1806,6 +1833,12 @@ export interface UserInput {
   extension?: string | null;
   /** First name. */
   first_name?: string;
+  /**
+   * Whether the user holds the customer's full admin role: every full
+   * admin, not only the one the customer was created with, holds the
+   * customer's package (R-CUS-05).
+   */
+  full_admin?: boolean;
   /** Last name. */
   last_name?: string;
   /** Location name. */

@@ -110,6 +110,16 @@ test('R-CSV-14..16 contact checks return a Problem or null, with Python\'s defau
   assert.deepEqual([ext.code, ext.rule, ext.field], ['EXTENSION_INVALID', 'R-CSV-16', 'extension']);
 });
 
+test('R-CUS-05 every full admin keeps the package, not only admin_email', () => {
+  const org = { name: 'Acme', package: 'webex_calling', admin_email: 'admin@acme.example', locations: [{ name: 'HQ' }],
+    users: [{ email: 'ops@acme.example', package: 'webex_calling', full_admin: true }] };
+  const change = wc.validatePackageChange(org, { email: 'OPS@acme.example' }, 'webex_meetings');
+  assert.deepEqual(change.errors.map((p) => p.code), ['ADMIN_PACKAGE_DOWNGRADE']);
+  assert.deepEqual(wc.validatePackageChange(org, { email: 'ana@acme.example' }, 'webex_meetings').errors, []);
+  const added = wc.validateManualBatch(org, [{ first_name: 'C', last_name: 'Y', email: 'cy@acme.example', package: 'webex_meetings', full_admin: true }]);
+  assert.deepEqual(added.errors.map((p) => [p.code, p.field]), [['ADMIN_PACKAGE_DOWNGRADE', 'users[0].package']]);
+});
+
 test('R-CUS-05 checkAdminPackage refuses a downgrade of the full admin', () => {
   assert.equal(wc.checkAdminPackage('webex_suite', 'Webex Suite'), null);
   const p = wc.checkAdminPackage('webex_suite', 'webex_calling');

@@ -129,7 +129,7 @@ registry! {
     UserLocationUnknown = "USER_LOCATION_UNKNOWN", "R-CUS-04", Error,
         "The user's location is not one of the customer's locations.";
     AdminPackageDowngrade = "ADMIN_PACKAGE_DOWNGRADE", "R-CUS-05", Error,
-        "The customer's full admin must keep the package the customer was created with.";
+        "Every full admin of the customer must keep the package the customer was created with.";
     PackageNotForUsers = "PACKAGE_NOT_FOR_USERS", "R-CUS-04", Error,
         "The package is customer-level only; a user needs a subscriber package.";
     UserEmailDuplicate = "USER_EMAIL_DUPLICATE", "R-USR-01", Error,
@@ -237,7 +237,7 @@ registry! {
     PackageNotSubscribed = "PACKAGE_NOT_SUBSCRIBED", "R-CSV-17", Error,
         "The customer has no subscription for this package.";
     AdminRemoval = "ADMIN_REMOVAL", "R-CUS-05", Error,
-        "The customer's full admin cannot be removed from the org by a CSV import.";
+        "A full admin of the customer cannot be removed from the org by a CSV import.";
     RowBlank = "ROW_BLANK", "R-CSV-20", Warning,
         "Every cell of the row is blank: nothing happens for it.";
     SnapshotKeyUnknown = "SNAPSHOT_KEY_UNKNOWN", "R-CSV-21", Error,

@@ -163,6 +163,11 @@ pub struct User {
     /// Extension.
     #[serde(default)]
     pub extension: Option<String>,
+    /// Whether the user holds the customer's full admin role: every full
+    /// admin, not only the one the customer was created with, holds the
+    /// customer's package (R-CUS-05).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub full_admin: bool,
 }
 
 impl User {
@@ -212,7 +217,9 @@ pub struct Customer {
     pub hq_address: Option<Address>,
     /// The package the customer was created with.
     pub package: Package,
-    /// The customer's full admin e-mail (holds `package`, R-CUS-05).
+    /// The e-mail of the full admin the customer was created with (the API's
+    /// primary e-mail). Other full admins are users with
+    /// [`full_admin`](User::full_admin); all hold `package` (R-CUS-05).
     #[serde(default)]
     pub admin_email: String,
     /// Locations, HQ first.
@@ -264,6 +271,33 @@ impl Customer {
     /// spelled: [`same_email`], R-CSV-14).
     pub fn user(&self, email: &str) -> Option<&User> {
         self.users.iter().find(|u| same_email(&u.email, email))
+    }
+
+    /// Whether `email` is a full admin of the customer (R-CUS-05): the admin
+    /// it was created with, or a user holding the full admin role.
+    ///
+    /// ```
+    /// use wholesale_core::org::{Customer, User};
+    /// use wholesale_core::package::Package;
+    ///
+    /// let mut customer = Customer::new("Acme", Package::WebexCalling);
+    /// customer.admin_email = "it@acme.example".into();
+    /// customer.users.push(User { full_admin: true, ..User::new("ops@acme.example", Package::WebexCalling) });
+    /// customer.users.push(User::new("ana@acme.example", Package::WebexMeetings));
+    /// assert!(customer.is_full_admin("IT@acme.example"));
+    /// assert!(customer.is_full_admin("ops@acme.example"));
+    /// assert!(!customer.is_full_admin("ana@acme.example"));
+    /// ```
+    pub fn is_full_admin(&self, email: &str) -> bool {
+        let email = email.trim();
+        if email.is_empty() {
+            return false;
+        }
+        same_email(self.admin_email.trim(), email)
+            || self
+                .users
+                .iter()
+                .any(|u| u.full_admin && same_email(u.email.trim(), email))
     }
 
     /// Whether a location with this name exists ([`same_name`], R-CSV-11).

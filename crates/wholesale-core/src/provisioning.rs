@@ -4,14 +4,14 @@
 //! stops at the first one.
 
 use crate::codes::Code;
-use crate::contact::{check_email, check_extension, check_phone_number, email_key, same_email};
+use crate::contact::{check_email, check_extension, check_phone_number, email_key};
 use crate::org::{Address, AdminRole, Customer, DataRegion, User};
 use crate::package::{Package, PackageError};
 use crate::problem::{Findings, Problem};
 use crate::template::ProvisioningId;
 
-/// R-CUS-05: the customer's full admin must hold the package the customer was
-/// created with; any other package is a downgrade Control Hub does not
+/// R-CUS-05: every full admin of the customer must hold the package the
+/// customer was created with; any other package is a downgrade Control Hub does not
 /// support. Returns `ADMIN_PACKAGE_DOWNGRADE` about `field` when violated.
 ///
 /// ```
@@ -32,7 +32,7 @@ pub fn check_admin_package(
             Code::AdminPackageDowngrade,
             field,
             format!(
-                "the customer's full admin must keep {customer_package} (the package the customer was created with); \
+                "a full admin of the customer must keep {customer_package} (the package the customer was created with); \
                  {admin_package} would be a downgrade, which is not supported: give this package to another user"
             ),
         )
@@ -359,7 +359,7 @@ pub fn validate_user(customer: &Customer, user: &User, field: &str) -> Findings 
             format!("a {package} user needs a phone number or an extension"),
         ));
     }
-    if is_full_admin(customer, &user.email) {
+    if is_full_admin(customer, user) {
         findings.extend(check_admin_package(
             &customer.package,
             package,
@@ -381,8 +381,9 @@ fn unknown_location(customer: &Customer, location: &str, field: &str) -> Problem
     )
 }
 
-fn is_full_admin(customer: &Customer, email: &str) -> bool {
-    !customer.admin_email.trim().is_empty() && same_email(&customer.admin_email, email)
+/// R-CUS-05: `user` is a full admin by its own role or as the customer knows it.
+fn is_full_admin(customer: &Customer, user: &User) -> bool {
+    user.full_admin || customer.is_full_admin(&user.email)
 }
 
 /// R-USR-01 with R-CUS-04/05 per user: a manual-add batch of at most 25 users,
@@ -447,7 +448,7 @@ pub fn validate_package_change(
         has(&user.location),
         "package",
     ));
-    if is_full_admin(customer, &user.email) {
+    if is_full_admin(customer, user) {
         findings.extend(check_admin_package(
             &customer.package,
             new_package,

@@ -331,6 +331,93 @@ fn r_cus_05_full_admin_keeps_the_customer_package() {
 }
 
 #[test]
+fn r_cus_05_every_full_admin_keeps_the_customer_package_not_only_the_first() {
+    let mut customer = acme();
+    let second_admin = User {
+        full_admin: true,
+        ..user("ops@acme.example", Package::WebexSuite)
+    };
+    customer.users = vec![
+        second_admin.clone(),
+        user("bo@acme.example", Package::WebexSuite),
+    ];
+    assert!(customer.is_full_admin(" OPS@acme.example"));
+    assert!(!customer.is_full_admin("bo@acme.example"));
+
+    // Changing the second admin's package, as the customer knows the user
+    // or as the user itself says.
+    let findings = validate_package_change(&customer, &customer.users[0], &Package::WebexCalling);
+    assert!(findings.has(Code::AdminPackageDowngrade), "{findings:?}");
+    let plain = User {
+        full_admin: false,
+        ..second_admin.clone()
+    };
+    let findings = validate_package_change(&customer, &plain, &Package::WebexCalling);
+    assert!(
+        findings.has(Code::AdminPackageDowngrade),
+        "the customer knows ops is an admin"
+    );
+    let findings = validate_package_change(&customer, &customer.users[1], &Package::WebexCalling);
+    assert!(
+        !findings.has(Code::AdminPackageDowngrade),
+        "bo holds no admin role"
+    );
+
+    // A new user added with the full admin role is held to the package too.
+    let new_admin = User {
+        full_admin: true,
+        ..user("cy@acme.example", Package::WebexMeetings)
+    };
+    let batch = validate_manual_batch(&customer, &[new_admin]);
+    assert_eq!(
+        codes(&batch),
+        [(Code::AdminPackageDowngrade, "users[0].package".into())]
+    );
+}
+
+#[test]
+fn r_cus_05_the_import_holds_every_full_admin_of_the_snapshot() {
+    use wholesale_core::csv_import::{check_bytes, ImportOptions, OrgSnapshot};
+    let org = OrgSnapshot::from_json(
+        r#"{"package": "webex_calling", "admin_email": "admin@acme.example",
+            "users": [{"email": "admin@acme.example", "package": "webex_calling", "extension": "100"},
+                      {"email": "ops@acme.example", "package": "webex_calling", "extension": "101", "full_admin": true},
+                      {"email": "it@acme.example", "package": "webex_calling", "extension": "103", "full_admin": true},
+                      {"email": "ana@acme.example", "package": "webex_calling", "extension": "102"}]}"#,
+    )
+    .unwrap();
+    let csv = "User ID/Email,Webex Calling,Webex Meetings,Preferred Webex Site,Jabber Calling,Jabber with Webex Teams\n\
+               ops@acme.example,FALSE,TRUE,acme.webex.com,FALSE,FALSE\n\
+               IT@ACME.EXAMPLE,FALSE,FALSE,,FALSE,FALSE\n\
+               ana@acme.example,FALSE,TRUE,acme.webex.com,FALSE,FALSE\n";
+    let plan = check_bytes(csv.as_bytes(), &ImportOptions::new().with_org(org.clone()));
+    let codes: Vec<Vec<&str>> = plan
+        .rows
+        .iter()
+        .map(|r| r.errors.iter().map(|p| p.code.as_str()).collect())
+        .collect();
+    assert_eq!(
+        codes[..2],
+        [vec!["ADMIN_PACKAGE_DOWNGRADE"], vec!["ADMIN_REMOVAL"]],
+        "{:?}",
+        plan.rows
+    );
+    assert!(codes[2].is_empty(), "ana holds no admin role");
+
+    // A snapshot that names no admin cannot hold one: the plan says so.
+    let mut anonymous = org;
+    anonymous.admin_email = None;
+    for user in anonymous.users.iter_mut().flatten() {
+        user.full_admin = false;
+    }
+    let plan = check_bytes(csv.as_bytes(), &ImportOptions::new().with_org(anonymous));
+    assert!(plan
+        .file_warnings
+        .iter()
+        .any(|w| w.code == Code::SnapshotListMissing && w.message.contains("R-CUS-05")));
+}
+
+#[test]
 fn r_usr_01_manual_add_takes_at_most_25_users() {
     let customer = acme();
     let batch = |n: usize| -> Vec<User> {

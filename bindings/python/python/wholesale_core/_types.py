@@ -281,7 +281,9 @@ class CodeInfo(TypedDict):
 class Customer(TypedDict):
     """A customer organization as the partner sees it."""
 
-    #: The customer's full admin e-mail (holds `package`, R-CUS-05).
+    #: The e-mail of the full admin the customer was created with (the API's
+    #: primary e-mail). Other full admins are users with
+    #: `full_admin`(User::full_admin); all hold `package` (R-CUS-05).
     admin_email: str
     #: E-mails of the partner admins assigned to this customer.
     assigned_admins: List[str]
@@ -339,7 +341,9 @@ class __CustomerInputRequired(TypedDict):
 class _CustomerInput(__CustomerInputRequired, total=False):
     """A customer organization as the partner sees it."""
 
-    #: The customer's full admin e-mail (holds `package`, R-CUS-05).
+    #: The e-mail of the full admin the customer was created with (the API's
+    #: primary e-mail). Other full admins are users with
+    #: `full_admin`(User::full_admin); all hold `package` (R-CUS-05).
     admin_email: str
     #: E-mails of the partner admins assigned to this customer.
     assigned_admins: List[str]
@@ -842,7 +846,8 @@ class OrgSnapshotDict(TypedDict, total=False):
     need it are skipped, and the plan says so once in a warning. `[]` means
     "known to be empty" (no location, no user, no subscription)."""
 
-    #: The customer's full admin (R-CUS-05).
+    #: The full admin the customer was created with (R-CUS-05); other full
+    #: admins are users with `full_admin`(SnapshotUser::full_admin).
     admin_email: Optional[str]
     #: Location names; `None` when not known.
     locations: Optional[List[str]]
@@ -1318,6 +1323,9 @@ class SnapshotUser(_SnapshotUserRequired, total=False):
     extension: Optional[str]
     #: First name; compared only when given.
     first_name: Optional[str]
+    #: Whether the user holds the customer's full admin role: such a user
+    #: keeps the customer's package and is not removed (R-CUS-05).
+    full_admin: bool
     #: Last name; compared only when given.
     last_name: Optional[str]
     #: Basic licenses the user holds; `None` when not known.
@@ -1343,6 +1351,9 @@ class _SnapshotUserInput(TypedDict, total=False):
     extension: Optional[str]
     #: First name; compared only when given.
     first_name: Optional[str]
+    #: Whether the user holds the customer's full admin role: such a user
+    #: keeps the customer's package and is not removed (R-CUS-05).
+    full_admin: bool
     #: Last name; compared only when given.
     last_name: Optional[str]
     #: Basic licenses the user holds; `None` when not known.
@@ -1611,9 +1622,7 @@ class TrendWeek(TypedDict):
     week_start: str
 
 
-class User(TypedDict):
-    """A user of a customer org."""
-
+class _UserRequired(TypedDict):
     #: E-mail, the user's key.
     email: str
     #: Extension.
@@ -1630,6 +1639,15 @@ class User(TypedDict):
     phone_number: Optional[str]
 
 
+class User(_UserRequired, total=False):
+    """A user of a customer org."""
+
+    #: Whether the user holds the customer's full admin role: every full
+    #: admin, not only the one the customer was created with, holds the
+    #: customer's package (R-CUS-05).
+    full_admin: bool
+
+
 class __UserInputRequired(TypedDict):
     #: E-mail, the user's key.
     email: str
@@ -1642,6 +1660,10 @@ class _UserInput(__UserInputRequired, total=False):
     extension: Optional[str]
     #: First name.
     first_name: str
+    #: Whether the user holds the customer's full admin role: every full
+    #: admin, not only the one the customer was created with, holds the
+    #: customer's package (R-CUS-05).
+    full_admin: bool
     #: Last name.
     last_name: str
     #: Location name.

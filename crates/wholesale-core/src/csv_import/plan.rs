@@ -361,7 +361,14 @@ pub(crate) fn missing_lists(org: &super::OrgSnapshot) -> impl Iterator<Item = Pr
             ),
         )
     });
-    lists.chain(licenses)
+    let admins = (org.users.is_some() && !org.names_an_admin()).then(|| {
+        file_problem(
+            Code::SnapshotListMissing,
+            None,
+            "the org snapshot names no full admin (\"admin_email\", or \"full_admin\": true on a user), so removals and package changes of full admins are not checked (R-CUS-05)",
+        )
+    });
+    lists.chain(licenses).chain(admins)
 }
 
 fn unknown_columns(columns: &Columns, line: u64) -> Problem {

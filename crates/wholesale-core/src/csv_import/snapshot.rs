@@ -46,7 +46,8 @@ pub struct OrgSnapshot {
         skip_serializing_if = "Option::is_none"
     )]
     pub package: Option<Package>,
-    /// The customer's full admin (R-CUS-05).
+    /// The full admin the customer was created with (R-CUS-05); other full
+    /// admins are users with [`full_admin`](SnapshotUser::full_admin).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin_email: Option<String>,
     /// Location names; `None` when not known.
@@ -100,6 +101,10 @@ pub struct SnapshotUser {
     /// Display name; compared only when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
+    /// Whether the user holds the customer's full admin role: such a user
+    /// keeps the customer's package and is not removed (R-CUS-05).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub full_admin: bool,
     /// Preferred Webex site; compared only when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_webex_site: Option<String>,
@@ -280,11 +285,26 @@ impl OrgSnapshot {
             .find(|u| same_email(trim(&u.email), email))
     }
 
-    /// Whether `email` is the customer's full admin.
+    /// Whether `email` is a full admin of the customer (R-CUS-05): the
+    /// admin it was created with, or a user holding the full admin role.
     pub fn is_admin(&self, email: &str) -> bool {
+        let email = trim(email);
         self.admin_email
             .as_deref()
-            .is_some_and(|a| same_email(trim(a), trim(email)))
+            .is_some_and(|a| same_email(trim(a), email))
+            || self
+                .known_users()
+                .iter()
+                .any(|u| u.full_admin && same_email(trim(&u.email), email))
+    }
+
+    /// Whether the snapshot names any full admin: without one, the R-CUS-05
+    /// checks of the plan cannot find an admin (the plan warns).
+    pub fn names_an_admin(&self) -> bool {
+        self.admin_email
+            .as_deref()
+            .is_some_and(|a| !trim(a).is_empty())
+            || self.known_users().iter().any(|u| u.full_admin)
     }
 
     /// The location named `name` as the snapshot spells it, names compared

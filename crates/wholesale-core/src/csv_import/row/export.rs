@@ -95,6 +95,8 @@ impl Planner<'_> {
                 last_name: value(self.columns.last_name),
                 display_name: value(self.columns.display_name),
                 preferred_webex_site: value(self.columns.site),
+                // The export has no role column: who is an admin is not known here.
+                full_admin: false,
             });
         }
         self.settle(&mut out, found, claims, this_row);

@@ -516,7 +516,7 @@ impl<'a> Planner<'a> {
         true
     }
 
-    /// R-CUS-05 (applied by R-CSV-18): the customer's full admin cannot be
+    /// R-CUS-05 (applied by R-CSV-18): a full admin of the customer cannot be
     /// removed (`ADMIN_REMOVAL`). Returns whether the removal goes on.
     pub(super) fn check_admin_not_removed(&self, found: &mut Found, email: &str) -> bool {
         if self.org.is_some_and(|org| org.is_admin(email)) {
@@ -524,7 +524,7 @@ impl<'a> Planner<'a> {
                 Code::AdminRemoval,
                 Some(self.name(self.columns.email)),
                 format!(
-                    "{email} is the customer's full admin and cannot be removed; give the admin role to another user first"
+                    "{email} is a full admin of the customer and cannot be removed; take the admin role away (or give it to another user) first"
                 ),
             );
             return false;
@@ -601,7 +601,7 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// R-CSV-18 with R-CUS-05: the customer's full admin keeps the package
+    /// R-CSV-18 with R-CUS-05: every full admin of the customer keeps the package
     /// the customer was created with (`ADMIN_PACKAGE_DOWNGRADE`).
     pub(super) fn check_admin_keeps_package(
         &self,
