@@ -234,7 +234,8 @@ fn export_bytes(obj: Option<&Bound<'_, PyAny>>, field: &str) -> PyResult<Option<
 /// `snapshot_from_export`, R-CSV-21): `users` the user export (UTF-8 CSV or
 /// UTF-16LE tab-separated), `locations` a location list, `phone_numbers` the
 /// phone numbers report, each bytes, a path or a binary file object;
-/// `package` the customer's package. Returns `{snapshot, warnings,
+/// `package` the customer's package, `admins` the e-mails of its full
+/// admins (each a user of the export, R-CUS-05). Returns `{snapshot, warnings,
 /// warning_files}`; `check_csv(org=built["snapshot"])` takes the snapshot.
 /// A file with errors raises `CsvImportError` with every problem in
 /// `.problems`, each with its line. Runs without the GIL.
@@ -245,6 +246,7 @@ fn export_bytes(obj: Option<&Bound<'_, PyAny>>, field: &str) -> PyResult<Option<
     locations: "Optional[FileInput]" = None,
     phone_numbers: "Optional[FileInput]" = None,
     package: "Optional[str]" = None,
+    admins: "Sequence[str]" = Vec::new(),
 ) -> "SnapshotBuild")]
 fn snapshot_from_export<'py>(
     py: Python<'py>,
@@ -252,6 +254,7 @@ fn snapshot_from_export<'py>(
     locations: Option<&Bound<'py, PyAny>>,
     phone_numbers: Option<&Bound<'py, PyAny>>,
     package: Option<&str>,
+    admins: Vec<String>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
         let users = input_data(users, "users")?;
@@ -264,6 +267,7 @@ fn snapshot_from_export<'py>(
         files.locations = locations.as_deref();
         files.phone_numbers = numbers.as_deref();
         files.package = package.as_ref();
+        files.admins = &admins;
         let built = detached(py, || csv_import::snapshot_from_export(&files))?
             .map_err(|err| err.to_pyerr(py))?;
         to_py(py, &built)

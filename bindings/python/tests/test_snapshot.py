@@ -165,6 +165,18 @@ def test_r_csv_21_snapshot_from_the_shipped_export() -> None:
     assert plan.summary["remove"] == 1
 
 
+def test_r_cus_05_export_snapshot_marks_the_admins_given() -> None:
+    built = wc.snapshot_from_export(
+        SAMPLES / "users_export.csv", package="webex_calling", admins=["Marta.Silva@acme-dental.example"]
+    )
+    admins = [u["email"] for u in built["snapshot"].get("users") or [] if u.get("full_admin")]
+    assert admins == ["marta.silva@acme-dental.example"]
+    with pytest.raises(wc.CsvImportError) as info:
+        wc.snapshot_from_export(SAMPLES / "users_export.csv", admins=["nobody@acme-dental.example"])
+    assert info.value.code == "EXPORT_ADMIN_UNKNOWN"
+    assert info.value.field == "admins[0]"
+
+
 def test_r_csv_21_utf16_export_bytes_path_and_file_object_agree() -> None:
     utf8 = wc.snapshot_from_export((SAMPLES / "users_export.csv").read_bytes())
     utf16_path = EXPORTS / "users_export_utf16.csv"

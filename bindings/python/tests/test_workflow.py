@@ -44,9 +44,10 @@ def test_r_csv_20_destructive_rows_are_listed() -> None:
         (4, "modify", ["basic_messaging"]),
     ]
     counts = plan.code_counts()
+    # SNAPSHOT_LIST_MISSING twice: no subscriptions list, and no full admin named (R-CUS-05).
     assert counts == [
+        {"code": "SNAPSHOT_LIST_MISSING", "count": 2},
         {"code": "PREFERRED_SITE_MISSING", "count": 1},
-        {"code": "SNAPSHOT_LIST_MISSING", "count": 1},
     ]
 
 

@@ -91,7 +91,11 @@ test('R-CSV-21 absent lists are not known: SNAPSHOT_LIST_MISSING once each, not 
   assert.ok(!known.file_warnings.some((w) => w.code === 'SNAPSHOT_LIST_MISSING'));
   // A user without "licenses": their basic licenses are not known.
   const user = wc.checkCsv(CSV, { org: { locations: [], subscribed_packages: [], users: [{ email: 'bo@acme.example' }] } });
-  assert.equal(user.file_warnings.filter((w) => w.code === 'SNAPSHOT_LIST_MISSING').length, 1);
+  const userMissing = user.file_warnings.filter((w) => w.code === 'SNAPSHOT_LIST_MISSING');
+  assert.equal(userMissing.filter((w) => w.message.includes('"licenses"')).length, 1);
+  // R-CUS-05: users but no full admin named: the admin checks are off, said once.
+  assert.equal(userMissing.filter((w) => w.message.includes('R-CUS-05')).length, 1);
+  assert.equal(userMissing.length, 2);
 });
 
 test('every thrown error has the problem fields, null where they do not apply', () => {

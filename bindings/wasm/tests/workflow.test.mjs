@@ -87,9 +87,10 @@ test('R-CSV-20: reviewCsv lists every destructive row and counts the codes', () 
     [3, 'change_package', ['webex_meetings']],
     [4, 'modify', ['basic_messaging']],
   ]);
+  // SNAPSHOT_LIST_MISSING twice: no subscriptions list, and no full admin named (R-CUS-05).
   assert.deepEqual(review.code_counts, [
+    { code: 'SNAPSHOT_LIST_MISSING', count: 2 },
     { code: 'PREFERRED_SITE_MISSING', count: 1 },
-    { code: 'SNAPSHOT_LIST_MISSING', count: 1 },
   ]);
 });
 

@@ -38,6 +38,11 @@ pub enum SnapshotCommand {
         /// The package the customer was created with (API id or display name).
         #[arg(long, value_name = "PKG")]
         package: Option<String>,
+        /// A full admin of the customer (repeat for each): a user of the
+        /// export, marked `full_admin` so the import holds it to the
+        /// customer's package (R-CUS-05). The export has no role column.
+        #[arg(long = "admin", value_name = "EMAIL")]
+        admins: Vec<String>,
         /// Write the snapshot here instead of stdout.
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -50,6 +55,7 @@ pub fn run(cmd: SnapshotCommand, out: &mut dyn Write) -> Result<Outcome, Failure
         locations,
         phone_numbers,
         package,
+        admins,
         output,
     } = cmd;
     let paths = Paths {
@@ -60,7 +66,7 @@ pub fn run(cmd: SnapshotCommand, out: &mut dyn Write) -> Result<Outcome, Failure
     let package = package
         .map(|p| Package::parse_strict(&p).map_err(|e| Failure(format!("--package: {e}"))))
         .transpose()?;
-    let built = match build(&paths, package.as_ref())? {
+    let built = match build(&paths, package.as_ref(), &admins)? {
         Ok(built) => built,
         Err(err) => {
             write_problems(&mut std::io::stderr(), &paths, err.file, &err.problems)?;
@@ -105,6 +111,7 @@ impl Paths<'_> {
 fn build(
     paths: &Paths<'_>,
     package: Option<&Package>,
+    admins: &[String],
 ) -> Result<Result<SnapshotBuild, ExportError>, Failure> {
     let read = |path: &Path| {
         csv_import::read_at_most(crate::open_input(path)?, csv_import::MAX_FILE_BYTES)
@@ -117,6 +124,7 @@ fn build(
     files.locations = locations.as_deref();
     files.phone_numbers = numbers.as_deref();
     files.package = package;
+    files.admins = admins;
     Ok(csv_import::snapshot_from_export(&files))
 }
 
@@ -144,7 +152,7 @@ pub fn demo(out: &mut dyn Write) -> Result<(), Failure> {
     let snapshot = work.join("org_from_export.json");
     writeln!(
         out,
-        "== From export to upload: wholesale snapshot build --users samples/users_export.csv --locations samples/locations.csv --package webex_calling =="
+        "== From export to upload: wholesale snapshot build --users samples/users_export.csv --locations samples/locations.csv --package webex_calling --admin marta.silva@acme-dental.example =="
     )?;
     let built = run(
         SnapshotCommand::Build {
@@ -152,6 +160,7 @@ pub fn demo(out: &mut dyn Write) -> Result<(), Failure> {
             locations: Some(dir.join("locations.csv")),
             phone_numbers: None,
             package: Some("webex_calling".into()),
+            admins: vec!["marta.silva@acme-dental.example".into()],
             output: Some(snapshot.clone()),
         },
         out,

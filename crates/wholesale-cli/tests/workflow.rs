@@ -55,6 +55,44 @@ fn r_csv_21_snapshot_build_from_the_shipped_export() {
     assert_eq!(text(&utf16.stdout), json);
 }
 
+// R-CUS-05
+#[test]
+fn r_cus_05_snapshot_build_marks_the_admins_given_and_refuses_unknown_ones() {
+    let output = wholesale(&[
+        "snapshot",
+        "build",
+        "--users",
+        "samples/users_export.csv",
+        "--admin",
+        "MARTA.SILVA@acme-dental.example",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let org = wholesale_core::csv_import::OrgSnapshot::from_json(&text(&output.stdout)).unwrap();
+    let admins: Vec<&str> = org
+        .known_users()
+        .iter()
+        .filter(|u| u.full_admin)
+        .map(|u| u.email.as_str())
+        .collect();
+    assert_eq!(admins, ["marta.silva@acme-dental.example"]);
+
+    let typo = wholesale(&[
+        "snapshot",
+        "build",
+        "--users",
+        "samples/users_export.csv",
+        "--admin",
+        "marta.silv@acme-dental.example",
+    ]);
+    assert_eq!(typo.status.code(), Some(1));
+    assert!(typo.stdout.is_empty(), "no snapshot is written");
+    let stderr = text(&typo.stderr);
+    assert!(
+        stderr.contains("EXPORT_ADMIN_UNKNOWN") && stderr.contains("marta.silv@"),
+        "{stderr}"
+    );
+}
+
 // R-CSV-11, R-CSV-21
 #[test]
 fn r_csv_21_snapshot_build_takes_locations_from_each_source() {

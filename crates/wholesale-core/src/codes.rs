@@ -250,6 +250,8 @@ registry! {
         "A text cell starts like a spreadsheet formula (=, +, -, @): Control Hub stores it and exports it later.";
     LocationsColumnMissing = "LOCATIONS_COLUMN_MISSING", "R-CSV-21", Error,
         "A locations file or phone numbers report has no Location column: no location can be read from it.";
+    ExportAdminUnknown = "EXPORT_ADMIN_UNKNOWN", "R-CUS-05", Error,
+        "A full admin named for a snapshot built from exports is not a user of the user export.";
     ExportLocationsPartial = "EXPORT_LOCATIONS_PARTIAL", "R-CSV-21", Warning,
         "The snapshot's locations come only from the users' Location cells: a location without users is not in it.";
     OutputFileRefused = "OUTPUT_FILE_REFUSED", "R-CSV-20", Error,

@@ -340,12 +340,14 @@ def snapshot_from_export(
     locations: Optional[FileInput] = None,
     phone_numbers: Optional[FileInput] = None,
     package: Optional[str] = None,
+    admins: Sequence[str] = ...,
 ) -> SnapshotBuild:
     """Builds an org snapshot from Control Hub exports (the core's
     `snapshot_from_export`, R-CSV-21): `users` the user export (UTF-8 CSV or
     UTF-16LE tab-separated), `locations` a location list, `phone_numbers` the
     phone numbers report, each bytes, a path or a binary file object;
-    `package` the customer's package. Returns `{snapshot, warnings,
+    `package` the customer's package, `admins` the e-mails of its full
+    admins (each a user of the export, R-CUS-05). Returns `{snapshot, warnings,
     warning_files}`; `check_csv(org=built["snapshot"])` takes the snapshot.
     A file with errors raises `CsvImportError` with every problem in
     `.problems`, each with its line. Runs without the GIL.

@@ -15,6 +15,7 @@ use super::records::{Record, Records};
 use super::row::Planner;
 use super::{encoding_problem, file_problem, text_of, ImportOptions, OrgSnapshot, RowOutcome};
 use crate::codes::{Code, Severity};
+use crate::contact::same_email;
 use crate::package::Package;
 use crate::problem::{AsProblem, Problem};
 use crate::text::{count_newlines, same_name, trim, truncate, MESSAGE_CHARS};
@@ -50,6 +51,10 @@ pub struct ExportFiles<'a> {
     pub phone_numbers: Option<&'a [u8]>,
     /// The package the customer was created with (R-CUS-05).
     pub package: Option<&'a Package>,
+    /// The e-mails of the customer's full admins, each a user of the export
+    /// (the export has no role column): they are marked
+    /// [`full_admin`](super::SnapshotUser::full_admin) (R-CUS-05).
+    pub admins: &'a [String],
 }
 
 impl<'a> ExportFiles<'a> {
@@ -76,6 +81,12 @@ impl<'a> ExportFiles<'a> {
     /// Sets the customer's package.
     pub fn with_package(mut self, package: &'a Package) -> Self {
         self.package = Some(package);
+        self
+    }
+
+    /// Names the customer's full admins.
+    pub fn with_admins(mut self, admins: &'a [String]) -> Self {
+        self.admins = admins;
         self
     }
 }
@@ -150,8 +161,11 @@ impl AsProblem for ExportError {
 /// number, extension, location, names and site; locations from the location
 /// list, the phone numbers report and the users' Location cells, each once
 /// (names compared as R-CSV-11 says), in that order. Subscriptions and the
-/// full admin are not in these files, so `subscribed_packages` and
-/// `admin_email` stay absent (not known).
+/// admin roles are not in these files, so `subscribed_packages` stays absent
+/// (not known) and only the users named in
+/// [`admins`](ExportFiles::admins) are full admins; an admin who is not a
+/// user of the export is `EXPORT_ADMIN_UNKNOWN` (a typo would switch the
+/// admin's R-CUS-05 checks off).
 ///
 /// ```
 /// use wholesale_core::csv_import::{snapshot_from_export, ExportFiles};
@@ -161,6 +175,14 @@ impl AsProblem for ExportError {
 /// let err = snapshot_from_export(&ExportFiles::new(export.as_bytes())).unwrap_err();
 /// assert_eq!(err.problems[0].code, Code::PackageMultiple);
 /// assert_eq!(err.problems[0].line, Some(2));
+///
+/// let export = b"User ID/Email,Webex Calling,Extension\nana@acme.example,TRUE,100\n";
+/// let admins = ["ANA@acme.example".to_owned()];
+/// let built = snapshot_from_export(&ExportFiles::new(export).with_admins(&admins)).unwrap();
+/// assert!(built.snapshot.is_admin("ana@acme.example"));
+/// let typo = ["ama@acme.example".to_owned()];
+/// let err = snapshot_from_export(&ExportFiles::new(export).with_admins(&typo)).unwrap_err();
+/// assert_eq!(err.problems[0].code, Code::ExportAdminUnknown);
 /// ```
 pub fn snapshot_from_export(files: &ExportFiles<'_>) -> Result<SnapshotBuild, ExportError> {
     let mut warnings = Vec::new();
@@ -203,11 +225,44 @@ pub fn snapshot_from_export(files: &ExportFiles<'_>) -> Result<SnapshotBuild, Ex
     }
     users.locations = locations;
     users.package = files.package.cloned();
+    mark_admins(&mut users, files.admins)?;
     Ok(SnapshotBuild {
         snapshot: users,
         warnings,
         warning_files,
     })
+}
+
+/// R-CUS-05: marks each of `admins` a full admin; every one must be a user.
+fn mark_admins(snapshot: &mut OrgSnapshot, admins: &[String]) -> Result<(), ExportError> {
+    let mut unknown = Vec::new();
+    for (index, admin) in admins.iter().enumerate() {
+        let email = trim(admin);
+        let user = snapshot
+            .users
+            .iter_mut()
+            .flatten()
+            .find(|u| same_email(trim(&u.email), email));
+        match user {
+            Some(user) => user.full_admin = true,
+            None => unknown.push(Problem::new(
+                Code::ExportAdminUnknown,
+                format!("admins[{index}]"),
+                format!(
+                    "{:?} is not a user of the export: every full admin is a user of the org; fix the e-mail",
+                    truncate(email, MESSAGE_CHARS)
+                ),
+            )),
+        }
+    }
+    if unknown.is_empty() {
+        Ok(())
+    } else {
+        Err(ExportError {
+            file: ExportFile::Users,
+            problems: unknown,
+        })
+    }
 }
 
 fn add_location(list: &mut Vec<String>, name: String) {

@@ -361,7 +361,7 @@ pub(crate) fn missing_lists(org: &super::OrgSnapshot) -> impl Iterator<Item = Pr
             ),
         )
     });
-    let admins = (org.users.is_some() && !org.names_an_admin()).then(|| {
+    let admins = (!org.known_users().is_empty() && !org.names_an_admin()).then(|| {
         file_problem(
             Code::SnapshotListMissing,
             None,
