@@ -135,22 +135,24 @@ fn part(
 }
 
 /// The keys of `snapshotFromExport`'s options.
-const EXPORT_OPTIONS: [&str; 3] = ["locations", "phone_numbers", "package"];
+const EXPORT_OPTIONS: [&str; 4] = ["locations", "phone_numbers", "package", "admins"];
 
-/// `snapshotFromExport(users, {locations?, phone_numbers?, package?})`: an
+/// `snapshotFromExport(users, {locations?, phone_numbers?, package?, admins?})`: an
 /// org snapshot built from Control Hub exports (the core's
 /// `snapshot_from_export`, R-CSV-21), `{snapshot, warnings, warning_files}`;
 /// `checkCsv(data, {org: built.snapshot})` takes the snapshot. `users` is
 /// the user export (text, or bytes: UTF-16LE tab-separated exports as
 /// Control Hub writes them), `locations` a location list, `phone_numbers`
-/// the phone numbers report, `package` the customer's package. A file with
+/// the phone numbers report, `package` the customer's package, `admins`
+/// the e-mails of its full admins (each a user of the export, else
+/// `EXPORT_ADMIN_UNKNOWN`; R-CUS-05). A file with
 /// errors throws its first problem's code with every problem, each with
 /// its line, in `problems`.
 #[wasm_bindgen(js_name = snapshotFromExport, unchecked_return_type = "SnapshotBuild")]
 pub fn snapshot_from_export(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] users: JsValue,
     #[wasm_bindgen(
-        unchecked_optional_param_type = "{ locations?: string | Uint8Array | null; phone_numbers?: string | Uint8Array | null; package?: string | null }"
+        unchecked_optional_param_type = "{ locations?: string | Uint8Array | null; phone_numbers?: string | Uint8Array | null; package?: string | null; admins?: string[] | null }"
     )]
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -158,6 +160,7 @@ pub fn snapshot_from_export(
     let mut locations = None;
     let mut numbers = None;
     let mut package = None;
+    let mut admins = Vec::new();
     if !options.is_undefined() && !options.is_null() {
         option(&options, "options", "package")?; // Refuses a non-object.
         for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
@@ -185,11 +188,16 @@ pub fn snapshot_from_export(
         if !name.is_undefined() && !name.is_null() {
             package = Some(package_arg(&name, "options.package")?);
         }
+        let list = option(&options, "options", "admins")?;
+        if !list.is_undefined() && !list.is_null() {
+            admins = from_js::<Vec<String>>(list, "options.admins")?;
+        }
     }
     let mut files = ExportFiles::new(&users);
     files.locations = locations.as_deref();
     files.phone_numbers = numbers.as_deref();
     files.package = package.as_ref();
+    files.admins = &admins;
     match csv_import::snapshot_from_export(&files) {
         Ok(built) => to_js(&built),
         Err(e) => Err(error_to_js(&ErrorInfo::of(&e))),

@@ -51,6 +51,15 @@ test('R-CSV-21: a snapshot from the shipped export, UTF-8 and UTF-16LE alike', (
   assert.equal(plan.summary.remove, 1);
 });
 
+test('R-CUS-05: snapshotFromExport marks the admins given; an unknown one is EXPORT_ADMIN_UNKNOWN', () => {
+  const users = read('samples/users_export.csv');
+  const built = wc.snapshotFromExport(users, { admins: ['Marta.Silva@acme-dental.example'] });
+  assert.deepEqual(built.snapshot.users.filter((u) => u.full_admin).map((u) => u.email), ['marta.silva@acme-dental.example']);
+  const e = thrown(() => wc.snapshotFromExport(users, { admins: ['nobody@acme-dental.example'] }));
+  assert.deepEqual([e.code, e.rule, e.field], ['EXPORT_ADMIN_UNKNOWN', 'R-CUS-05', 'admins[0]']);
+  assert.equal(thrown(() => wc.snapshotFromExport(users, { admins: 'marta.silva@acme-dental.example' })).code, 'INPUT_INVALID');
+});
+
 test('R-CSV-21: locations from each source', () => {
   const users = read('samples/users_export.csv');
   const listed = wc.snapshotFromExport(users, { locations: 'Location\nCoimbra\n' });
