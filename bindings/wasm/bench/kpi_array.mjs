@@ -6,12 +6,17 @@
 // calls see the same subscriptions; the results are checked equal.
 //
 //   node bindings/wasm/bench/kpi_array.mjs        # RUNS=7, N=100000 by default
+//   LIB=/other/checkout/bindings/wasm/js/index.js node bindings/wasm/bench/kpi_array.mjs
 //
+// N subscriptions (a multiple of 4): 3N/4 report rows, each a calling
+// subscription, every third one a meetings subscription too. LIB times
+// another build of the library (before/after a change) on the same input.
 // Needs the wasm build (bindings/wasm/build.sh).
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { kpiDashboard, subscriptionsFromReport } from '../js/index.js';
 
+const lib = process.env.LIB ?? new URL('../js/index.js', import.meta.url).href;
+const { kpiDashboard, subscriptionsFromReport } = await import(lib);
 const runs = Number(process.env.RUNS ?? 7);
 const N = Number(process.env.N ?? 100_000);
 const AS_OF = '2026-11-25';
@@ -29,7 +34,7 @@ function report(n) {
     const total = 5 + (h % 200);
     const assigned = Math.floor(total * ((h >>> 8) % 120) / 100);
     const used = Math.floor(assigned * ((h >>> 16) % 100) / 100);
-    const meet = (h >>> 4) % 3 === 0 ? [20, 20 - (h % 7), 10] : [0, 0, 0];
+    const meet = i % 3 === 0 ? [20, 20 - (h % 7), 10] : [0, 0, 0];
     lines.push([
       AS_OF, `Customer ${i % 30011}`, `org-${i % 30011}`, 'Active', `Sub-${i}`, (h >>> 3) % 9 === 0 ? 'Trial' : 'Paid',
       total + 3, total, (h >>> 5) % 2 ? 'Yes' : 'No', day(((h >>> 10) % 500) - 30),
@@ -52,15 +57,16 @@ function time(f) {
   return { median: ms[Math.floor(ms.length / 2)], min: ms[0], result };
 }
 
-const bytes = report(N);
+const bytes = report((N / 4) * 3);
 const { subscriptions, problems } = subscriptionsFromReport(bytes);
 assert.deepEqual(problems, []);
+assert.equal(subscriptions.length, N);
 const perSub = (ms) => (ms * 1000) / subscriptions.length;
 const fromBytes = time(() => kpiDashboard(bytes, 'calling', AS_OF));
 const fromArray = time(() => kpiDashboard(subscriptions, 'calling', AS_OF));
 assert.deepEqual(fromArray.result, fromBytes.result, 'both paths give the same dashboard');
 const show = (name, t) => console.log(`${name.padEnd(28)} median ${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}), ${perSub(t.median).toFixed(2)} µs/subscription`);
-console.log(`kpiDashboard, ${subscriptions.length} subscriptions (${N} report rows, ${bytes.length} bytes), ${runs} runs, Node ${process.version}`);
+console.log(`kpiDashboard (${lib}), ${subscriptions.length} subscriptions (${(N / 4) * 3} report rows, ${bytes.length} bytes), ${runs} runs, Node ${process.version}`);
 show('report bytes', fromBytes);
 show('array of subscriptions', fromArray);
 console.log(`ratio array / bytes: ${(fromArray.median / fromBytes.median).toFixed(2)}x`);

@@ -188,8 +188,8 @@ export function multiLineChart({ id, title, note, rows, columns, x, series, yLab
       color: { legend: true, domain: series.map((s) => s.label), range: ['#2a6ad4', '#a40000', '#1b7a3a'] },
       marks: [
         Plot.lineY(points, { x: 'at', y: 'value', stroke: 'series', strokeWidth: 2, defined: (p) => p.value !== null && p.value !== undefined }),
+        // The series lie close together: their numbers are in the table, not on the dots.
         Plot.dot(valued, { x: 'at', y: 'value', fill: 'series', r: 4 }),
-        Plot.text(valued, { x: 'at', y: 'value', text: (p) => formatValue(p.value, 'number'), dy: -10, fill: 'currentColor' }),
       ],
     },
   });
