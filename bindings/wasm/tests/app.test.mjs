@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kpiDashboard, licenseTrend, queueKpis, readReport, subscriptionsFromReport, weeklyQualityReport } from '../js/index.js';
+import { subscriptionDetailsReport } from './lib/reports.mjs';
 import { launchChromium, serveStatic } from './lib/serve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -142,24 +143,7 @@ async function assertDashboard(page, dash) {
 }
 
 /** A subscription details report of `n` rows, as the sample's columns (R-REP-01). */
-function bigReport(n, date = AS_OF) {
-  const header = readFileSync(reportCsv, 'utf8').split(/\r?\n/)[0];
-  const lines = [header];
-  const day = (offset) => new Date(Date.UTC(2026, 10, 25 + offset)).toISOString().slice(0, 10);
-  for (let i = 0; i < n; i++) {
-    const h = (i * 2654435761) >>> 0;
-    const total = 5 + (h % 200);
-    const assigned = Math.floor(total * ((h >>> 8) % 120) / 100);
-    const used = Math.floor(assigned * ((h >>> 16) % 100) / 100);
-    const meet = (h >>> 4) % 3 === 0 ? [20, 20 - (h % 7), 10] : [0, 0, 0];
-    lines.push([
-      date, `Customer ${i % 30011}`, `org-${i % 30011}`, 'Active', `Sub-${i}`, (h >>> 3) % 9 === 0 ? 'Trial' : 'Paid',
-      total + 3, total, (h >>> 5) % 2 ? 'Yes' : 'No', day(((h >>> 10) % 500) - 30),
-      ...meet, total, assigned, used, (h >>> 7) % 4, (h >>> 7) % 3, 0,
-    ].join(','));
-  }
-  return `${lines.join('\n')}\n`;
-}
+const bigReport = (n, date = AS_OF) => subscriptionDetailsReport(n, { date });
 
 const TREND_DATES = ['2026-11-11', '2026-11-18', '2026-11-25'];
 let trendFiles;
