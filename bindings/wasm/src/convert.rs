@@ -20,6 +20,7 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_value::{DeserializerError, ValueDeserializer};
+use wasm_bindgen::closure::ScopedClosure;
 use wasm_bindgen::{JsCast, JsValue};
 use wholesale_core::codes::Code;
 use wholesale_core::csv_import::MAX_FILE_BYTES;
@@ -188,7 +189,26 @@ pub fn option(options: &JsValue, name: &str, key: &str) -> Result<JsValue, JsVal
 
 /// A JS value read into a Rust type with serde (`INPUT_INVALID` on mismatch).
 pub fn from_js<T: DeserializeOwned>(value: JsValue, name: &str) -> Result<T, JsValue> {
-    deserialize_arg(tree(value, name, false)?, name).map_err(|e| error_to_js(&ErrorInfo::from(e)))
+    read_arg(value, name, false)
+}
+
+/// [`from_js`], and with `json_text` [`json_arg`]: an object or array the
+/// host can give as exact JSON ([`exact_json`]) is read from that text in
+/// one pass; anything else, and anything that text does not read as `T`,
+/// through the serde-value [`tree`], so refusals are the typed errors they
+/// always were (naming the field, the depth, the type).
+fn read_arg<T: DeserializeOwned>(
+    value: JsValue,
+    name: &str,
+    json_text: bool,
+) -> Result<T, JsValue> {
+    if let Some(text) = exact_json(&value) {
+        if let Ok(read) = deserialize_arg(&mut serde_json::Deserializer::from_str(&text), name) {
+            return Ok(read);
+        }
+    }
+    deserialize_arg(tree(value, name, json_text)?, name)
+        .map_err(|e| error_to_js(&ErrorInfo::from(e)))
 }
 
 /// A JS value (or, with `json_text`, the JSON text a string holds) as a
@@ -219,6 +239,76 @@ fn tree(
             .map_err(|e| error_to_js(&ErrorInfo::input_invalid(name, format!("{name}: {e}"))))?,
     };
     Ok(ValueDeserializer::new(tree))
+}
+
+/// An object or array as the JSON text of the host's `JSON.stringify`, when
+/// that text holds exactly what serde-wasm-bindgen would read: `None`
+/// otherwise. Reading that text in wasm is one pass; reading the value
+/// property by property (twice: the depth walk, then serde-wasm-bindgen) is
+/// calls across the wasm boundary for each (an array of subscriptions took
+/// about twice as long: bench/kpi_array.mjs, docs/benchmarks.md).
+///
+/// JSON would lose or change what the replacer refuses (the first refusal
+/// stops the stringify): `undefined` (and array holes), functions, symbols,
+/// BigInts, NaN and infinities, integers beyond 2^53 and non-integers
+/// (serde_json's default float parsing may differ in the last bit), objects
+/// that are not plain (Map, typed arrays, class instances) and the text
+/// `Date.toJSON` makes (a Date is converted before a replacer sees it). A
+/// cycle, a depth the host's stack refuses and a string too long for the
+/// host fail the stringify; lone surrogates and nesting past serde_json's
+/// 128 levels (it counts empty containers too, so it never accepts what
+/// [`within_depth`] refuses) fail the reading of the text.
+fn exact_json(value: &JsValue) -> Option<String> {
+    if !value.is_object() || value.is_function() {
+        return None;
+    }
+    let object_proto = JsValue::from(js_sys::Object::get_prototype_of(
+        &js_sys::Object::new().into(),
+    ));
+    let exact = |_key: JsValue, v: JsValue| -> Result<JsValue, JsValue> {
+        let fits = if v.is_string() {
+            !is_date_json(&v)
+        } else if let Some(n) = v.as_f64() {
+            n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER
+        } else if v.is_null() || v.as_bool().is_some() || js_sys::Array::is_array(&v) {
+            true
+        } else if v.is_object() && !v.is_function() {
+            let proto = JsValue::from(js_sys::Object::get_prototype_of(&v));
+            proto.is_null() || proto == object_proto
+        } else {
+            false
+        };
+        if fits {
+            Ok(v)
+        } else {
+            Err(JsValue::NULL)
+        }
+    };
+    let replacer: ScopedClosure<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>> =
+        ScopedClosure::borrow(&exact);
+    js_sys::JSON::stringify_with_replacer(value, replacer.as_ref())
+        .ok()?
+        .as_string()
+}
+
+/// `Number.MAX_SAFE_INTEGER`: integers up to it are exact in a JS number
+/// (serde-wasm-bindgen reads them as integers, larger ones as floats).
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// Whether `text` (a JS string) has the shape of `Date.prototype.toJSON`'s
+/// result, `YYYY-MM-DDTHH:MM:SS.sssZ`: only 24-character strings are copied.
+fn is_date_json(text: &JsValue) -> bool {
+    const SHAPE: &[u8; 24] = b"dddd-dd-ddTdd:dd:dd.dddZ";
+    if text.unchecked_ref::<js_sys::JsString>().length() != 24 {
+        return false;
+    }
+    text.as_string().is_some_and(|s| {
+        s.len() == 24
+            && s.bytes().zip(SHAPE).all(|(b, &want)| match want {
+                b'd' => b.is_ascii_digit(),
+                _ => b == want,
+            })
+    })
 }
 
 /// How deep plain data may nest: serde_json's limit for JSON text, and the
@@ -377,7 +467,7 @@ pub fn arg_file_bytes(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
 /// A JSON document given as a plain JS object/array or as JSON text, read
 /// as `T` (`INPUT_INVALID` about `name` on bad JSON or a wrong shape).
 pub fn json_arg<T: DeserializeOwned>(value: JsValue, name: &str) -> Result<T, JsValue> {
-    deserialize_arg(tree(value, name, true)?, name).map_err(|e| error_to_js(&ErrorInfo::from(e)))
+    read_arg(value, name, true)
 }
 
 /// Options read into the core's option type, starting from its `Default`

@@ -5,10 +5,12 @@
 // Node on the same bytes; the charts draw one mark per row of their table.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kpiDashboard, queueKpis, readReport, weeklyQualityReport } from '../js/index.js';
+import { kpiDashboard, licenseTrend, queueKpis, readReport, subscriptionsFromReport, weeklyQualityReport } from '../js/index.js';
+import { subscriptionDetailsReport } from './lib/reports.mjs';
 import { launchChromium, serveStatic } from './lib/serve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,6 +25,7 @@ const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.j
 let browser;
 // The server stops itself after two minutes, so each test has its own.
 const servers = [];
+const temp = mkdtempSync(join(tmpdir(), 'kpi-trend-'));
 
 before(async () => {
   mkdirSync(output, { recursive: true });
@@ -32,6 +35,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await Promise.all(servers.map((s) => s.close()));
+  rmSync(temp, { recursive: true, force: true });
 });
 
 /** A page of the app, with its console errors and every URL it requested collected. */
@@ -97,10 +101,20 @@ function marks(page, id, kind) {
   return page.locator(`figure[data-chart="${id}"] g[data-mark="${kind}"] > *`).count();
 }
 
+/** The headline tiles against the library's `headline` (R-KPI-01..05): each KPI's customers and ratio. */
+async function assertHeadline(page, headline) {
+  const got = await tileValues(page, 'headline');
+  const want = Object.fromEntries(Object.entries(headline).flatMap(([kpi, figure]) =>
+    ['customers', 'customer_percent'].map((key) => [`${kpi}.${key}`, shown(figure[key])])));
+  assert.deepEqual(got, want);
+  assert.equal(Object.keys(got).length, 10, 'five KPIs, each with its ratio');
+}
+
 /** Every section of the dashboard against the library's (R-KPI-01..10). */
 async function assertDashboard(page, dash) {
   assert.equal(await page.getAttribute('#dashboard', 'data-as-of'), dash.as_of);
   assert.equal(await page.getAttribute('#dashboard', 'data-product'), dash.product);
+  await assertHeadline(page, dash.headline);
   await assertTiles(page, 'totals', dash);
   for (const key of ['near_expiration', 'near_renewal', 'low_assignment', 'overage', 'recently_added']) {
     await assertTiles(page, key, dash[key]);
@@ -129,23 +143,50 @@ async function assertDashboard(page, dash) {
 }
 
 /** A subscription details report of `n` rows, as the sample's columns (R-REP-01). */
-function bigReport(n, date = AS_OF) {
-  const header = readFileSync(reportCsv, 'utf8').split(/\r?\n/)[0];
-  const lines = [header];
-  const day = (offset) => new Date(Date.UTC(2026, 10, 25 + offset)).toISOString().slice(0, 10);
-  for (let i = 0; i < n; i++) {
-    const h = (i * 2654435761) >>> 0;
-    const total = 5 + (h % 200);
-    const assigned = Math.floor(total * ((h >>> 8) % 120) / 100);
-    const used = Math.floor(assigned * ((h >>> 16) % 100) / 100);
-    const meet = (h >>> 4) % 3 === 0 ? [20, 20 - (h % 7), 10] : [0, 0, 0];
-    lines.push([
-      date, `Customer ${i % 30011}`, `org-${i % 30011}`, 'Active', `Sub-${i}`, (h >>> 3) % 9 === 0 ? 'Trial' : 'Paid',
-      total + 3, total, (h >>> 5) % 2 ? 'Yes' : 'No', day(((h >>> 10) % 500) - 30),
-      ...meet, total, assigned, used, (h >>> 7) % 4, (h >>> 7) % 3, 0,
-    ].join(','));
-  }
-  return `${lines.join('\n')}\n`;
+const bigReport = (n, date = AS_OF) => subscriptionDetailsReport(n, { date });
+
+const TREND_DATES = ['2026-11-11', '2026-11-18', '2026-11-25'];
+let trendFiles;
+/**
+ * Three copies of the sample report, one per week (file name and Calculation
+ * Date), in a temp dir; the earlier the week, the fewer calling and meetings
+ * licenses assigned and used, so the trend is not flat.
+ */
+function datedReports() {
+  if (trendFiles) return trendFiles;
+  const [header, ...rows] = readFileSync(reportCsv, 'utf8').trimEnd().split(/\r?\n/);
+  trendFiles = TREND_DATES.map((date, week) => {
+    const back = TREND_DATES.length - 1 - week;
+    const lines = rows.map((line) => {
+      const cells = line.split(',');
+      cells[0] = date;
+      // Assigned and Used of Meetings (11, 12) and Calling Professional (14, 15).
+      for (const [i, less] of [[11, 2], [12, 3], [14, 4], [15, 5]]) cells[i] = String(Math.max(0, Number(cells[i]) - less * back));
+      return cells.join(',');
+    });
+    const path = join(temp, `Subscription Details_t${week}Q7x_${date}.csv`);
+    writeFileSync(path, `${[header, ...lines].join('\n')}\n`);
+    return path;
+  });
+  return trendFiles;
+}
+
+/** The trend Node computes from the same files, dated by their names as the page does (R-KPI-13). */
+function nodeTrend(files, product) {
+  return licenseTrend(files.map((path, i) => ({
+    as_of: TREND_DATES[i], subscriptions: subscriptionsFromReport(new Uint8Array(readFileSync(path))).subscriptions,
+  })), product);
+}
+
+/** The trend section against the library's: the chart's table, its marks, no problem. */
+async function assertTrend(page, trend) {
+  assert.ok(trend.weeks.length >= 2);
+  assert.equal(await page.locator('#trend-needs').count(), 0);
+  assert.equal(Number(await page.getAttribute('figure[data-chart="trend"]', 'data-points')), trend.weeks.length);
+  await assertTable(page, 'trend-data', trend.weeks);
+  const points = trend.weeks.flatMap((w) => [w.assigned_licenses, w.used_at_least_once_licenses]).filter((v) => v !== null);
+  assert.equal(await marks(page, 'trend', 'dot'), points.length);
+  assert.equal(await marks(page, 'trend', 'line'), 2, 'assigned and used');
 }
 
 test('KPI tool: the sample report, both product lines, equal the library (R-KPI-01..10, R-REP-02)', async () => {
@@ -156,6 +197,9 @@ test('KPI tool: the sample report, both product lines, equal the library (R-KPI-
   // The as-of date defaults to the report's date (its file name, R-REP-03).
   assert.equal(await page.inputValue('#as-of'), AS_OF);
   await assertDashboard(page, kpiDashboard(bytes, 'calling', AS_OF));
+  // One report: the trend section says why there is no chart.
+  assert.match(await page.textContent('#trend-needs'), /several dated reports/);
+  assert.equal(await page.locator('figure[data-chart="trend"]').count(), 0);
   assert.deepEqual(await tableValues(page, 'reports'), [{
     file: 'Subscription Details_k3J9x2_2026-11-25.csv', date: AS_OF, rows: String(readReport('subscription_details', bytes).rows.length), rejected: '0', used: 'yes',
   }]);
@@ -180,6 +224,38 @@ test('KPI tool: the sample report, both product lines, equal the library (R-KPI-
   for (const url of requests) assert.ok(url.startsWith(`${base}/`) || url.startsWith('data:'), url);
   assert.ok(!requests.some((u) => u.includes('node_modules')));
   assert.ok(requests.some((u) => u.endsWith('/www/dist/kpi.js')));
+  await page.close();
+});
+
+test('KPI tool: three dated reports give the license trend and the headline of the latest, equal the library (R-KPI-01..05, R-KPI-13)', async () => {
+  const { page, errors } = await open('kpi.html');
+  const files = datedReports();
+  await page.setInputFiles('#reports', files);
+  await rendered(page, 1);
+  assert.equal(await page.inputValue('#as-of'), AS_OF);
+  const latest = new Uint8Array(readFileSync(files.at(-1)));
+  for (const [n, product] of [[1, 'calling'], [2, 'meetings']]) {
+    if (n > 1) {
+      await page.selectOption('#product', product);
+      await rendered(page, n);
+    }
+    // The dashboard is of the latest report; the trend of all three.
+    const dash = kpiDashboard(latest, product, AS_OF);
+    await assertDashboard(page, dash);
+    const trend = nodeTrend(files, product);
+    assert.equal(trend.weeks.length, 3);
+    assert.deepEqual(trend.problems, []);
+    const assigned = trend.weeks.map((w) => w.assigned_licenses);
+    assert.ok(assigned[0] < assigned[1] && assigned[1] < assigned[2], `${product}: the trend is not flat: ${assigned}`);
+    await assertTrend(page, trend);
+  }
+  assert.deepEqual((await tableValues(page, 'reports')).map((r) => [r.date, r.used]),
+    [[TREND_DATES[0], 'no (earlier date)'], [TREND_DATES[1], 'no (earlier date)'], [AS_OF, 'yes']]);
+  await page.selectOption('#product', 'calling');
+  await rendered(page, 3);
+  await page.locator('#license-trend').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(output, 'app-kpi-trend.png'), fullPage: true });
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
@@ -379,7 +455,7 @@ test('quality tool by keyboard only: Tab to the file input, pick, Tab to a heade
 });
 
 test('accessibility: axe-core finds no serious or critical violation on either tool, results shown', async () => {
-  const scan = async (name, fill) => {
+  const scan = async (name, fill, tag = name.replace('.html', '')) => {
     const { page } = await open(name);
     await fill(page);
     // Every chart's numbers open, so their tables are scanned too.
@@ -388,14 +464,19 @@ test('accessibility: axe-core finds no serious or critical violation on either t
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
     await page.close();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    console.log(`# axe ${name}: ${result.violations.length} violations (${bad.length} serious or critical)${result.violations.map((v) => ` ${v.id}:${v.impact}`).join('')}`);
-    writeFileSync(join(output, `axe-${name.replace('.html', '')}.json`), JSON.stringify(result.violations, null, 2));
+    console.log(`# axe ${tag}: ${result.violations.length} violations (${bad.length} serious or critical)${result.violations.map((v) => ` ${v.id}:${v.impact}`).join('')}`);
+    writeFileSync(join(output, `axe-${tag}.json`), JSON.stringify(result.violations, null, 2));
     assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`), [], name);
   };
   await scan('kpi.html', async (page) => {
     await page.setInputFiles('#reports', reportCsv);
     await rendered(page, 1);
   });
+  await scan('kpi.html', async (page) => {
+    await page.setInputFiles('#reports', datedReports());
+    await rendered(page, 1);
+    assert.equal(await page.locator('figure[data-chart="trend"] svg').count() > 0, true, 'the trend chart is scanned');
+  }, 'kpi-trend');
   await scan('quality.html', async (page) => {
     await page.fill('#as-of', AS_OF);
     await page.setInputFiles('#legs', legsCsv);

@@ -171,6 +171,30 @@ export function lineChart({ id, title, note, rows, columns, x, y, yLabel }) {
   });
 }
 
+/**
+ * Lines over time, one per series: `x` a date key (YYYY-MM-DD text),
+ * `series` `[{key, label}]` the value keys, each its own line and legend
+ * entry; a null value leaves a gap.
+ */
+export function multiLineChart({ id, title, note, rows, columns, x, series, yLabel }) {
+  const points = series.flatMap(({ key, label }) => rows.map((d) => ({ at: new Date(d[x]), value: d[key], series: label })));
+  const valued = points.filter((p) => p.value !== null && p.value !== undefined);
+  return chartFigure({
+    id, title, note, rows, columns,
+    plot: {
+      height: 280, marginLeft: 60, marginRight: 30,
+      x: { type: 'utc', label: null },
+      y: { label: yLabel, grid: true, zero: true },
+      color: { legend: true, domain: series.map((s) => s.label), range: ['#2a6ad4', '#a40000', '#1b7a3a'] },
+      marks: [
+        Plot.lineY(points, { x: 'at', y: 'value', stroke: 'series', strokeWidth: 2, defined: (p) => p.value !== null && p.value !== undefined }),
+        // The series lie close together: their numbers are in the table, not on the dots.
+        Plot.dot(valued, { x: 'at', y: 'value', fill: 'series', r: 4 }),
+      ],
+    },
+  });
+}
+
 /** Dots over time per group: `x` a date key, `y` a value, `group` the legend's key. */
 export function timelineChart({ id, title, note, rows, columns, x, y, group, yLabel }) {
   return chartFigure({
@@ -208,15 +232,29 @@ export function groupedBarChart({ id, title, note, rows, columns, fx, x, y, yLab
   });
 }
 
-/** Figure tiles: `<dl>` of `{key, label, value, type}`, each `dd` with `data-key`/`data-value`. */
+/**
+ * Figure tiles: `<dl>` of `{key, label, value, type, ratio?}`, each `dd` with
+ * `data-key`/`data-value`; `ratio` (`{key, value, label}`, a percent) is a
+ * second, smaller `dd` of the same tile.
+ */
 export function tiles(id, items) {
   const list = el('dl', { className: 'tiles' });
   list.dataset.tiles = id;
+  const figure = (key, value, type, props = {}) => {
+    const dd = el('dd', { textContent: formatValue(value, type), ...props });
+    dd.dataset.key = key;
+    dd.dataset.value = value === null || value === undefined ? '' : String(value);
+    return dd;
+  };
   for (const item of items) {
-    const dd = el('dd', { textContent: formatValue(item.value, item.type ?? 'number') });
-    dd.dataset.key = item.key;
-    dd.dataset.value = item.value === null || item.value === undefined ? '' : String(item.value);
-    list.append(el('div', {}, el('dt', { textContent: item.label }), dd));
+    const tile = el('div', {}, el('dt', { textContent: item.label }), figure(item.key, item.value, item.type ?? 'number'));
+    if (item.ratio) {
+      const { key, value, label } = item.ratio;
+      const ratio = figure(key, value, 'percent', { className: 'ratio' });
+      ratio.append(` ${label}`);
+      tile.append(ratio);
+    }
+    list.append(tile);
   }
   return list;
 }

@@ -1,11 +1,12 @@
 // The KPI dashboard tool: subscription details reports in, the library's
-// dashboard (`kpiDashboard`) out as charts and sortable tables. Every number
-// comes from the library's result; this file only picks what to show.
-// Several reports of the latest date (regions, or one per reseller) are read
-// together; reports of earlier dates are listed, not mixed in.
+// dashboard (`kpiDashboard`) and license trend (`licenseTrend`) out as
+// charts, tiles and sortable tables. Every number comes from the library's
+// results; this file only picks what to show. Several reports of the latest
+// date (regions, or one per reseller) make the dashboard together; reports
+// of every date make the trend, one input per date.
 import { init } from '../js/web.js';
 import { PROBLEM_COLUMNS, clearError, showError } from './alert.js';
-import { barChart, groupedBarChart, section, sortableTable, tiles, timelineChart } from './charts.js';
+import { barChart, groupedBarChart, multiLineChart, section, sortableTable, tiles, timelineChart } from './charts.js';
 import { fileDrop } from './drop.js';
 import { markRendered, startPage } from './page.js';
 
@@ -78,6 +79,69 @@ const countTiles = (s) => [
   { key: 'subscriptions', label: 'Subscriptions', value: s.subscriptions },
   { key: 'total_licenses', label: 'Licenses', value: s.total_licenses },
 ];
+
+const HEADLINE = [
+  ['total_customers', 'Total customers'],
+  ['near_expiration', 'Near expiration'],
+  ['near_renewal', 'Near renewal'],
+  ['low_assignment', 'Low license assignment'],
+  ['overage', 'Over the license limit'],
+];
+const TREND_COLUMNS = [
+  { key: 'week_start', label: 'Week from', type: 'text' },
+  { key: 'as_of', label: 'Report of', type: 'text' },
+  { key: 'customers', label: 'Customers', type: 'number' },
+  { key: 'subscriptions', label: 'Subscriptions', type: 'number' },
+  { key: 'total_licenses', label: 'Licenses', type: 'number' },
+  { key: 'assigned_licenses', label: 'Assigned', type: 'number' },
+  { key: 'used_at_least_once_licenses', label: 'Used at least once', type: 'number' },
+  { key: 'used_last_7_days_licenses', label: 'Used (7 days)', type: 'number' },
+];
+const TREND_PROBLEM_COLUMNS = PROBLEM_COLUMNS.filter((c) => c.key !== 'file');
+
+/**
+ * The five headline KPIs (R-KPI-01..05), before the product line's sections:
+ * customers with calling or meetings, each once (`dash.headline`).
+ */
+function headlineSection(dash) {
+  const node = section('headline', 'Headline KPIs, all product lines',
+    tiles('headline', HEADLINE.map(([key, label]) => ({
+      key: `${key}.customers`, label, value: dash.headline[key].customers,
+      ratio: { key: `${key}.customer_percent`, value: dash.headline[key].customer_percent, label: 'of customers' },
+    }))));
+  node.append(Object.assign(document.createElement('p'), {
+    className: 'note',
+    textContent: 'Customers with Webex Calling or Webex Meetings, each counted once whatever the product line; the sections below are of the product line chosen.',
+  }));
+  return node;
+}
+
+/**
+ * The license distribution trend of the product line (R-KPI-13): one point
+ * per week that has a report; `trend` is null with a single report.
+ */
+function trendSection(dash, trend) {
+  const weeks = trend?.weeks ?? [];
+  const parts = [];
+  if (weeks.length < 2) {
+    parts.push(Object.assign(document.createElement('p'), {
+      className: 'note', id: 'trend-needs',
+      textContent: trend === null
+        ? 'The license trend needs several dated reports: drop subscription details reports of different weeks (their file names carry the date).'
+        : `The license trend needs reports of several weeks: the reports dropped fall in ${weeks.length === 1 ? 'one week' : 'no week'}.`,
+    }));
+  } else {
+    parts.push(multiLineChart({
+      id: 'trend', title: 'Assigned and used licenses per week', rows: weeks, x: 'week_start', yLabel: 'Licenses',
+      series: [{ key: 'assigned_licenses', label: 'Assigned' }, { key: 'used_at_least_once_licenses', label: 'Used at least once' }],
+      columns: TREND_COLUMNS,
+    }));
+  }
+  if (trend?.problems.length) {
+    parts.push(sortableTable({ id: 'trend-problems', caption: 'Trend inputs with problems', columns: TREND_PROBLEM_COLUMNS, rows: trend.problems }));
+  }
+  return section('license-trend', 'License distribution trend', ...parts);
+}
 
 /** Assignment and utilization of each group of subscriptions the dashboard sums. */
 function assignmentSection(dash) {
@@ -190,8 +254,11 @@ function recentSection(dash) {
     sortableTable({ id: 'recently_added', caption: 'Recently added, newest first', columns: RECENT_COLUMNS, rows: dash.subscriptions.recently_added }));
 }
 
-/** The dashboard's sections, in page order: each renders from the library's result. */
-const SECTIONS = [assignmentSection, expirySection, lowAssignmentSection, overageSection, recentSection];
+/**
+ * The dashboard's sections, in page order: each renders from the library's
+ * results, `(dash, trend)` (the trend is null with a single report).
+ */
+const SECTIONS = [headlineSection, trendSection, assignmentSection, expirySection, lowAssignmentSection, overageSection, recentSection];
 
 /** The date of a report: its file name's (R-REP-03), else its Calculation Date. */
 function reportDate(api, name, rows) {
@@ -230,7 +297,7 @@ async function main() {
   window.wholesale = api;
   const status = $('#status');
   const error = $('#error');
-  let reports = []; // { name, bytes, date, rows, problems }
+  let reports = []; // { name, bytes, date, rows, problems, subscriptions? }
   let autoDate = true;
 
   const render = () => {
@@ -243,15 +310,28 @@ async function main() {
     const used = reports.filter((r) => r.date === latest);
     try {
       if (!asOf) throw Object.assign(new Error('choose the as-of date'), { code: 'INPUT_INVALID', field: 'as_of' });
+      // Every product line: the headline counts calling and meetings together.
+      const subscriptionsOf = (list) => list.flatMap((r) => {
+        r.subscriptions ??= api.subscriptionsFromReport(r.bytes).subscriptions;
+        return r.subscriptions;
+      });
       const dash = used.length === 1
         ? api.kpiDashboard(used[0].bytes, product, asOf)
-        : api.kpiDashboard(used.flatMap((r) => api.subscriptionsFromReport(r.bytes, product).subscriptions), product, asOf);
+        : api.kpiDashboard(subscriptionsOf(used), product, asOf);
+      // One trend input per date (the library's reading of the file name):
+      // reports of one date are regions of the same week.
+      const dates = [...new Set(reports.map((r) => r.date).filter(Boolean))].sort();
+      const trend = reports.length < 2 ? null : api.licenseTrend(dates.map((date) => ({
+        as_of: date, subscriptions: subscriptionsOf(reports.filter((r) => r.date === date)),
+      })), product);
       const board = $('#dashboard');
-      board.replaceChildren(...SECTIONS.map((render) => render(dash)));
+      board.replaceChildren(...SECTIONS.map((render) => render(dash, trend)));
       board.dataset.product = dash.product;
       board.dataset.asOf = dash.as_of;
       board.hidden = false;
-      $('#files-note').textContent = `${used.length} of ${reports.length} report(s) in the dashboard (date ${latest ?? 'unknown'}), ${dash.product} as of ${dash.as_of}.`;
+      const undated = reports.filter((r) => !r.date).length;
+      $('#files-note').textContent = `${used.length} of ${reports.length} report(s) in the dashboard (date ${latest ?? 'unknown'}), ${dash.product} as of ${dash.as_of}.`
+        + (trend === null ? '' : ` The trend: ${dates.length} date(s)${undated ? `; ${undated} report(s) without a date (no row) are not in it` : ''}.`);
       status.textContent = `Dashboard of ${used.map((r) => r.name).join(', ')}.`;
     } catch (e) {
       $('#dashboard').hidden = true;
