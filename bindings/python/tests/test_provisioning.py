@@ -172,3 +172,12 @@ def test_r_cus_05_every_full_admin_keeps_the_package_not_only_the_first() -> Non
     assert codes(wc.validate_package_change(org, user(), "webex_meetings")) == []
     new_admin = user(email="cy@acme.example", full_admin=True)
     assert codes(wc.validate_manual_batch(org, [new_admin])) == ["ADMIN_PACKAGE_DOWNGRADE"]
+
+
+def test_r_cus_05_a_misspelled_role_key_is_refused_not_ignored() -> None:
+    org = customer()
+    org["users"] = [user(email="ops@acme.example", package="webex_calling", fullAdmin=True)]
+    with pytest.raises(wc.InputError) as info:
+        wc.validate_package_change(org, {"email": "ops@acme.example"}, "webex_meetings")
+    assert info.value.code == "INPUT_INVALID"
+    assert info.value.field == "customer.users[0].fullAdmin"

@@ -69,3 +69,13 @@ test('depth bombs and cycles are the depth error; BigInt, undefined and a Map re
   assert.deepEqual(undef, kpiDashboard([{ ...first, end_date: null }], 'calling', AS_OF));
   assert.deepEqual(kpiDashboard([new Map(Object.entries(first))], 'calling', AS_OF), kpiDashboard([first], 'calling', AS_OF));
 });
+
+test('R-KPI-01 a misspelled subscription key is refused naming it, never read as its default', () => {
+  // auto_renew misspelled would read as false: a renewing subscription counted as expiring.
+  const { at, message } = refusal([{ ...first, autoRenew: true }]);
+  assert.deepEqual(at, ['INPUT_INVALID', 'subscriptions[0]']);
+  assert.match(message, /autoRenew/);
+  const nested = refusal(withLicenses({ asigned: 3 }));
+  assert.equal(nested.at[0], 'INPUT_INVALID');
+  assert.match(nested.message, /asigned/);
+});

@@ -46,6 +46,7 @@ impl AdminRole {
 /// An administrator of the partner org.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PartnerAdmin {
     /// Sign-in e-mail.
     pub email: String,
@@ -108,6 +109,7 @@ impl DataRegion {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
+#[serde(deny_unknown_fields)]
 pub struct Address {
     /// First line.
     pub address_line1: String,
@@ -128,6 +130,7 @@ pub struct Address {
 /// A customer location (the HQ or a branch).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Location {
     /// The location's name, as users' "Location" cells refer to it.
     pub name: String,
@@ -142,6 +145,7 @@ pub struct Location {
 /// A user of a customer org.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct User {
     /// First name.
     #[serde(default)]
@@ -197,6 +201,7 @@ pub enum ManagedBy {
 /// A customer organization as the partner sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Customer {
     /// Company name.
     pub name: String,

@@ -83,6 +83,7 @@ pub enum SubscriptionStatus {
 /// history) are `None`: KPIs that need them are then absent, not guessed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct LicenseCounts {
     /// Purchased (provisioned) licenses: what a subscription details report
     /// calls "Available" (R-REP-02).
@@ -122,6 +123,7 @@ impl LicenseCounts {
 /// A subscription or trial of one customer for one product line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Subscription {
     /// Subscription ID (or the trial's enterprise ID).
     pub id: String,

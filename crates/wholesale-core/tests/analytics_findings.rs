@@ -399,6 +399,27 @@ fn r_cus_06_an_add_on_needs_its_base_package() {
     .has(Code::PackageDependencyMissing));
 }
 
+#[test]
+fn r_kpi_01_r_cus_05_misspelled_keys_are_refused_not_read_as_defaults() {
+    use wholesale_core::org::Customer;
+    use wholesale_core::subscription::Subscription;
+    // `autoRenew` read as absent would make a renewing subscription expiring;
+    // `fullAdmin` would switch the admin's R-CUS-05 checks off.
+    let subscription = r#"{"id": "S1", "customer_id": "acme", "kind": "subscription",
+        "product": "calling", "status": "active", "autoRenew": true,
+        "licenses": {"total": 10, "assigned": 5}}"#;
+    let error = serde_json::from_str::<Subscription>(subscription).unwrap_err();
+    assert!(error.to_string().contains("autoRenew"), "{error}");
+    let counts = r#"{"id": "S1", "customer_id": "acme", "kind": "subscription",
+        "product": "calling", "status": "active",
+        "licenses": {"total": 10, "asigned": 5}}"#;
+    assert!(serde_json::from_str::<Subscription>(counts).is_err());
+    let customer = r#"{"name": "Acme", "package": "webex_calling",
+        "users": [{"email": "ops@acme.example", "fullAdmin": true}]}"#;
+    let error = serde_json::from_str::<Customer>(customer).unwrap_err();
+    assert!(error.to_string().contains("fullAdmin"), "{error}");
+}
+
 proptest::proptest! {
     /// R-REP-05: whatever a reader reads, the writer writes, and it reads
     /// back unchanged (the fuzz target's invariant, on arbitrary cells,
