@@ -73,7 +73,8 @@ test('depth bombs and cycles are the depth error; BigInt, undefined and a Map re
 test('R-KPI-01 a misspelled subscription key is refused naming it, never read as its default', () => {
   // auto_renew misspelled would read as false: a renewing subscription counted as expiring.
   const { at, message } = refusal([{ ...first, autoRenew: true }]);
-  assert.deepEqual(at, ['INPUT_INVALID', 'subscriptions[0]']);
+  assert.equal(at[0], 'INPUT_INVALID');
+  assert.match(at[1], /^subscriptions\[0\]/);
   assert.match(message, /autoRenew/);
   const nested = refusal(withLicenses({ asigned: 3 }));
   assert.equal(nested.at[0], 'INPUT_INVALID');
