@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { checkCsv } from '../js/index.js';
 import { makeCsv, makeOrg, ROWS } from '../bench/csv20k-data.mjs';
 import { launchChromium, serveStatic } from './lib/serve.mjs';
+import { filterRows } from './lib/checks.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const output = join(root, 'test-output');
@@ -74,20 +75,6 @@ const shownRows = () => page.locator('#plan-table tbody tr').evaluateAll(
 const pager = async () => Object.fromEntries(
   await Promise.all(['selected', 'start', 'end', 'page'].map(async (k) => [k, Number(await page.getAttribute('#pager-status', `data-${k}`))])));
 
-/** A plain JS filter of the plan's JSON rows (indices), independent of the core's select. */
-function byHand(json, { action, code, column, email } = {}) {
-  const out = [];
-  json.rows.forEach((r, i) => {
-    const problems = [...r.errors, ...r.warnings];
-    if (action !== undefined && r.action !== action) return;
-    if (code !== undefined && !problems.some((p) => p.code === code)) return;
-    if (column !== undefined && !problems.some((p) => p.field === column)) return;
-    if (email !== undefined && !r.email.toLowerCase().includes(email.toLowerCase())) return;
-    out.push(i);
-  });
-  return out;
-}
-
 /** Sets the page's filters to `q` and waits for the selection it makes. */
 async function filter(q) {
   const before = Number(await page.getAttribute('#outcomes', 'data-selects'));
@@ -104,7 +91,7 @@ async function filter(q) {
 async function assertSelection(plan, json, q) {
   await filter(q);
   const selected = [...plan.select(q)];
-  const expected = byHand(json, q);
+  const expected = filterRows(json, q);
   assert.deepEqual(selected, expected, `core select ${JSON.stringify(q)}`);
   const rowOf = (i) => [json.rows[i].line, json.rows[i].email];
   const state = await pager();
@@ -128,7 +115,7 @@ async function download(click) {
 
 const text = (b) => Buffer.from(b).toString('utf8');
 
-test('CSV tool, sample: tiles, every filter, pager, downloads and axe equal the library', async () => {
+test('R-CSV-20 CSV tool, sample: tiles, every filter, pager, downloads and axe equal the library', async () => {
   const bytes = new Uint8Array(readFileSync(usersCsv));
   const options = { behavior: 'add_and_remove', org: readFileSync(orgJson, 'utf8') };
   await page.selectOption('#behavior', 'add_and_remove');
@@ -177,7 +164,7 @@ test('CSV tool, sample: tiles, every filter, pager, downloads and axe equal the 
   assert.deepEqual(errors, []);
 });
 
-test('CSV tool, 20,000 rows: tiles, filters, last page and the ready file; the time to show the plan', async () => {
+test('R-CSV-20 CSV tool, 20,000 rows: tiles, filters, last page and the ready file; the time to show the plan', async () => {
   const bytes = new Uint8Array(readFileSync(big));
   const options = { behavior: 'add_and_remove', org: readFileSync(bigOrg, 'utf8') };
   // Two checks: the snapshot changed (with the sample still loaded), then the file.

@@ -8,25 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as wc from '../js/index.js';
+import { throwsCode } from './lib/checks.mjs';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const sample = (name) => join(repo, 'samples', name);
 const bytes = (path) => new Uint8Array(readFileSync(path));
-
-/** Runs fn, expects an Error with `code` (and `field`), returns it. */
-function throwsCode(fn, code, field) {
-  let thrown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  assert.ok(thrown instanceof Error, `expected an Error, got ${thrown}`);
-  assert.equal(thrown.code, code, thrown.message);
-  if (field !== undefined) assert.equal(thrown.field, field, thrown.message);
-  assert.ok('rule' in thrown);
-  return thrown;
-}
 
 function cli(args) {
   try {

@@ -71,7 +71,7 @@ function showReview(review) {
     cell(tr, r.remove.join(', '));
     cell(tr, r.assign.join(', '));
   }
-  $('#review-table').hidden = review.destructive.length === 0;
+  $('#review .scroll-box').hidden = review.destructive.length === 0;
   $('#review-note').textContent = review.destructive.length
     ? `${review.destructive.length} row(s) remove users, change packages or remove licenses.`
     : 'Nothing is removed and no package changes.';
