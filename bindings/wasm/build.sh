@@ -26,8 +26,9 @@ rm -rf pkg/node pkg/web
 # panics are still reported with their message (see js/wrap.js).
 # The reset-state function re-instantiates the module in place after a trap
 # (ts/wrap.ts), so one statically imported glue module serves: a bundler can
-# follow it.
-flags=(--remove-name-section --remove-producers-section --experimental-reset-state-function)
+# follow it. --weak-refs frees a plan (checkCsv's PlanHandle) when JS
+# collects it (FinalizationRegistry), so callers need not call free().
+flags=(--weak-refs --remove-name-section --remove-producers-section --experimental-reset-state-function)
 "$bindgen" --target nodejs "${flags[@]}" --out-dir pkg/node "$wasm"
 "$bindgen" --target web "${flags[@]}" --out-dir pkg/web "$wasm"
 # The nodejs glue is CommonJS inside a "type": "module" package.
@@ -35,6 +36,9 @@ echo '{ "type": "commonjs" }' > pkg/node/package.json
 # The raw wasm exports (the web glue's InitOutput, *_bg.wasm.d.ts) declare
 # externref parameters as `any`; the shipped declarations must have none.
 sed -i -E 's/(:|<|\|) *any\b/\1 unknown/g' pkg/*/*.d.ts
+# A class's `[Symbol.dispose]` needs lib esnext.disposable in every consumer's
+# tsconfig (ES2022 has none); the method stays in the JS, `free()` is declared.
+sed -i -E '/^ *\[Symbol\.dispose\]\(\): void;$/d' pkg/*/*.d.ts
 # The entry points (ts/) compiled to js/ with their declarations.
 npx --no-install tsc -p tsconfig.build.json
 # No wasm-opt: Debian bookworm's binaryen 108 is older than the reference-types

@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use wholesale_core::csv_import::{
     self, ExportError, ExportFiles, ImportOptions, ImportPlan, OrgSnapshot, OutputError,
-    RemediationAdvice, SnapshotError,
+    RemediationAdvice, RowQuery, SnapshotError,
 };
 
 use crate::convert::{
@@ -84,6 +84,49 @@ impl PlanHandle {
     #[pyo3(signature = () -> "List[CodeCount]")]
     fn code_counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || to_py(py, &self.plan.code_counts()))
+    }
+
+    /// The indices (ascending) of the rows the query keeps (the core's
+    /// `ImportPlan::select`, R-CSV-20): every criterion given must hold;
+    /// `email` is a case-insensitive part of the row's e-mail, `code` a code
+    /// among its errors or warnings, `column` the column of one of them.
+    #[pyo3(signature = (
+        *,
+        action: "Optional[Action]" = None,
+        code: "Optional[Code]" = None,
+        column: "Optional[str]" = None,
+        email: "Optional[str]" = None,
+    ) -> "List[int]")]
+    fn select<'py>(
+        &self,
+        py: Python<'py>,
+        action: Option<&Bound<'py, PyAny>>,
+        code: Option<&Bound<'py, PyAny>>,
+        column: Option<&Bound<'py, PyAny>>,
+        email: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Vec<usize>> {
+        guard(py, || {
+            let query = pyo3::types::PyDict::new(py);
+            for (key, value) in [
+                ("action", action),
+                ("code", code),
+                ("column", column),
+                ("email", email),
+            ] {
+                if let Some(value) = value.filter(|v| !v.is_none()) {
+                    query.set_item(key, value)?;
+                }
+            }
+            let query: RowQuery = options(Some(query.as_any()), "query")?;
+            detached(py, || self.plan.select(&query))
+        })
+    }
+
+    /// The actions, codes and columns of the rows with their row counts,
+    /// for filter menus (the core's `ImportPlan::facets`).
+    #[pyo3(signature = () -> "PlanFacets")]
+    fn facets<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || to_py(py, &self.plan.facets()))
     }
 
     /// The ready file (the core's `write_ready`, R-CSV-20) and its number of

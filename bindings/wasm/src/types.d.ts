@@ -44,6 +44,14 @@ export interface WholesaleErrorFields {
 /** What the import would do with one data row (R-CSV-20). */
 export type Action = "add" | "modify" | "change_package" | "remove" | "no_change" | "rejected";
 
+/** How many rows have one action. */
+export interface ActionFacet {
+  /** The action. */
+  action: Action;
+  /** The rows with it. */
+  rows: number;
+}
+
 /** A postal address, with the Webex API's field names. */
 export interface Address {
   /** First line. */
@@ -285,6 +293,14 @@ export interface CodeCount {
   count: number;
 }
 
+/** How many rows have a problem with one code. */
+export interface CodeFacet {
+  /** The code. */
+  code: Code;
+  /** The rows with at least one error or warning of that code. */
+  rows: number;
+}
+
 /** One row of the registry, as listed by `wholesale codes` and `docs/codes.md`. */
 export interface CodeInfo {
   /** The stable code string. */
@@ -295,6 +311,14 @@ export interface CodeInfo {
   severity: Severity;
   /** One-line meaning. */
   summary: string;
+}
+
+/** How many rows have a problem about one column. */
+export interface ColumnFacet {
+  /** The column, as written in the header. */
+  column: string;
+  /** The rows with at least one error or warning about it. */
+  rows: number;
 }
 
 /** How the per-stream results combine into the leg's verdict. */
@@ -1132,6 +1156,21 @@ export interface PhoneNumberRowTable {
 }
 
 /**
+ * The values a `RowQuery` can ask for in this plan, with their row
+ * counts: the choices of a page's filter menus. Actions in the order of
+ * `Action`; codes and columns the most frequent first (ties: codes in the
+ * registry's order, columns by name). Only values some row has are listed.
+ */
+export interface PlanFacets {
+  /** The actions of the rows. */
+  actions: ActionFacet[];
+  /** The codes of the rows' problems. */
+  codes: CodeFacet[];
+  /** The columns of the rows' problems. */
+  columns: ColumnFacet[];
+}
+
+/**
  * What a person reviews before an import (R-CSV-20): every row that
  * destroys something, and the number of problems per code.
  */
@@ -1450,6 +1489,24 @@ export interface RowOutcome {
   remove: Licenses;
   /** Warnings; they never change the action. */
   warnings: Problem[];
+}
+
+/**
+ * Which rows `ImportPlan::select` keeps: every criterion given must hold
+ * (an empty query keeps every row).
+ */
+export interface RowQuery {
+  /** The row's action. */
+  action?: Action | null;
+  /** A code among the row's errors or warnings. */
+  code?: Code | null;
+  /**
+   * The column (the header cell as written) of one of the row's errors
+   * or warnings.
+   */
+  column?: string | null;
+  /** Part of the row's e-mail as the plan holds it, in any case. */
+  email?: string | null;
 }
 
 /** Whether a problem stops the operation or only deserves attention. */

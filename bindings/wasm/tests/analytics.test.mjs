@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as wc from '../js/index.js';
+import { throwsCode } from './lib/checks.mjs';
 
 const HEADER = [
   'Calculation Date', 'Customer Name', 'Customer Org ID', 'Subscription Status', 'Subscription ID',
@@ -15,18 +16,6 @@ const HEADER = [
 ].join(',');
 const details = (rows, date = '2026-11-25') =>
   [HEADER, ...rows.map((r) => `${date},${r}`)].join('\r\n') + '\r\n';
-
-function throwsCode(fn, code) {
-  let thrown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  assert.ok(thrown instanceof Error, `expected an Error, got ${thrown}`);
-  assert.equal(thrown.code, code, thrown.message);
-  return thrown;
-}
 
 test('R-KPI-01 the headline counts each customer once across product lines', () => {
   const report = details([

@@ -1,5 +1,5 @@
-// The Node build wrapped WITH the `__` test hooks (`__debugPanic`,
-// `__checkCsvSummary`), which the package's entries leave out of its API.
+// The Node build wrapped WITH the `__` test hooks (`__debugPanic`), which
+// the package's entries leave out of its API.
 import { createRequire } from 'node:module';
 import { wrapApi } from '../js/wrap.js';
 

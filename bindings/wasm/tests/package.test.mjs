@@ -74,10 +74,16 @@ test('installed from the tarball, the package imports from Node (ESM) and checks
 
 test('the installed declarations type-check a consumer under tsc --strict', () => {
   writeFileSync(join(consumer, 'main.ts'), `
-    import { checkCsv, type ImportPlan } from 'wholesale-core';
+    import { checkCsv, type CsvPlan, type ImportPlan, type RowOutcome } from 'wholesale-core';
     import { init, type Api } from 'wholesale-core/web';
-    const plan: ImportPlan = checkCsv('email\\n', { behavior: 'add_and_remove' });
+    const plan: CsvPlan = checkCsv('email\\n', { behavior: 'add_and_remove' });
     const rejected: number = plan.summary.rejected;
+    const json: ImportPlan = plan.toJSON();
+    const picked: Uint32Array = plan.select({ action: 'rejected', email: 'acme' });
+    const shown: RowOutcome[] = plan.rowsAt(picked).concat(plan.rowsSlice(0, 10), json.rows);
+    export const codes: string[] = plan.facets().codes.map((c): string => c.code).concat(shown.map((r) => r.email));
+    // @ts-expect-error: the action is one of the documented values
+    plan.select({ action: 'deleted' });
     export async function page(bytes: Uint8Array): Promise<number> {
       const api: Api = await init({ wasm: new URL('x.wasm', 'https://example.invalid/') });
       return api.checkCsv(bytes).summary.rows + rejected;

@@ -8,25 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as wc from '../js/index.js';
+import { throwsCode } from './lib/checks.mjs';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const sample = (name) => join(repo, 'samples', name);
 const bytes = (path) => new Uint8Array(readFileSync(path));
-
-/** Runs fn, expects an Error with `code` (and `field`), returns it. */
-function throwsCode(fn, code, field) {
-  let thrown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  assert.ok(thrown instanceof Error, `expected an Error, got ${thrown}`);
-  assert.equal(thrown.code, code, thrown.message);
-  if (field !== undefined) assert.equal(thrown.field, field, thrown.message);
-  assert.ok('rule' in thrown);
-  return thrown;
-}
 
 function cli(args) {
   try {
@@ -46,7 +32,9 @@ test('R-CSV-20 checkCsv equals `wholesale csv check --format json` of the native
     const native = JSON.parse(cli(['csv', 'check', sample('users.csv'), '--org', sample('org.json'),
       '--behavior', behavior.replaceAll('_', '-'), '--format', 'json']));
     const org = JSON.parse(readFileSync(sample('org.json'), 'utf8'));
-    assert.deepEqual(wc.checkCsv(bytes(sample('users.csv')), { behavior, org }), native, behavior);
+    const plan = wc.checkCsv(bytes(sample('users.csv')), { behavior, org });
+    assert.deepEqual(plan.toJSON(), native, behavior);
+    assert.equal(JSON.stringify(plan), JSON.stringify(native), `${behavior}: JSON.stringify(plan) is the CLI's JSON`);
   }
 });
 

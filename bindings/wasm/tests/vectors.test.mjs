@@ -40,7 +40,7 @@ export const handlers = {
         continue;
       }
       const plan = run();
-      assert.deepEqual(plan, data.expected, form);
+      assert.deepEqual(plan.toJSON(), data.expected, form);
       checkAccounting(plan);
     }
   },

@@ -4,13 +4,18 @@
 // `.wasm` file is fetched at run time: from beside this module by default, or
 // from where `init({ wasm })` says (a bundler's URL for the file).
 import * as glue from "../pkg/web/wholesale_core_wasm.js";
+import type { CsvPlan } from "./plan.js";
 import { wrapApi } from "./wrap.js";
 
 export type * from "../pkg/web/wholesale_core_wasm.js";
 export type { WholesaleError } from "./wrap.js";
+export type { CsvPlan } from "./plan.js";
 
-/** The package's functions, once the module is loaded. */
-export type Api = Omit<typeof glue, "default" | "initSync" | `__${string}`>;
+/** The package's functions, once the module is loaded (plumbing and classes left out). */
+export type Api = Omit<typeof glue, "default" | "initSync" | `__${string}` | "PlanHandle" | "checkCsv"> & {
+  /** The glue's `checkCsv`, its plan wrapped: see `CsvPlan`. */
+  checkCsv(...args: Parameters<typeof glue.checkCsv>): CsvPlan;
+};
 
 /** Where the compiled module comes from. */
 export interface InitOptions {

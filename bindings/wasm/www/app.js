@@ -2,11 +2,14 @@
 // a dropped or picked Control Hub CSV with the chosen import behavior and an
 // optional org snapshot (JSON, or built by the core from the Control Hub user
 // export and a location list), showing the core's plan (counts, file
-// problems, the destructive changes row by row, rows with rejected rows
-// first) and offering the ready and rejected files. No server, no
+// problems, the destructive changes row by row, the outcomes paged and
+// filtered by the library, table.js) and offering the ready and rejected
+// files and the plan as JSON, all from the one plan checked. No server, no
 // framework: the file never leaves the browser.
 import { init } from '../js/web.js';
+import { clearError, showError } from './alert.js';
 import { mountNav } from './nav.js';
+import { outcomesTable } from './table.js';
 
 mountNav();
 
@@ -32,14 +35,9 @@ function showRegistry(api) {
   }
 }
 
-/** Rejected rows first, then rows with warnings, then the rest; file order within each. */
-export function orderRows(rows) {
-  const rank = (r) => (r.action === 'rejected' ? 0 : r.warnings.length ? 1 : 2);
-  return [...rows].sort((a, b) => rank(a) - rank(b) || a.line - b.line);
-}
-
 function showPlan(plan, note) {
-  for (const key of COUNTS) $(`#count-${key}`).textContent = String(plan.summary[key]);
+  const { summary } = plan;
+  for (const key of COUNTS) $(`#count-${key}`).textContent = String(summary[key]);
   $('#plan-note').textContent = note;
 
   const fileBody = $('#file-table tbody');
@@ -56,22 +54,6 @@ function showPlan(plan, note) {
   }
   $('#file-problems').hidden = fileBody.rows.length === 0;
 
-  const body = $('#plan-table tbody');
-  body.replaceChildren();
-  for (const r of orderRows(plan.rows)) {
-    const problems = [...r.errors, ...r.warnings];
-    for (const p of problems.length ? problems : [null]) {
-      const tr = body.insertRow();
-      tr.className = r.action === 'rejected' ? 'rejected' : problems.length ? 'warning' : '';
-      tr.dataset.action = r.action;
-      cell(tr, String(r.line));
-      cell(tr, r.email);
-      cell(tr, r.action);
-      cell(tr, p?.code ?? '');
-      cell(tr, p?.field ?? '');
-      cell(tr, p?.message ?? '');
-    }
-  }
   $('#plan').hidden = false;
 }
 
@@ -89,7 +71,7 @@ function showReview(review) {
     cell(tr, r.remove.join(', '));
     cell(tr, r.assign.join(', '));
   }
-  $('#review-table').hidden = review.destructive.length === 0;
+  $('#review .scroll-box').hidden = review.destructive.length === 0;
   $('#review-note').textContent = review.destructive.length
     ? `${review.destructive.length} row(s) remove users, change packages or remove licenses.`
     : 'Nothing is removed and no package changes.';
@@ -108,25 +90,32 @@ function showSnapshotWarnings(built) {
   list.hidden = built.warnings.length === 0;
 }
 
-function download(bytes, name) {
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'text/csv' }));
+function download(bytes, name, type = 'text/csv') {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 function fail(e) {
-  $('#status').textContent = `${e.code ?? 'ERROR'}: ${e.message}`;
+  showError($('#error'), e);
+  $('#status').textContent = 'The last action failed (see the alert).';
   $('#status').className = 'error';
+  document.body.dataset.failed = String(Number(document.body.dataset.failed ?? 0) + 1);
 }
+
+/** Waits until the browser has painted what was just put in the page. */
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 async function main() {
   const api = await init();
   window.wholesale = api; // for the console and the browser test
   showRegistry(api);
-  let csv = null; // { name, bytes }
+  let csv = null; // { name, bytes, started }
   let org = null; // { name, text } of a snapshot JSON, or { name, bytes } of an export
   let locations = null; // { name, bytes }
+  let plan = null; // the CsvPlan shown (kept in wasm memory)
+  const outcomes = outcomesTable($('#outcomes'), fail);
 
   /** The snapshot to check against: the JSON as given, or built by the core from the export. */
   const snapshot = () => {
@@ -142,27 +131,36 @@ async function main() {
     return { behavior: $('#behavior').value, org: snapshot() };
   };
 
-  const run = () => {
+  /** Checks the file once; the counts, review, table and downloads all read that plan. */
+  const run = async (started = performance.now()) => {
     if (!csv) return;
     try {
+      clearError($('#error'));
       const behavior = $('#behavior').value;
       // Bytes, not text: the core detects the encoding (UTF-8, UTF-16, BOMs).
-      const opts = options();
-      const plan = api.checkCsv(csv.bytes, opts);
+      const next = api.checkCsv(csv.bytes, options());
+      plan?.free();
+      plan = next;
       showPlan(plan, `${csv.name} (${behavior}${org ? `, snapshot ${org.name}` : ', no snapshot'})`);
-      showReview(api.reviewCsv(csv.bytes, opts));
+      showReview(plan.review());
       $('#downloads').hidden = plan.file_errors.length > 0;
+      outcomes.show(plan);
+      await painted();
+      const ms = Math.round(performance.now() - started);
+      $('#plan').dataset.planMs = String(ms);
+      $('#plan-time').textContent = `Plan of ${plan.rowCount} rows shown in ${ms} ms (from reading the file to the table painted).`;
       $('#status').textContent = `Checked ${csv.name}.`;
       $('#status').className = '';
-      document.body.dataset.checked = String(Number(document.body.dataset.checked ?? 0) + 1);
     } catch (e) {
       fail(e);
     }
+    document.body.dataset.checked = String(Number(document.body.dataset.checked ?? 0) + 1);
   };
   const onCsv = async (file) => {
     if (!file) return;
+    const started = performance.now();
     csv = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-    run();
+    await run(started);
   };
   const onOrg = async (file) => {
     if (!file) {
@@ -173,15 +171,16 @@ async function main() {
       const json = new TextDecoder().decode(bytes.slice(0, 64)).trimStart().startsWith('{');
       org = json ? { name: file.name, text: new TextDecoder().decode(bytes) } : { name: file.name, bytes };
     }
-    run();
+    await run();
   };
   const onLocations = async (file) => {
     locations = file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
-    run();
+    await run();
   };
-  const save = (make, suffix) => () => {
+  const base = () => csv.name.replace(/\.(csv|txt|tsv)$/i, '');
+  const save = (make, suffix, type) => () => {
     try {
-      download(make(csv.bytes, options()), csv.name.replace(/\.csv$/i, '') + suffix);
+      download(make(plan), base() + suffix, type);
     } catch (e) {
       fail(e);
     }
@@ -191,9 +190,11 @@ async function main() {
   $('#org').addEventListener('change', (e) => onOrg(e.target.files[0]).catch(fail));
   $('#locations').addEventListener('change', (e) => onLocations(e.target.files[0]).catch(fail));
   $('#org-clear').addEventListener('click', () => { $('#org').value = ''; onOrg(null).catch(fail); });
-  $('#download-ready').addEventListener('click', save(api.readyFile, '.ready.csv'));
-  $('#download-rejected').addEventListener('click', save(api.rejectedFile, '.rejected.csv'));
-  $('#behavior').addEventListener('change', run);
+  $('#download-ready').addEventListener('click', save((p) => p.readyFile(), '.ready.csv'));
+  $('#download-rejected').addEventListener('click', save((p) => p.rejectedFile(), '.rejected.csv'));
+  // The plan as JSON is the core's JSON (CsvPlan.toJSON), equal to `wholesale csv check --format json`.
+  $('#download-plan').addEventListener('click', save((p) => JSON.stringify(p), '.plan.json', 'application/json'));
+  $('#behavior').addEventListener('change', () => run().catch(fail));
   const drop = $('#drop');
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));

@@ -12,6 +12,7 @@ import numpy.typing
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from ._types import (
+    Action,
     AdminRole,
     AnyReportRow,
     AnyReportTable,
@@ -19,6 +20,7 @@ from ._types import (
     ArrowData,
     CallLegInput,
     Classification,
+    Code,
     CodeCount,
     CodeInfo,
     Customer,
@@ -44,6 +46,7 @@ from ._types import (
     OrgSnapshotDict,
     PackageInfo,
     PayloadCheck,
+    PlanFacets,
     Problem,
     ProblemInput,
     ProductLine,
@@ -151,6 +154,23 @@ class PlanHandle:
     def code_counts(self) -> List[CodeCount]:
         """The number of problems per code, most frequent first (the core's
         `ImportPlan::code_counts`).
+        """
+    def select(
+        self,
+        *,
+        action: Optional[Action] = None,
+        code: Optional[Code] = None,
+        column: Optional[str] = None,
+        email: Optional[str] = None,
+    ) -> List[int]:
+        """The indices (ascending) of the rows the query keeps (the core's
+        `ImportPlan::select`, R-CSV-20): every criterion given must hold;
+        `email` is a case-insensitive part of the row's e-mail, `code` a code
+        among its errors or warnings, `column` the column of one of them.
+        """
+    def facets(self) -> PlanFacets:
+        """The actions, codes and columns of the rows with their row counts,
+        for filter menus (the core's `ImportPlan::facets`).
         """
     def ready(self) -> Tuple[bytes, int]:
         """The ready file (the core's `write_ready`, R-CSV-20) and its number of

@@ -9,11 +9,14 @@ from typing import IO, Any, Iterator, List, Optional, Tuple, TypedDict, Union
 
 from . import _lowlevel
 from ._types import (
+    Action,
+    Code,
     CodeCount,
     FileInput,
     ImportBehavior,
     ImportPlanDict,
     OrgSnapshotDict,
+    PlanFacets,
     Problem,
     RowOutcome,
     Summary,
@@ -108,6 +111,26 @@ class ImportPlan:
         """The number of problems per code, of the file and the rows, the most
         frequent first."""
         return self._handle.code_counts()
+
+    def select(
+        self,
+        *,
+        action: Optional[Action] = None,
+        code: Optional[Code] = None,
+        column: Optional[str] = None,
+        email: Optional[str] = None,
+    ) -> List[int]:
+        """The indices (into ``rows``, ascending) of the rows the query keeps
+        (the core's ``ImportPlan::select``, R-CSV-20), without converting the
+        rows: every criterion given must hold; ``email`` is a case-insensitive
+        part of the row's e-mail, ``code`` a code among its errors or
+        warnings, ``column`` the column (as written) of one of them."""
+        return self._handle.select(action=action, code=code, column=column, email=email)
+
+    def facets(self) -> PlanFacets:
+        """The actions, codes and columns of the rows with their row counts
+        (the core's ``ImportPlan::facets``): the choices of a filter menu."""
+        return self._handle.facets()
 
     def ready_bytes(self) -> bytes:
         """The ready file (R-CSV-20): the header and every row that is not

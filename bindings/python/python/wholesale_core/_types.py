@@ -47,6 +47,15 @@ ArrowData = Union[ArrowArrayExportable, ArrowStreamExportable]
 VerdictColumnType = Literal["string", "dictionary"]
 
 
+class ActionFacet(TypedDict):
+    """How many rows have one action."""
+
+    #: The action.
+    action: Action
+    #: The rows with it.
+    rows: int
+
+
 class _AddressRequired(TypedDict):
     #: First line.
     addressLine1: str
@@ -265,6 +274,15 @@ class CodeCount(TypedDict):
     count: int
 
 
+class CodeFacet(TypedDict):
+    """How many rows have a problem with one code."""
+
+    #: The code.
+    code: Code
+    #: The rows with at least one error or warning of that code.
+    rows: int
+
+
 class CodeInfo(TypedDict):
     """One row of the registry, as listed by `wholesale codes` and `docs/codes.md`."""
 
@@ -276,6 +294,15 @@ class CodeInfo(TypedDict):
     severity: Severity
     #: One-line meaning.
     summary: str
+
+
+class ColumnFacet(TypedDict):
+    """How many rows have a problem about one column."""
+
+    #: The column, as written in the header.
+    column: str
+    #: The rows with at least one error or warning about it.
+    rows: int
 
 
 class Customer(TypedDict):
@@ -1020,6 +1047,20 @@ class PhoneNumberRowTable(TypedDict):
     rows: List[PhoneNumberRow]
 
 
+class PlanFacets(TypedDict):
+    """The values a `RowQuery` can ask for in this plan, with their row
+    counts: the choices of a page's filter menus. Actions in the order of
+    `Action`; codes and columns the most frequent first (ties: codes in the
+    registry's order, columns by name). Only values some row has are listed."""
+
+    #: The actions of the rows.
+    actions: List[ActionFacet]
+    #: The codes of the rows' problems.
+    codes: List[CodeFacet]
+    #: The columns of the rows' problems.
+    columns: List[ColumnFacet]
+
+
 class PlanReview(TypedDict):
     """What a person reviews before an import (R-CSV-20): every row that
     destroys something, and the number of problems per code."""
@@ -1294,6 +1335,21 @@ class RowOutcome(TypedDict):
     remove: Licenses
     #: Warnings; they never change the action.
     warnings: List[Problem]
+
+
+class RowQuery(TypedDict, total=False):
+    """Which rows `ImportPlan::select` keeps: every criterion given must hold
+    (an empty query keeps every row)."""
+
+    #: The row's action.
+    action: Optional[Action]
+    #: A code among the row's errors or warnings.
+    code: Optional[Code]
+    #: The column (the header cell as written) of one of the row's errors
+    #: or warnings.
+    column: Optional[str]
+    #: Part of the row's e-mail as the plan holds it, in any case.
+    email: Optional[str]
 
 
 class SnapshotBuild(TypedDict):

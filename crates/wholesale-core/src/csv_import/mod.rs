@@ -43,6 +43,7 @@ mod ready;
 mod records;
 mod remediation;
 mod row;
+mod select;
 mod snapshot;
 
 pub use export::{
@@ -50,6 +51,7 @@ pub use export::{
 };
 pub use ready::{write_ready, write_rejected, OutputError, Written};
 pub use remediation::{remediation_for, Remediation, RemediationAdvice};
+pub use select::{ActionFacet, CodeFacet, ColumnFacet, PlanFacets, RowQuery};
 pub use snapshot::{OrgSnapshot, SnapshotError, SnapshotUser};
 
 /// At most this many data rows per file (R-CSV-04).
