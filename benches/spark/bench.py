@@ -10,7 +10,8 @@
    against the numpy path (classify_columns); ratio = Arrow time / numpy
    time (target <= 1.2). Best of 3.
 
-Run: benches/spark/run.sh [N] [M]
+Run: benches/spark/run.sh [N] [M] (or SPARK_LEGS=N SINGLE_LEGS=M; the
+arguments win).
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ def single_ratio(m: int) -> None:
 
 
 if __name__ == "__main__":
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000_000
-    m = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000_000
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else int(os.environ.get("SPARK_LEGS", 20_000_000))
+    m = int(sys.argv[2]) if len(sys.argv) > 2 else int(os.environ.get("SINGLE_LEGS", 10_000_000))
     single_ratio(m)
     spark_ratio(n)
