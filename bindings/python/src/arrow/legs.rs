@@ -286,26 +286,26 @@ fn shown(col: &ArrayRef, row: usize, quoted: bool) -> String {
 const ENDPOINT: &str = "endpoint_type";
 const IP: &str = "ip_version";
 
-fn endpoint_refusal(col: &ArrayRef, name: &str, row: usize) -> Refusal {
+/// The refusal of row `row` of column `name`: its value (as `shown`
+/// writes it), then `why`.
+fn row_refusal(
+    code: Code,
+    col: &ArrayRef,
+    name: &str,
+    row: usize,
+    quoted: bool,
+    why: &str,
+) -> Refusal {
     Refusal::Quality(Problem::new(
-        Code::LegEndpointUnknown,
+        code,
         format!("{name}[{row}]"),
-        format!(
-            "{} is not an endpoint type; write one of webex_app, desk_phone, room_device, analog, third_party, other",
-            shown(col, row, true)
-        ),
+        format!("{} {why}", shown(col, row, quoted)),
     ))
 }
 
-fn ip_refusal(col: &ArrayRef, row: usize) -> Refusal {
-    Refusal::Quality(Problem::new(
-        Code::LegIpVersionInvalid,
-        format!("{IP}[{row}]"),
-        format!(
-            "{} is not an IP version; give 4 or 6",
-            shown(col, row, false)
-        ),
-    ))
+fn endpoint_refusal(col: &ArrayRef, name: &str, row: usize) -> Refusal {
+    let why = "is not an endpoint type; write one of webex_app, desk_phone, room_device, analog, third_party, other";
+    row_refusal(Code::LegEndpointUnknown, col, name, row, true, why)
 }
 
 /// A refused metric of the block starting at `start`, named by its row in
@@ -406,7 +406,15 @@ impl<'a> Legs<'a> {
             }
             (self.ip.1)(start, ips);
             if let Some(i) = first_invalid(ips) {
-                return Err(ip_refusal(self.ip.0, start + i));
+                let why = "is not an IP version; give 4 or 6";
+                return Err(row_refusal(
+                    Code::LegIpVersionInvalid,
+                    self.ip.0,
+                    IP,
+                    start + i,
+                    false,
+                    why,
+                ));
             }
             let [aj, al, ap, vj, vl, vp] = &self.metrics;
             let [saj, sal, sap, svj, svl, svp] = &mut *scratch;
