@@ -7,11 +7,10 @@
 //! value is handed to the core: no rule is written here. The Python module
 //! `wholesale_core.arrow` converts the results to the caller's library.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Decimal128Type, Float32Type, Float64Type, Int64Type};
+use arrow_array::types::{Decimal128Type, Int64Type};
 use arrow_array::{
     Array, ArrayRef, DictionaryArray, Int64Array, RecordBatch, RecordBatchOptions, StringArray,
     TimestampMicrosecondArray, UInt8Array,
@@ -28,10 +27,13 @@ use wholesale_core::input::deserialize_arg;
 use wholesale_core::kpi::{self, KpiOptions};
 use wholesale_core::problem::{AsProblem, Problem};
 use wholesale_core::quality::{
-    classify_columns_to_vec, EndpointType, LegColumns, QualityPartial, QualityPartials,
-    QualityPolicy, Verdict,
+    EndpointType, QualityPartial, QualityPartials, QualityPolicy, Verdict,
 };
 use wholesale_core::subscription::{ProductLine, Subscription};
+
+mod legs;
+
+use legs::{endpoint_types, Legs};
 
 use crate::convert::{arg, checked_options, constant, day, to_py};
 use crate::errors::{
@@ -152,36 +154,6 @@ fn cast(col: &ArrayRef, to: &DataType, name: &str) -> Refused<ArrayRef> {
     arrow_cast::cast(col, to).map_err(|err| Refusal::input(name, format!("column {name}: {err}")))
 }
 
-/// A metric column as f64, borrowed when it is float64 without nulls; a
-/// null is NaN, "not reported" (R-CQ-01).
-fn metric<'a>(batch: &'a RecordBatch, name: &str) -> Refused<Cow<'a, [f64]>> {
-    let col = column(batch, name)?;
-    match col.data_type() {
-        DataType::Float64 => {
-            let values = col.as_primitive::<Float64Type>();
-            if values.null_count() == 0 {
-                Ok(Cow::Borrowed(values.values()))
-            } else {
-                Ok(Cow::Owned(
-                    values.iter().map(|v| v.unwrap_or(f64::NAN)).collect(),
-                ))
-            }
-        }
-        DataType::Float32 => Ok(Cow::Owned(
-            col.as_primitive::<Float32Type>()
-                .iter()
-                .map(|v| v.map_or(f64::NAN, f64::from))
-                .collect(),
-        )),
-        DataType::Null => Ok(Cow::Owned(vec![f64::NAN; col.len()])),
-        other => Err(wrong_type(
-            name,
-            other,
-            "float64 or float32 (null or NaN: not reported)",
-        )),
-    }
-}
-
 fn is_text(data_type: &DataType) -> bool {
     matches!(
         data_type,
@@ -199,208 +171,6 @@ fn text(batch: &RecordBatch, name: &str) -> Refused<StringArray> {
         }
         other => Err(wrong_type(name, other, "string or dictionary of strings")),
     }
-}
-
-/// A code no endpoint type or IP version has: the row is refused.
-const INVALID: u8 = u8::MAX;
-
-/// Sets the codes of null rows to INVALID.
-fn mark_nulls(codes: &mut [u8], nulls: Option<&arrow_buffer::NullBuffer>) {
-    if let Some(nulls) = nulls.filter(|n| n.null_count() > 0) {
-        for row in nulls
-            .iter()
-            .enumerate()
-            .filter(|(_, valid)| !valid)
-            .map(|(row, _)| row)
-        {
-            if let Some(code) = codes.get_mut(row) {
-                *code = INVALID;
-            }
-        }
-    }
-}
-
-/// The endpoint type codes of a string or dictionary column, read by the
-/// core's `EndpointType::parse` once per distinct spelling; unknown text or
-/// null is LEG_ENDPOINT_UNKNOWN at its row (R-CQ-02).
-fn endpoint_codes(batch: &RecordBatch, name: &str) -> Refused<Vec<u8>> {
-    let col = column(batch, name)?;
-    let unknown = |row: usize, value: Option<&str>| {
-        let shown = value.map_or_else(|| "null".to_owned(), |v| format!("{v:?}"));
-        Refusal::Quality(Problem::new(
-            Code::LegEndpointUnknown,
-            format!("{name}[{row}]"),
-            format!("{shown} is not an endpoint type; write one of webex_app, desk_phone, room_device, analog, third_party, other"),
-        ))
-    };
-    if let DataType::Dictionary(key_type, value_type) = col.data_type() {
-        if !is_text(value_type) {
-            return Err(wrong_type(
-                name,
-                col.data_type(),
-                "string or dictionary of strings",
-            ));
-        }
-        let dict = col.as_any_dictionary();
-        let values = cast(dict.values(), &DataType::Utf8, name)?;
-        let values = values.as_string::<i32>();
-        let parsed: Vec<Option<u8>> = values
-            .iter()
-            .map(|v| v.and_then(EndpointType::parse).map(EndpointType::code))
-            .collect();
-        // The keys read in their own type: one branch-free lookup per row
-        // (INVALID for an unknown spelling or a null), then one search for
-        // the first INVALID, which is the refusal.
-        let lookup: Vec<u8> = parsed.iter().map(|p| p.unwrap_or(INVALID)).collect();
-        macro_rules! by_key {
-            ($key:ty) => {{
-                let keys = col.as_dictionary::<$key>().keys();
-                let mut codes: Vec<u8> = keys
-                    .values()
-                    .iter()
-                    .map(|&key| lookup.get(key as usize).copied().unwrap_or(INVALID))
-                    .collect();
-                mark_nulls(&mut codes, keys.nulls());
-                match codes.iter().position(|&c| c == INVALID) {
-                    None => Ok(codes),
-                    Some(row) => {
-                        let key = keys.values()[row] as usize;
-                        let valid = keys.is_valid(row) && key < values.len();
-                        Err(unknown(row, valid.then(|| values.value(key))))
-                    }
-                }
-            }};
-        }
-        use arrow_array::types::{
-            Int16Type, Int32Type, Int8Type, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
-        };
-        return match key_type.as_ref() {
-            DataType::Int8 => by_key!(Int8Type),
-            DataType::Int16 => by_key!(Int16Type),
-            DataType::Int32 => by_key!(Int32Type),
-            DataType::Int64 => by_key!(Int64Type),
-            DataType::UInt8 => by_key!(UInt8Type),
-            DataType::UInt16 => by_key!(UInt16Type),
-            DataType::UInt32 => by_key!(UInt32Type),
-            DataType::UInt64 => by_key!(UInt64Type),
-            other => Err(wrong_type(name, other, "a dictionary with integer keys")),
-        };
-    }
-    let strings = text(batch, name)?;
-    // Few distinct spellings in practice: parse each once.
-    let mut seen: Vec<(&str, u8)> = Vec::new();
-    let mut out = Vec::with_capacity(strings.len());
-    for (row, value) in strings.iter().enumerate() {
-        let Some(value) = value else {
-            return Err(unknown(row, None));
-        };
-        let found = match seen.iter().find(|(s, _)| *s == value) {
-            Some(&(_, code)) => code,
-            None => {
-                let code = EndpointType::parse(value)
-                    .ok_or_else(|| unknown(row, Some(value)))?
-                    .code();
-                if seen.len() < 64 {
-                    seen.push((value, code));
-                }
-                code
-            }
-        };
-        out.push(found);
-    }
-    Ok(out)
-}
-
-/// The endpoint types of a string or dictionary column (see `endpoint_codes`).
-fn endpoint_types(batch: &RecordBatch, name: &str) -> Refused<Vec<EndpointType>> {
-    endpoint_codes(batch, name)?
-        .into_iter()
-        .map(|code| {
-            EndpointType::from_code(code)
-                .ok_or_else(|| Refusal::input(name, "unknown endpoint code"))
-        })
-        .collect()
-}
-
-/// IP version codes of an integer column, read in its own type: 4 and 6 as
-/// the core's `IpVersion` codes; anything else or null is
-/// LEG_IP_VERSION_INVALID (R-CQ-02).
-fn ip_versions(batch: &RecordBatch, name: &str) -> Refused<Vec<u8>> {
-    let col = column(batch, name)?;
-    let v4 = wholesale_core::quality::IpVersion::V4.code();
-    let v6 = wholesale_core::quality::IpVersion::V6.code();
-    let invalid = |row: usize, shown: String| {
-        Refusal::Quality(Problem::new(
-            Code::LegIpVersionInvalid,
-            format!("{name}[{row}]"),
-            format!("{shown} is not an IP version; give 4 or 6"),
-        ))
-    };
-    // Branch-free codes (INVALID for anything but 4 and 6, or a null), then
-    // one search for the first INVALID, which is the refusal.
-    macro_rules! codes {
-        ($ty:ty) => {{
-            let ints = col.as_primitive::<$ty>();
-            let mut codes: Vec<u8> = ints
-                .values()
-                .iter()
-                .map(|&v| {
-                    let wide = i128::from(v);
-                    if wide == i128::from(v4) {
-                        v4
-                    } else if wide == i128::from(v6) {
-                        v6
-                    } else {
-                        INVALID
-                    }
-                })
-                .collect();
-            mark_nulls(&mut codes, ints.nulls());
-            match codes.iter().position(|&c| c == INVALID) {
-                None => Ok(codes),
-                Some(row) if ints.is_null(row) => Err(invalid(row, "null".to_owned())),
-                Some(row) => Err(invalid(row, ints.values()[row].to_string())),
-            }
-        }};
-    }
-    use arrow_array::types::{
-        Int16Type, Int32Type, Int8Type, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
-    };
-    match col.data_type() {
-        DataType::Int8 => codes!(Int8Type),
-        DataType::Int16 => codes!(Int16Type),
-        DataType::Int32 => codes!(Int32Type),
-        DataType::Int64 => codes!(Int64Type),
-        DataType::UInt8 => codes!(UInt8Type),
-        DataType::UInt16 => codes!(UInt16Type),
-        DataType::UInt32 => codes!(UInt32Type),
-        DataType::UInt64 => codes!(UInt64Type),
-        other => Err(wrong_type(name, other, "an integer type (4 or 6)")),
-    }
-}
-
-/// The verdict codes of a batch's legs and their endpoint types, by the
-/// core's columnar classifier.
-fn classify_batch(batch: &RecordBatch, policy: &QualityPolicy) -> Refused<(Vec<u8>, Vec<u8>)> {
-    let aj = metric(batch, "audio_jitter_ms")?;
-    let al = metric(batch, "audio_latency_ms")?;
-    let ap = metric(batch, "audio_loss_pct")?;
-    let vj = metric(batch, "video_jitter_ms")?;
-    let vl = metric(batch, "video_latency_ms")?;
-    let vp = metric(batch, "video_loss_pct")?;
-    let codes = endpoint_codes(batch, "endpoint_type")?;
-    let ip = ip_versions(batch, "ip_version")?;
-    let columns = LegColumns {
-        audio_jitter_ms: &aj,
-        audio_latency_ms: &al,
-        audio_loss_pct: &ap,
-        video_jitter_ms: &vj,
-        video_latency_ms: &vl,
-        video_loss_pct: &vp,
-        endpoint_type: &codes,
-        ip_version: &ip,
-    };
-    Ok((classify_columns_to_vec(&columns, policy)?, codes))
 }
 
 /// How the verdict column is written.
@@ -422,55 +192,80 @@ fn verdict_names() -> Vec<String> {
         .collect()
 }
 
-fn verdict_array(codes: Vec<u8>, kind: VerdictColumn) -> Refused<ArrayRef> {
-    let names = StringArray::from(verdict_names());
-    match kind {
-        VerdictColumn::Dictionary => {
-            DictionaryArray::try_new(UInt8Array::from(codes), Arc::new(names))
-                .map(|d| Arc::new(d) as ArrayRef)
-                .map_err(|err| Refusal::input("verdict", err.to_string()))
-        }
-        VerdictColumn::String => {
-            // Three short names: the offsets and bytes are written directly
-            // (a builder's per-value bookkeeping is most of the time here).
-            let by_code: Vec<&[u8]> = names
-                .iter()
-                .map(|n| n.unwrap_or_default().as_bytes())
-                .collect();
-            let mut offsets: Vec<i32> = Vec::with_capacity(codes.len() + 1);
-            let mut bytes: Vec<u8> = Vec::with_capacity(codes.len() * 5);
-            offsets.push(0);
-            for &code in &codes {
-                bytes
-                    .extend_from_slice(by_code.get(usize::from(code)).copied().unwrap_or_default());
-                let end = i32::try_from(bytes.len()).map_err(|_| {
-                    Refusal::input("verdict", "more than 2 GiB of verdict text in one batch")
-                })?;
-                offsets.push(end);
-            }
-            StringArray::try_new(
-                arrow_buffer::OffsetBuffer::new(offsets.into()),
-                bytes.into(),
-                None,
-            )
-            .map(|a| Arc::new(a) as ArrayRef)
-            .map_err(|err| Refusal::input("verdict", err.to_string()))
-        }
-    }
-}
-
-/// `batch` with its verdict column appended.
+/// The verdict column of a batch's legs: the core's codes as the keys of a
+/// dictionary of the verdicts' names, or as those names.
 fn with_verdicts(
     batch: &RecordBatch,
     policy: &QualityPolicy,
     kind: VerdictColumn,
     schema: &SchemaRef,
 ) -> Refused<RecordBatch> {
-    let (codes, _) = classify_batch(batch, policy)?;
+    let mut keys = vec![0_u8; batch.num_rows()];
+    Legs::read(batch)?.classify(policy, &mut keys, None)?;
+    let names = StringArray::from(verdict_names());
+    let verdicts: ArrayRef = match kind {
+        VerdictColumn::Dictionary => Arc::new(
+            DictionaryArray::try_new(UInt8Array::from(keys), Arc::new(names))
+                .map_err(|err| Refusal::input("verdict", err.to_string()))?,
+        ),
+        VerdictColumn::String => Arc::new(verdict_strings(&keys, &names)?),
+    };
     let mut columns = batch.columns().to_vec();
-    columns.push(verdict_array(codes, kind)?);
+    columns.push(verdicts);
     RecordBatch::try_new(schema.clone(), columns)
         .map_err(|err| Refusal::input("batch", err.to_string()))
+}
+
+/// Slack after the last name: every name is written with one copy of this
+/// many bytes, the next name overwriting what is past its end (a copy of
+/// fixed length is one vector store; a copy of the name's length is a call).
+const NAME_COPY: usize = 16;
+
+/// The verdict codes as a string column of `names` (by code): the offsets
+/// first (a running sum of the names' lengths), then the bytes, each row's
+/// copy independent of the others.
+fn verdict_strings(codes: &[u8], names: &StringArray) -> Refused<StringArray> {
+    let mut padded = [[0_u8; NAME_COPY]; 256];
+    let mut lengths = [0_i32; 256];
+    for ((slot, length), name) in padded.iter_mut().zip(&mut lengths).zip(names.iter()) {
+        let name = name.unwrap_or_default().as_bytes();
+        slot.get_mut(..name.len())
+            .ok_or_else(|| Refusal::input("verdict", "a verdict name longer than 16 bytes"))?
+            .copy_from_slice(name);
+        *length = i32::try_from(name.len()).unwrap_or(i32::MAX);
+    }
+    if codes
+        .iter()
+        .max()
+        .is_some_and(|&c| usize::from(c) >= names.len())
+    {
+        return Err(Refusal::input(
+            "verdict",
+            "a verdict code the core does not give",
+        ));
+    }
+    let total: u64 = codes.iter().map(|&c| lengths[usize::from(c)] as u64).sum();
+    let total = i32::try_from(total)
+        .map_err(|_| Refusal::input("verdict", "more than 2 GiB of verdict text in one batch"))?;
+    let mut offsets: Vec<i32> = Vec::with_capacity(codes.len() + 1);
+    offsets.push(0);
+    let mut end = 0_i32;
+    offsets.extend(codes.iter().map(|&c| {
+        end += lengths[usize::from(c)];
+        end
+    }));
+    let mut bytes = vec![0_u8; total as usize + NAME_COPY];
+    for (&start, &code) in offsets.iter().zip(codes) {
+        let start = start as usize;
+        bytes[start..start + NAME_COPY].copy_from_slice(&padded[usize::from(code)]);
+    }
+    bytes.truncate(total as usize);
+    StringArray::try_new(
+        arrow_buffer::OffsetBuffer::new(offsets.into()),
+        bytes.into(),
+        None,
+    )
+    .map_err(|err| Refusal::input("verdict", err.to_string()))
 }
 
 fn verdict_kind(py: Python<'_>, text: &str) -> PyResult<VerdictColumn> {
@@ -634,7 +429,9 @@ fn quality_partials_arrow<'py>(
         let out = detached(py, || -> Refused<RecordBatch> {
             let mut partials = QualityPartials::default();
             for batch in &input {
-                let (verdicts, endpoints) = classify_batch(batch, &policy)?;
+                let mut verdicts = vec![0_u8; batch.num_rows()];
+                let mut endpoints = vec![0_u8; batch.num_rows()];
+                Legs::read(batch)?.classify(&policy, &mut verdicts, Some(&mut endpoints))?;
                 let customers = text(batch, "customer_id")?;
                 let starts = instants(batch, "start_time", "", Code::LegTimeInvalid)?;
                 for (row, customer) in customers.iter().enumerate() {
