@@ -15,6 +15,7 @@ use crate::text::trim;
 /// was the largest cost of a 20,000-row check. Flooding is bounded by the row
 /// limit and the input is the caller's own file.
 pub(super) type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
+pub(super) type HashSet<K> = rustc_hash::FxHashSet<K>;
 
 pub(super) fn sized<K, V>(capacity: usize) -> HashMap<K, V> {
     HashMap::with_capacity_and_hasher(capacity, Default::default())

@@ -15,7 +15,7 @@ mod export;
 mod rules;
 
 use super::header::Columns;
-use super::index::{EmailEntry, EmailIndex, NumbersInUse, People, Person};
+use super::index::{EmailEntry, EmailIndex, HashSet, NumbersInUse, People, Person};
 use super::records::Record;
 use super::{Action, ImportBehavior, ImportOptions, OrgSnapshot, RowOutcome, SnapshotUser};
 use crate::codes::{Code, Severity};
@@ -44,6 +44,9 @@ pub(super) struct Planner<'a> {
     /// the same number needs no lookup: re-importing an export, the common
     /// case, then costs no cache miss in those tables.
     held_numbers: Vec<HeldNumbers>,
+    /// The e-mail keys of the customer's full admins (R-CUS-05), gathered
+    /// once: asking the snapshot would pass over every user for every row.
+    admins: HashSet<String>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -125,6 +128,10 @@ impl<'a> Planner<'a> {
         let mut phones = NumbersInUse::with_capacity(users.len().saturating_add(rows));
         let mut extensions = NumbersInUse::with_capacity(users.len().saturating_add(rows));
         let mut held_numbers = Vec::with_capacity(users.len());
+        let mut admins = HashSet::default();
+        if let Some(admin) = org.and_then(|o| o.admin_email.as_deref()) {
+            admins.insert(email_key(trim(admin)).into_owned());
+        }
         for (index, user) in users.iter().enumerate() {
             let person = Person::user(index);
             let phone = user.phone_number.as_deref().and_then(number_id);
@@ -135,6 +142,9 @@ impl<'a> Planner<'a> {
             });
             let key = email_key(trim(&user.email));
             emails.record(&key, EmailIndex::hash(&key), person, people);
+            if user.full_admin {
+                admins.insert(key.into_owned());
+            }
         }
         Planner {
             behavior: options.behavior(),
@@ -146,7 +156,15 @@ impl<'a> Planner<'a> {
             rejected_phones: NumbersInUse::with_capacity(0),
             rejected_extensions: NumbersInUse::with_capacity(0),
             held_numbers,
+            admins,
         }
+    }
+
+    /// Whether `email` is a full admin of the customer (R-CUS-05), as
+    /// [`OrgSnapshot::is_admin`] decides it: e-mails are the same when
+    /// their keys are ([`crate::contact::same_email`]).
+    fn is_admin(&self, email: &str) -> bool {
+        !self.admins.is_empty() && self.admins.contains(email_key(trim(email)).as_ref())
     }
 
     fn users(&self) -> &'a [SnapshotUser] {
@@ -530,4 +548,41 @@ impl<'a> Planner<'a> {
 /// The basic licenses a snapshot user holds; `None` when not known.
 fn held(user: &SnapshotUser) -> Option<BasicLicenses> {
     user.licenses.as_ref().map(|l| l.iter().copied().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{check_bytes, ImportOptions, OrgSnapshot};
+    use crate::codes::Code;
+
+    #[test]
+    fn r_cus_05_a_row_is_an_admin_exactly_when_the_snapshot_says_so() {
+        let org = OrgSnapshot::from_json(
+            r#"{"package": "webex_calling", "admin_email": " JÖRAN@Exempel.se ",
+                "users": [{"email": "jöran@exempel.se", "package": "webex_calling", "extension": "100"},
+                          {"email": "ana@bücher.example", "package": "webex_calling", "extension": "101", "full_admin": true},
+                          {"email": "bo@acme.example", "package": "webex_calling", "extension": "102"},
+                          {"email": "cy@acme.example", "package": "webex_calling", "extension": "103", "full_admin": true}]}"#,
+        )
+        .unwrap();
+        let emails = [
+            "Jöran@exempel.se",
+            "ana@xn--bcher-kva.example",
+            "BO@acme.example",
+            " Cy@Acme.Example ",
+        ];
+        let mut csv = String::from("User ID/Email,Webex Calling\n");
+        for email in emails {
+            csv.push_str(&format!("{email},FALSE\n"));
+        }
+        let plan = check_bytes(csv.as_bytes(), &ImportOptions::new().with_org(org.clone()));
+        let refused: Vec<bool> = plan
+            .rows
+            .iter()
+            .map(|r| r.errors.iter().any(|p| p.code == Code::AdminRemoval))
+            .collect();
+        let admins: Vec<bool> = emails.iter().map(|e| org.is_admin(e)).collect();
+        assert_eq!(refused, admins, "{:?}", plan.rows);
+        assert_eq!(refused, [true, true, false, true]);
+    }
 }

@@ -519,7 +519,7 @@ impl<'a> Planner<'a> {
     /// R-CUS-05 (applied by R-CSV-18): a full admin of the customer cannot be
     /// removed (`ADMIN_REMOVAL`). Returns whether the removal goes on.
     pub(super) fn check_admin_not_removed(&self, found: &mut Found, email: &str) -> bool {
-        if self.org.is_some_and(|org| org.is_admin(email)) {
+        if self.is_admin(email) {
             found.add(
                 Code::AdminRemoval,
                 Some(self.name(self.columns.email)),
@@ -613,7 +613,7 @@ impl<'a> Planner<'a> {
         let Some(org) = self.org else {
             return;
         };
-        if let (true, Some(customer_package)) = (org.is_admin(email), &org.package) {
+        if let (true, Some(customer_package)) = (self.is_admin(email), &org.package) {
             found.extend(check_admin_package(customer_package, package, column));
         }
     }
