@@ -9,7 +9,11 @@
 #   target/wheels/       the built wholesale-core wheel, rebuilt
 #   target/venv-test/    the fresh environment the suite runs in, recreated
 #   target/sdist/        the sdist, rebuilt; target/venv-sdist/ its environment
-#   target/sdist-build/  cargo's build folder for the sdist install, kept
+#   $BUILD_CACHE/        cargo's build folders for the binding crate (lint,
+#                        wheel) and the sdist install, per user like the wasm
+#                        suite's tools: a fresh clone rebuilds only our crates,
+#                        not pyo3 and the Arrow crates (WHOLESALE_BUILD_CACHE
+#                        overrides; delete it to time a cold build)
 #
 # Needs Rust, Python >= 3.9 with venv and pip, and PyPI/crates.io access on
 # the first run. `PYTHON=python3.12 scripts/suites/python.sh` picks the interpreter.
@@ -24,6 +28,8 @@ WHEELHOUSE=$ROOT/target/wheelhouse
 PYTHON=${PYTHON:-python3}
 # polars: the DataFrame example and test (typed, one wheel, no further dependencies).
 TEST_DEPS=(pytest numpy polars pyarrow duckdb)
+BUILD_CACHE=${WHOLESALE_BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/wholesale-core/cargo-python}
+mkdir -p "$BUILD_CACHE"
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -58,7 +64,8 @@ export PATH="$VENV/bin:$PATH"
 
 step "python: cargo fmt --check, clippy -D warnings (binding crate)"
 cargo fmt --manifest-path "$BINDING/Cargo.toml" -- --check
-cargo clippy -q --manifest-path "$BINDING/Cargo.toml" --all-targets -- -D warnings
+CARGO_TARGET_DIR="$BUILD_CACHE/binding" \
+    cargo clippy -q --manifest-path "$BINDING/Cargo.toml" --all-targets -- -D warnings
 
 step "python: build the portable wheel (manylinux2014, abi3, zig)"
 # The wheel tested here is the shipped one but for cross-crate optimization:
@@ -72,7 +79,8 @@ if [ "${WHEEL_LTO:-thin}" = fat ]; then
 else
     export CARGO_PROFILE_RELEASE_LTO=thin CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
 fi
-"$VENV/bin/maturin" build --quiet --release --zig --compatibility manylinux2014 \
+CARGO_TARGET_DIR="$BUILD_CACHE/binding" \
+    "$VENV/bin/maturin" build --quiet --release --zig --compatibility manylinux2014 \
     -m "$BINDING/Cargo.toml" -o "$WHEELS" --interpreter "$VENV/bin/python"
 wheel=$(ls "$WHEELS"/wholesale_core-*.whl)
 arch=$(uname -m)
@@ -140,7 +148,7 @@ rm -rf "$SDIST" "$SDIST_VENV"
 sdist=$(ls "$SDIST"/wholesale_core-*.tar.gz)
 echo "built $(basename "$sdist") ($(stat -c %s "$sdist") bytes)"
 "$PYTHON" -m venv --without-pip "$SDIST_VENV"
-CARGO_TARGET_DIR="$ROOT/target/sdist-build" CARGO_PROFILE_RELEASE_LTO=off \
+CARGO_TARGET_DIR="$BUILD_CACHE/sdist" CARGO_PROFILE_RELEASE_LTO=off \
 CARGO_PROFILE_RELEASE_CODEGEN_UNITS=256 CARGO_PROFILE_RELEASE_OPT_LEVEL=0 \
     "$VENV/bin/python" -m pip --python "$SDIST_VENV/bin/python" install -q \
     --disable-pip-version-check --no-cache-dir --no-index --find-links "$WHEELHOUSE" \
