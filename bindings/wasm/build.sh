@@ -11,7 +11,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 cd "$here"
 bindgen="${WASM_BINDGEN:-$repo/.tools/bin/wasm-bindgen}"
-export CARGO_TARGET_DIR="$here/target/wasm"
+# WASM_TARGET_DIR: the test suite keeps the build (std included) in a per-user cache.
+export CARGO_TARGET_DIR="${WASM_TARGET_DIR:-$here/target/wasm}"
 if [ "${WASM_RUSTUP:-}" = 1 ]; then
   cargo build --release --lib --target wasm32-unknown-unknown
 else

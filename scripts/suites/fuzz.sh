@@ -20,9 +20,14 @@ export PATH="$tools/bin:$PATH"
 # AddressSanitizer runtime and accepts them with RUSTC_BOOTSTRAP.
 export RUSTC_BOOTSTRAP=1
 cd fuzz
+# cargo's build folder in a per-user cache (as the tool), so a fresh clone
+# rebuilds only our crates with the sanitizer, not every dependency
+# (WHOLESALE_BUILD_CACHE moves the cache's root; delete it for a cold build).
+build_dir=${WHOLESALE_BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/wholesale-core}/cargo-fuzz
+mkdir -p "$build_dir"
 targets=$(cargo fuzz list)
 echo "--> building $(echo "$targets" | wc -w) fuzz targets"
-cargo fuzz build
+cargo fuzz build --target-dir "$build_dir"
 # One target per core at a time: each fuzzer is single-threaded, so running
 # them side by side gives every target the same executions in less wall time.
 jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}
@@ -33,7 +38,7 @@ fuzz_target() {
     [ -f "dict/$target.dict" ] && dict=(-dict="dict/$target.dict")
     # -max_len: room for a realistic CSV; the 20,001-row and 2 MiB inputs are
     # covered by tests/bad_inputs instead (fuzzing them would be too slow).
-    cargo fuzz run "$target" "$corpus" "seeds/$target" -- \
+    cargo fuzz run --target-dir "$build_dir" "$target" "$corpus" "seeds/$target" -- \
         -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 -timeout=10 \
         -print_final_stats=1 "${dict[@]}" >"$log" 2>&1 || rc=$?
     echo "$rc" >"$ROOT/target/fuzz-$target.rc"

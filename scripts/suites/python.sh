@@ -13,7 +13,7 @@
 #                        wheel) and the sdist install, per user like the wasm
 #                        suite's tools: a fresh clone rebuilds only our crates,
 #                        not pyo3 and the Arrow crates (WHOLESALE_BUILD_CACHE
-#                        overrides; delete it to time a cold build)
+#                        moves the cache's root; delete it to time a cold build)
 #
 # Needs Rust, Python >= 3.9 with venv and pip, and PyPI/crates.io access on
 # the first run. `PYTHON=python3.12 scripts/suites/python.sh` picks the interpreter.
@@ -28,7 +28,7 @@ WHEELHOUSE=$ROOT/target/wheelhouse
 PYTHON=${PYTHON:-python3}
 # polars: the DataFrame example and test (typed, one wheel, no further dependencies).
 TEST_DEPS=(pytest numpy polars pyarrow duckdb)
-BUILD_CACHE=${WHOLESALE_BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/wholesale-core/cargo-python}
+BUILD_CACHE=${WHOLESALE_BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/wholesale-core}/cargo-python
 mkdir -p "$BUILD_CACHE"
 
 step() { printf '\n==> %s\n' "$*"; }

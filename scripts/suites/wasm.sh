@@ -56,7 +56,13 @@ fi
 
 # --- build and test ----------------------------------------------------------
 step "native unit tests and clippy of the binding crate"
-( export CARGO_TARGET_DIR="$WASM/target/host"
+# cargo's build folders live in a per-user cache (as the tools above), so a
+# fresh clone rebuilds only our crates, not std and the dependencies
+# (WHOLESALE_BUILD_CACHE moves the cache's root; delete it for a cold build).
+BUILD_CACHE=${WHOLESALE_BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/wholesale-core}/cargo-wasm
+mkdir -p "$BUILD_CACHE"
+export WASM_TARGET_DIR="$BUILD_CACHE/wasm32"
+( export CARGO_TARGET_DIR="$BUILD_CACHE/host"
   cargo fmt -- --check
   cargo clippy --all-targets -- -D warnings
   cargo test )
