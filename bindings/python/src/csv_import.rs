@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use wholesale_core::csv_import::{
     self, ExportError, ExportFiles, ImportOptions, ImportPlan, OrgSnapshot, OutputError,
-    RemediationAdvice, RowQuery, SnapshotError,
+    RemediationAdvice, RowQuery,
 };
 
 use crate::convert::{
@@ -177,23 +177,12 @@ fn snapshot(
         (None, None) => return Ok(None),
         (None, Some(text)) => OrgSnapshot::from_json(text),
         (Some(org), None) if is_file_input(org)? => {
-            return from_json(py, input_data(org, "org")?.as_bytes()).map(Some)
+            OrgSnapshot::from_json_bytes(input_data(org, "org")?.as_bytes())
         }
         (Some(org), None) => OrgSnapshot::from_value(json_doc(org, "org")?),
         (Some(_), Some(_)) => return Err(input_error(py, "org", "give org or org_text, not both")),
     };
     read.map(Some).map_err(|err| err.to_pyerr(py))
-}
-
-fn from_json(py: Python<'_>, bytes: &[u8]) -> PyResult<OrgSnapshot> {
-    let read = match std::str::from_utf8(bytes) {
-        Ok(text) => OrgSnapshot::from_json(text),
-        Err(err) => Err(SnapshotError::Invalid {
-            path: ".".into(),
-            message: format!("the snapshot is not UTF-8 text: {err}"),
-        }),
-    };
-    read.map_err(|err| err.to_pyerr(py))
 }
 
 /// Plans the import of a Control Hub user CSV (R-CSV-01..20).

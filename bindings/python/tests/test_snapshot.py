@@ -128,7 +128,9 @@ def test_r_csv_21_file_that_is_not_utf8_is_invalid(tmp_path: Path) -> None:
     path.write_bytes(b'{"locations": ["\xff"]}')
     err = refused(path)
     assert err.code == "SNAPSHOT_INVALID"
-    assert err.field is None
+    # Where the byte is, as the core says it for every binding.
+    assert err.field == "locations[0]"
+    assert err.message is not None and "line 1" in err.message
 
 
 def test_unreadable_snapshot_file_is_an_input_error(tmp_path: Path) -> None:
@@ -220,3 +222,13 @@ def test_r_csv_21_malformed_export_raises_with_every_problem_and_line() -> None:
     assert (enc.value.code, enc.value.line) == ("FILE_ENCODING", 3)
     with pytest.raises(wc.PackageError):
         wc.snapshot_from_export(export, package="Webex Vioce")
+
+
+def test_r_csv_21_snapshot_bytes_skip_a_bom_and_refuse_latin1_where_it_is() -> None:
+    text = json.dumps({"locations": ["HQ"], "users": [], "subscribed_packages": ["webex_meetings"]})
+    expected = wc.check_csv(CSV, org_text=text).to_dict()
+    assert wc.check_csv(CSV, org=text.encode()).to_dict() == expected
+    assert wc.check_csv(CSV, org=b"\xef\xbb\xbf" + text.encode()).to_dict() == expected
+    err = refused(b'{"admin_email": "jos\xe9@acme.example"}')
+    assert (err.code, err.field) == ("SNAPSHOT_INVALID", "admin_email")
+    assert err.message is not None and "line 1" in err.message

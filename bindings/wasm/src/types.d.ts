@@ -256,15 +256,18 @@ export interface CallingUsageRowTable {
 
 /**
  * The options argument of the bindings' `check_csv`: the core's
- * `ImportOptions`, with the snapshot given as an object or as its JSON
- * text. Unknown keys are refused; the snapshot is read as strictly as
- * `OrgSnapshot::from_value` reads it, so a refused one keeps its
- * `SNAPSHOT_*` code and key path.
+ * `ImportOptions`, with the snapshot given as an object, as its JSON
+ * text or as the bytes of its JSON file (`OrgSnapshotArg`). Unknown keys
+ * are refused; the snapshot is read as strictly as `OrgSnapshot::from_value`
+ * reads it, so a refused one keeps its `SNAPSHOT_*` code and key path.
  */
 export interface CheckCsvOptions {
   /** The import behavior chosen in Control Hub (R-CSV-06). */
   behavior?: ImportBehavior;
-  /** The org snapshot (R-CSV-21): the object, or its JSON text. */
+  /**
+   * The org snapshot (R-CSV-21): the object, its JSON text, or the bytes
+   * of its JSON file.
+   */
   org?: OrgSnapshotArg | null;
 }
 
@@ -981,8 +984,8 @@ export interface OrgSnapshot {
   users?: SnapshotUser[] | null;
 }
 
-/** An org snapshot as the bindings take it (for the schema). */
-export type OrgSnapshotArg = OrgSnapshot | string;
+/** An org snapshot as the bindings take it: the object, its JSON text, or the bytes of its JSON file. */
+export type OrgSnapshotArg = OrgSnapshot | string | Uint8Array;
 
 /** A subscription with overage (R-KPI-10). */
 export interface OverageRow {

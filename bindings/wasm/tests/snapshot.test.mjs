@@ -1,5 +1,5 @@
 // R-CSV-21: checkCsv reads the org snapshot as strictly as the core does,
-// from an object or from JSON text. A refused snapshot throws the core's code
+// from an object, from JSON text or from the bytes of a JSON file. A refused snapshot throws the core's code
 // (SNAPSHOT_KEY_UNKNOWN, SNAPSHOT_INVALID) with the key's `path`; absent
 // lists are "not known" and the plan says so.
 import { test } from 'node:test';
@@ -14,10 +14,12 @@ const sampleOrg = JSON.parse(readFileSync(`${repo}/samples/org.json`, 'utf8'));
 const CSV = 'User ID/Email,Webex Meetings,Preferred Webex Site,Jabber Calling,Jabber with Webex Teams\n'
   + 'ana@acme.example,TRUE,acme.webex.com,FALSE,TRUE\n';
 
-/** checkCsv with `org` as an object and as JSON text: both throw the same
- * error, which is returned. */
+/** checkCsv with `org` as an object, as JSON text and as its UTF-8 bytes:
+ * each throws the same error (the bytes exactly the text's), which is
+ * returned. */
 function refused(org, data = csv) {
-  const errors = [org, JSON.stringify(org)].map((form) => {
+  const text = JSON.stringify(org);
+  const errors = [org, text, new TextEncoder().encode(text)].map((form) => {
     try {
       wc.checkCsv(data, { org: form });
     } catch (e) {
@@ -25,7 +27,12 @@ function refused(org, data = csv) {
     }
     assert.fail(`accepted ${JSON.stringify(org).slice(0, 200)}`);
   });
-  const [fromObject, fromText] = errors;
+  const [fromObject, fromText, fromBytes] = errors;
+  assert.deepEqual(
+    [fromBytes.code, fromBytes.field, fromBytes.message],
+    [fromText.code, fromText.field, fromText.message],
+    'the bytes are read as the text is',
+  );
   for (const e of errors) {
     assert.ok(e instanceof Error);
     assert.equal(e.severity, 'error');
@@ -41,6 +48,19 @@ function refused(org, data = csv) {
   );
   return fromObject;
 }
+
+test('R-CSV-21 the snapshot as the bytes of its JSON file plans as its text and its object do', () => {
+  const text = readFileSync(`${repo}/samples/org.json`, 'utf8');
+  const expected = wc.checkCsv(csv, { org: sampleOrg }).toJSON();
+  assert.ok(expected.rows.length > 0);
+  assert.deepEqual(wc.checkCsv(csv, { org: text }).toJSON(), expected);
+  assert.deepEqual(wc.checkCsv(csv, { org: new Uint8Array(readFileSync(`${repo}/samples/org.json`)) }).toJSON(), expected);
+  const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
+  assert.deepEqual(wc.checkCsv(csv, { org: bom }).toJSON(), expected, 'a byte order mark is skipped');
+  // Windows-1252 bytes are not UTF-8: refused where they are, never read as something else.
+  const latin1 = new Uint8Array([...new TextEncoder().encode('{"admin_email": "jos'), 0xe9, ...new TextEncoder().encode('@acme.example"}')]);
+  assert.throws(() => wc.checkCsv(csv, { org: latin1 }), (e) => e.code === 'SNAPSHOT_INVALID' && e.field === 'admin_email' && /line 1/.test(e.message));
+});
 
 test('R-CSV-21 a misspelled top-level key ({"locatons": []}) is SNAPSHOT_KEY_UNKNOWN at its path', () => {
   const e = refused({ locatons: [] });

@@ -112,18 +112,26 @@ async function main() {
   window.wholesale = api; // for the console and the browser test
   showRegistry(api);
   let csv = null; // { name, bytes, started }
-  let org = null; // { name, text } of a snapshot JSON, or { name, bytes } of an export
+  let org = null; // { name, json } of a snapshot JSON file, or { name, bytes } of an export
   let locations = null; // { name, bytes }
   let plan = null; // the CsvPlan shown (kept in wasm memory)
   const outcomes = outcomesTable($('#outcomes'), fail);
 
-  /** The snapshot to check against: the JSON as given, or built by the core from the export. */
+  /**
+   * The snapshot to check against, as JSON bytes (one copy into wasm memory,
+   * where an object is read key by key): the file as given, or built by the
+   * core from the export, once for each locations file.
+   */
   const snapshot = () => {
     if (!org) return null;
-    if (org.text !== undefined) return org.text;
-    const built = api.snapshotFromExport(org.bytes, { locations: locations?.bytes ?? null });
-    showSnapshotWarnings(built);
-    return built.snapshot;
+    if (org.json) return org.json;
+    if (!org.built || org.builtWith !== locations) {
+      org.built = api.snapshotFromExport(org.bytes, { locations: locations?.bytes ?? null });
+      org.builtJson = new TextEncoder().encode(JSON.stringify(org.built.snapshot));
+      org.builtWith = locations;
+    }
+    showSnapshotWarnings(org.built);
+    return org.builtJson;
   };
   const options = () => {
     $('#snapshot-warnings').replaceChildren();
@@ -169,7 +177,7 @@ async function main() {
       const bytes = new Uint8Array(await file.arrayBuffer());
       // A snapshot is a JSON object; anything else is read as the user export.
       const json = new TextDecoder().decode(bytes.slice(0, 64)).trimStart().startsWith('{');
-      org = json ? { name: file.name, text: new TextDecoder().decode(bytes) } : { name: file.name, bytes };
+      org = json ? { name: file.name, json: bytes } : { name: file.name, bytes };
     }
     await run();
   };

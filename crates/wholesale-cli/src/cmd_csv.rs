@@ -221,11 +221,9 @@ fn options(org: Option<&Path>, behavior: Behavior) -> Result<ImportOptions, Fail
     let mut options = ImportOptions::default().with_behavior(behavior.into());
     if let Some(path) = org {
         let json = read_input_at_most(path, csv_import::MAX_FILE_BYTES)?;
-        let text = String::from_utf8(json)
-            .map_err(|_| Failure(format!("{} is not UTF-8 JSON", path.display())))?;
         // R-CSV-21: a snapshot that cannot be read exactly stops the check;
         // a check silently switched off would make a plan look clean.
-        let snapshot = OrgSnapshot::from_json(&text).map_err(|e| {
+        let snapshot = OrgSnapshot::from_json_bytes(&json).map_err(|e| {
             Failure(format!(
                 "{}: {} ({}) {e}",
                 path.display(),

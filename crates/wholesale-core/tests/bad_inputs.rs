@@ -139,11 +139,7 @@ fn user_csv(bytes: &[u8], e: &Expectation) -> Outcome {
 }
 
 fn org_snapshot(bytes: &[u8]) -> Outcome {
-    // The snapshot API takes text: bytes that are not UTF-8 never reach it.
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Outcome::refused("not_utf8");
-    };
-    match OrgSnapshot::from_json(text) {
+    match OrgSnapshot::from_json_bytes(bytes) {
         Ok(_) => Outcome::default(),
         Err(e) => Outcome::refused(e.code().as_str()),
     }

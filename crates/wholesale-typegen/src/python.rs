@@ -241,6 +241,9 @@ fn type_of(schema: &Value, hint: &str, hoisted: &mut BTreeMap<String, Value>) ->
     if schema.get("x-known").is_some() {
         return "str".into();
     }
+    if schema.get("x-bytes").is_some() {
+        return "bytes".into();
+    }
     if let Some(members) = union_members(schema) {
         let mut types: Vec<String> = Vec::new();
         let mut nullable = false;

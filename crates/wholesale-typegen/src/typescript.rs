@@ -140,6 +140,9 @@ pub fn type_of(schema: &Value) -> String {
     if let Some(value) = schema.get("const") {
         return literal(value);
     }
+    if schema.get("x-bytes").is_some() {
+        return "Uint8Array".into();
+    }
     if let Some(Value::Array(known)) = schema.get("x-known") {
         let mut members: Vec<String> = known.iter().map(literal).collect();
         members.push("(string & {})".into());

@@ -241,14 +241,15 @@ class CallingUsageRowTable(TypedDict):
 
 class CheckCsvOptions(TypedDict, total=False):
     """The options argument of the bindings' `check_csv`: the core's
-    `ImportOptions`, with the snapshot given as an object or as its JSON
-    text. Unknown keys are refused; the snapshot is read as strictly as
-    `OrgSnapshot::from_value` reads it, so a refused one keeps its
-    `SNAPSHOT_*` code and key path."""
+    `ImportOptions`, with the snapshot given as an object, as its JSON
+    text or as the bytes of its JSON file (`OrgSnapshotArg`). Unknown keys
+    are refused; the snapshot is read as strictly as `OrgSnapshot::from_value`
+    reads it, so a refused one keeps its `SNAPSHOT_*` code and key path."""
 
     #: The import behavior chosen in Control Hub (R-CSV-06).
     behavior: ImportBehavior
-    #: The org snapshot (R-CSV-21): the object, or its JSON text.
+    #: The org snapshot (R-CSV-21): the object, its JSON text, or the bytes
+    #: of its JSON file.
     org: Optional[OrgSnapshotArg]
 
 
@@ -1876,8 +1877,8 @@ Metric = Union[Literal["jitter"], Literal["latency"], Literal["loss"]]
 #: values the seed does not list, so any other text is kept as given.
 #: `Active`/`yes`/`true` and `Inactive`/`no`/`false` (any case) are known.
 NumberStatus = Union[Literal["active"], Literal["inactive"], str]
-#: An org snapshot as the bindings take it (for the schema).
-OrgSnapshotArg = Union[OrgSnapshotDict, str]
+#: An org snapshot as the bindings take it: the object, its JSON text, or the bytes of its JSON file.
+OrgSnapshotArg = Union[OrgSnapshotDict, str, bytes]
 #: A package API identifier, e.g. `webex_calling` (one of `x-known`, or one Cisco added since).
 PackageId = str
 #: License identifiers: the package first, then basic licenses.

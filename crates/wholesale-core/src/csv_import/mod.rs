@@ -101,10 +101,10 @@ pub struct ImportOptions {
 }
 
 /// The options argument of the bindings' `check_csv`: the core's
-/// [`ImportOptions`], with the snapshot given as an object or as its JSON
-/// text. Unknown keys are refused; the snapshot is read as strictly as
-/// [`OrgSnapshot::from_value`] reads it, so a refused one keeps its
-/// `SNAPSHOT_*` code and key path.
+/// [`ImportOptions`], with the snapshot given as an object, as its JSON
+/// text or as the bytes of its JSON file ([`OrgSnapshotArg`]). Unknown keys
+/// are refused; the snapshot is read as strictly as [`OrgSnapshot::from_value`]
+/// reads it, so a refused one keeps its `SNAPSHOT_*` code and key path.
 ///
 /// ```
 /// use wholesale_core::csv_import::{ImportBehavior, ImportOptionsArg};
@@ -121,29 +121,122 @@ pub struct ImportOptions {
 pub struct ImportOptionsArg {
     /// The import behavior chosen in Control Hub (R-CSV-06).
     pub behavior: ImportBehavior,
-    /// The org snapshot (R-CSV-21): the object, or its JSON text.
-    #[cfg_attr(feature = "schema", schemars(with = "Option<OrgSnapshotArg>"))]
-    pub org: Option<serde_json::Value>,
+    /// The org snapshot (R-CSV-21): the object, its JSON text, or the bytes
+    /// of its JSON file.
+    pub org: Option<OrgSnapshotArg>,
 }
 
-/// An org snapshot as the bindings take it (for the schema).
-#[cfg(feature = "schema")]
-#[derive(schemars::JsonSchema)]
-#[serde(untagged)]
-#[allow(dead_code)]
-enum OrgSnapshotArg {
-    Object(OrgSnapshot),
+/// An org snapshot as the bindings take it: the object, its JSON text, or
+/// the bytes of its JSON file (a page's `File.arrayBuffer()`, Python
+/// `bytes`), which cross into WebAssembly as one copy where text is
+/// re-encoded character by character. Any other JSON value is kept as
+/// [`Object`](Self::Object), for [`OrgSnapshot::from_value`] to refuse.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OrgSnapshotArg {
+    /// The snapshot as a JSON object.
+    Object(serde_json::Value),
+    /// The snapshot's JSON text.
     Text(String),
+    /// The bytes of the snapshot's JSON file (UTF-8).
+    Bytes(Vec<u8>),
+}
+
+/// The object, a string, or bytes (`x-bytes`: `Uint8Array` in TypeScript,
+/// `bytes` in Python).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for OrgSnapshotArg {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "OrgSnapshotArg".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let object = generator.subschema_for::<OrgSnapshot>();
+        schemars::json_schema!({
+            "description": "An org snapshot as the bindings take it: the object, its JSON text, or the bytes of its JSON file.",
+            "anyOf": [object, {"type": "string"}, {"x-bytes": true}],
+        })
+    }
+}
+
+impl OrgSnapshotArg {
+    /// Reads the snapshot (R-CSV-21).
+    pub fn read(self) -> Result<OrgSnapshot, SnapshotError> {
+        match self {
+            OrgSnapshotArg::Object(value) => OrgSnapshot::from_value(value),
+            OrgSnapshotArg::Text(text) => OrgSnapshot::from_json(&text),
+            OrgSnapshotArg::Bytes(bytes) => OrgSnapshot::from_json_bytes(&bytes),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for OrgSnapshotArg {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ArgVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for ArgVisitor {
+            type Value = OrgSnapshotArg;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an org snapshot: an object, its JSON text or its bytes")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                Ok(OrgSnapshotArg::Text(text.to_owned()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Self::Value, E> {
+                Ok(OrgSnapshotArg::Text(text))
+            }
+
+            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Self::Value, E> {
+                Ok(OrgSnapshotArg::Bytes(bytes.to_vec()))
+            }
+
+            fn visit_byte_buf<E: serde::de::Error>(self, bytes: Vec<u8>) -> Result<Self::Value, E> {
+                Ok(OrgSnapshotArg::Bytes(bytes))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                serde_json::Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(OrgSnapshotArg::Object)
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                serde_json::Value::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+                    .map(OrgSnapshotArg::Object)
+            }
+
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+                Ok(OrgSnapshotArg::Object(v.into()))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(OrgSnapshotArg::Object(v.into()))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(OrgSnapshotArg::Object(v.into()))
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(OrgSnapshotArg::Object(v.into()))
+            }
+        }
+
+        deserializer.deserialize_any(ArgVisitor)
+    }
 }
 
 impl ImportOptionsArg {
     /// The options, the snapshot read (R-CSV-21).
     pub fn into_options(self) -> Result<ImportOptions, SnapshotError> {
-        let org = match self.org {
-            None | Some(serde_json::Value::Null) => None,
-            Some(serde_json::Value::String(text)) => Some(OrgSnapshot::from_json(&text)?),
-            Some(value) => Some(OrgSnapshot::from_value(value)?),
-        };
+        let org = self.org.map(OrgSnapshotArg::read).transpose()?;
         Ok(ImportOptions::new()
             .with_behavior(self.behavior)
             .with_org(org))
@@ -615,4 +708,44 @@ pub(crate) fn encoding_problem(bytes: &[u8]) -> Option<Problem> {
     decode::decode(bytes)
         .err()
         .map(|e| file_problem(Code::FileEncoding, e.line, e.message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::value::{BytesDeserializer, Error as ValueError};
+
+    #[test]
+    fn r_csv_21_the_snapshot_argument_is_an_object_its_text_or_its_bytes() {
+        let text = r#"{"locations": ["HQ"]}"#;
+        let expected = OrgSnapshot::from_json(text).unwrap();
+        let from_bytes =
+            OrgSnapshotArg::deserialize(BytesDeserializer::<ValueError>::new(text.as_bytes()))
+                .unwrap();
+        assert_eq!(from_bytes, OrgSnapshotArg::Bytes(text.as_bytes().to_vec()));
+        for arg in [
+            format!(r#"{{"org": {text}}}"#),
+            format!(r#"{{"org": {}}}"#, serde_json::to_string(text).unwrap()),
+        ] {
+            let options: ImportOptionsArg = serde_json::from_str(&arg).unwrap();
+            assert_eq!(
+                options.into_options().unwrap().org(),
+                Some(&expected),
+                "{arg}"
+            );
+        }
+        assert_eq!(from_bytes.read().unwrap(), expected);
+        let none: ImportOptionsArg = serde_json::from_str(r#"{"org": null}"#).unwrap();
+        assert_eq!(none.org, None);
+        for not_an_object in ["[1]", "true", "7", "-7", "7.5"] {
+            let options: ImportOptionsArg =
+                serde_json::from_str(&format!(r#"{{"org": {not_an_object}}}"#)).unwrap();
+            let err = options.into_options().unwrap_err();
+            assert_eq!(
+                (err.code(), err.path()),
+                (Code::SnapshotInvalid, "."),
+                "{not_an_object}"
+            );
+        }
+    }
 }
