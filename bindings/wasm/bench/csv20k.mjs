@@ -5,6 +5,8 @@
 // snapshot JSON texts are compared).
 //
 //   node bindings/wasm/bench/csv20k.mjs            # RUNS=15 by default
+//   taskset -c 1 node bindings/wasm/bench/csv20k.mjs   # both sides on one core (this
+//                                                 # VM's cores differ in speed)
 //
 // Both sides time the same work in each run (each part freeing what it
 // made: the snapshot, the plan): reading the snapshot from the
