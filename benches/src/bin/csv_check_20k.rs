@@ -9,8 +9,9 @@
 //! ```
 //!
 //! One line per part (`snapshot`, `check`, `snapshot + check`), each with
-//! its min and median, then the sizes and the summary. With `ON_REQUEST=1`, one run for each line of standard input, its three
-//! times written as one line (the wasm bench alternates with it run by run).
+//! its min and median, then the sizes and the summary. With `ON_REQUEST=1`,
+//! one run for each line of standard input, its three times written as one
+//! line (the wasm bench alternates with it run by run).
 
 use std::io::Write;
 use std::time::{Duration, Instant};
