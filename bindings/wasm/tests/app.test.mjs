@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kpiDashboard, licenseTrend, queueKpis, readReport, subscriptionsFromReport, weeklyQualityReport } from '../js/index.js';
 import { subscriptionDetailsReport } from './lib/reports.mjs';
+import { chooseFilesWithSpace, tabTo } from './lib/keyboard.mjs';
 import { launchChromium, serveStatic } from './lib/serve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -423,24 +424,15 @@ test('quality tool: 200,000 call legs and 50,000 queued calls equal the library'
 
 test('quality tool by keyboard only: Tab to the file input, pick, Tab to a header, sort by Enter', async () => {
   const { page, errors } = await open('quality.html');
-  /** Presses Tab until `selector` has the focus (at most 200 times). */
-  const tabTo = async (selector) => {
-    for (let i = 0; i < 200; i++) {
-      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-      await page.keyboard.press('Tab');
-    }
-    assert.fail(`Tab never reached ${selector}`);
-  };
-  await tabTo('#as-of');
+  await tabTo(page, '#as-of');
   // The date field takes its parts typed in order (en-US: month, day, year).
   await page.keyboard.type('11252026');
-  await tabTo('#legs');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-  await chooser.setFiles(legsCsv);
+  await tabTo(page, '#legs');
+  await chooseFilesWithSpace(page, legsCsv);
   await rendered(page, 1);
   assert.equal(await page.inputValue('#as-of'), AS_OF);
   const report = weeklyQualityReport(new Uint8Array(readFileSync(legsCsv)), AS_OF);
-  await tabTo('table[data-table="customers"] th button[data-key="poor_pct"]');
+  await tabTo(page, 'table[data-table="customers"] th button[data-key="poor_pct"]');
   await page.keyboard.press('Enter');
   const th = 'table[data-table="customers"] th:has(button[data-key="poor_pct"])';
   assert.equal(await page.getAttribute(th, 'aria-sort'), 'ascending');

@@ -14,6 +14,7 @@ import { checkCsv } from '../js/index.js';
 import { makeCsv, makeOrg, ROWS } from '../bench/csv20k-data.mjs';
 import { launchChromium, serveStatic } from './lib/serve.mjs';
 import { filterRows } from './lib/checks.mjs';
+import { chooseFilesWithSpace, tabTo } from './lib/keyboard.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const output = join(root, 'test-output');
@@ -200,24 +201,12 @@ test('R-CSV-20 CSV tool, 20,000 rows: tiles, filters, last page and the ready fi
 
 test('CSV tool by keyboard only: pick the file, choose a filter, page forward, download', async () => {
   await open();
-  const focused = (selector) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
-  /** Presses `key` (Tab or Shift+Tab) until `selector` has the focus. */
-  const tabTo = async (selector, key = 'Tab') => {
-    for (let i = 0; i < 100; i++) {
-      if (await focused(selector)) return;
-      await page.keyboard.press(key);
-    }
-    assert.fail(`${key} never reached ${selector}`);
-  };
-  // A native file picker cannot be driven from a test: Space on the focused
-  // file input opens it (the filechooser event), setFiles answers it.
-  await tabTo('#file');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-  await chooser.setFiles(big);
+  await tabTo(page, '#file');
+  await chooseFilesWithSpace(page, big);
   await nextCheck();
   const plan = checkCsv(new Uint8Array(readFileSync(big)));
 
-  await tabTo('#filter-action');
+  await tabTo(page, '#filter-action');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none', 'the focus is visible');
   const before = Number(await page.getAttribute('#outcomes', 'data-selects'));
@@ -228,13 +217,13 @@ test('CSV tool by keyboard only: pick the file, choose a filter, page forward, d
   const selected = [...plan.select({ action })];
   assert.equal((await pager()).selected, selected.length);
 
-  await tabTo('#page-next');
+  await tabTo(page, '#page-next');
   await page.keyboard.press('Enter');
   assert.equal((await pager()).page, 2);
   const rows = plan.rowsAt(selected.slice(PAGE_SIZE, 2 * PAGE_SIZE));
   assert.deepEqual(await shownRows(), rows.map((r) => [r.line, r.email]));
 
-  await tabTo('#download-ready', 'Shift+Tab');
+  await tabTo(page, '#download-ready', { key: 'Shift+Tab' });
   const ready = await download(() => page.keyboard.press('Enter'));
   assert.deepEqual(ready.bytes, plan.readyFile());
   assert.deepEqual(errors, []);
