@@ -19,8 +19,8 @@
 // check is their difference. The same call with the snapshot as JSON text
 // and as an object (parsed by JSON.parse outside the loop) is printed too.
 // Then `toJSON()` (every row converted) and the CLI. Needs the wasm
-// build (bindings/wasm/build.sh); the release binaries are built here when
-// missing.
+// build (bindings/wasm/build.sh); the native binaries are built here
+// (`--profile dist`).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,12 +53,14 @@ function time(fn) {
   return stats(ms);
 }
 
-const release = (name) => join(repo, 'target', 'release', name);
-for (const [bin, pkg] of [['csv_check_20k', 'wholesale-benches'], ['wholesale', 'wholesale-cli']]) {
-  if (!existsSync(release(bin))) {
-    execFileSync('cargo', ['build', '--release', '-q', '-p', pkg, '--bin', bin], { cwd: repo, stdio: 'inherit' });
-  }
-}
+// The profile every measurement uses (docs/benchmarks.md): fat LTO over one
+// codegen unit, as the wasm module's release profile. Built each time, so a
+// stale binary is never timed (cargo does nothing when it is fresh).
+const dist = (name) => join(repo, 'target', 'dist', name);
+execFileSync('cargo', ['build', '--profile', 'dist', '-q', '-p', 'wholesale-benches', '--bin', 'csv_check_20k', '-p', 'wholesale-cli', '--bin', 'wholesale'], {
+  cwd: repo,
+  stdio: 'inherit',
+});
 
 const dir = mkdtempSync(join(tmpdir(), 'csv20k-'));
 try {
@@ -73,12 +75,12 @@ try {
 
   // Native: the snapshot read and check_bytes in their own process, timed
   // inside it: one run for each line written to it (ON_REQUEST=1).
-  const sizes = execFileSync(release('csv_check_20k'), { encoding: 'utf8', env: { ...process.env, RUNS: '1' } });
+  const sizes = execFileSync(dist('csv_check_20k'), { encoding: 'utf8', env: { ...process.env, RUNS: '1' } });
   const nativeOrgBytes = Number(/snapshot (\d+) bytes/.exec(sizes)?.[1]);
   if (nativeOrgBytes !== Buffer.byteLength(org)) {
     throw new Error(`snapshot JSON differs: native ${nativeOrgBytes} bytes, here ${Buffer.byteLength(org)}`);
   }
-  const server = spawn(release('csv_check_20k'), { env: { ...process.env, ON_REQUEST: '1' }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const server = spawn(dist('csv_check_20k'), { env: { ...process.env, ON_REQUEST: '1' }, stdio: ['pipe', 'pipe', 'inherit'] });
   const replies = createInterface({ input: server.stdout })[Symbol.asyncIterator]();
   const nativeRuns = { snapshot: [], check: [], total: [] };
   const nativeRun = async () => {
@@ -144,11 +146,11 @@ try {
   const args = ['csv', 'check', csvPath, '--org', orgPath, '--format', 'json'];
   const devnull = openSync('/dev/null', 'w');
   const cli = time(() => {
-    const r = spawnSync(release('wholesale'), args, { stdio: ['ignore', devnull, 'pipe'] });
+    const r = spawnSync(dist('wholesale'), args, { stdio: ['ignore', devnull, 'pipe'] });
     if (r.status !== 0 && r.status !== 1) throw new Error(`CLI failed: ${r.stderr}`);
   });
   closeSync(devnull);
-  const json = spawnSync(release('wholesale'), args, { maxBuffer: 256 << 20, encoding: 'utf8' });
+  const json = spawnSync(dist('wholesale'), args, { maxBuffer: 256 << 20, encoding: 'utf8' });
   const same = JSON.stringify(JSON.parse(json.stdout)) === JSON.stringify(plan);
 
   const ratio = (w, n) => `min ${(w.min / n.min).toFixed(2)}x, median ${(w.median / n.median).toFixed(2)}x`;
